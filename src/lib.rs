@@ -1,0 +1,27 @@
+//! hubquote: the service menu and pricing calculator of a managed-JupyterHub nonprofit.
+//!
+//! One engine, many faces: `catalog` (prices and rules, data) + `scenario` (what the
+//! customer wants) → `pricing` (the engine) → `quote` (lines, totals, rationale), which
+//! the `export` formats, the CLI (`cli`, native) and the web app (`web`, wasm) only present.
+
+pub mod catalog;
+pub mod export;
+pub mod money;
+pub mod pricing;
+pub mod quote;
+pub mod rationale;
+pub mod scenario;
+pub mod source;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+/// The default catalog, embedded at build time so the app and CLI work offline.
+pub const DEFAULT_CATALOG: &str = include_str!("../public/catalog.json5");
+/// The file name the default catalog is reported under in diagnostics.
+pub const DEFAULT_CATALOG_NAME: &str = "public/catalog.json5";
