@@ -1,0 +1,194 @@
+//! The catalog: the feature matrix (v2 items) and, optionally, the prices and rules the
+//! engine uses. It is data, never code: tier names, prices and limits all live here.
+
+mod items;
+mod keyed;
+pub mod pricing;
+pub mod requires;
+mod validate;
+
+pub use items::{Item, Kind, SelectOption, TierConfig};
+pub use keyed::Keyed;
+pub use pricing::Pricing;
+pub use requires::{Requires, Scalar};
+
+use crate::scenario::Scenario;
+use crate::source::{self, Decoder, Diagnostics, Node};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// A loaded, validated catalog.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Catalog {
+    pub name: String,
+    pub version: String,
+    pub items: Vec<Item>,
+    /// Absent in a feature-only (v2) catalog: comparison without prices.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pricing: Option<Pricing>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub presets: Vec<Preset>,
+    /// Tier names in display order (from `pricing.tiers`, else the first item's `perTier`).
+    #[serde(skip)]
+    pub tiers: Vec<String>,
+    /// SHA-256 of the catalog text, hex: quotes cite it so a price change is visible.
+    #[serde(skip)]
+    pub sha256: String,
+}
+
+/// A ready-made scenario shipped with the catalog.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Preset {
+    pub id: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub scenario: Scenario,
+}
+
+/// A catalog together with its lints (warnings that do not stop it being used).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub warnings: Diagnostics,
+}
+
+impl Catalog {
+    /// Parses and validates catalog text. On failure every error (and warning) is
+    /// returned at once, each with its path and line:column.
+    pub fn load(text: &str) -> Result<Loaded, Diagnostics> {
+        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
+        let mut d = Decoder::new();
+        let catalog = decode(&mut d, &root, text);
+        let mut diags = d.diags;
+        if let Some(c) = &catalog {
+            let mut semantic = validate::validate(c);
+            for diag in &mut semantic.0 {
+                if diag.line.is_none() {
+                    let at = root.locate(&diag.path);
+                    diag.line = Some(at.line);
+                    diag.column = Some(at.column);
+                }
+            }
+            diags.extend(semantic);
+        }
+        diags.0.sort_by_key(|d| (d.line, d.column));
+        match catalog {
+            Some(catalog) if !diags.has_errors() => Ok(Loaded {
+                catalog,
+                warnings: diags,
+            }),
+            _ => Err(diags),
+        }
+    }
+
+    /// The catalog embedded in the build (`public/catalog.json5`).
+    pub fn embedded() -> Result<Loaded, Diagnostics> {
+        Catalog::load(crate::DEFAULT_CATALOG)
+    }
+
+    /// True when the catalog can price quotes.
+    pub fn is_priced(&self) -> bool {
+        self.pricing.is_some()
+    }
+
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+
+    /// The label of an item, or its id if unknown.
+    pub fn item_label(&self, id: &str) -> String {
+        self.item(id).map_or_else(|| id.to_string(), |i| i.label.clone())
+    }
+
+    /// Items grouped by `group`, groups in order of first appearance.
+    pub fn groups(&self) -> Vec<(&str, Vec<&Item>)> {
+        let mut groups: Vec<(&str, Vec<&Item>)> = Vec::new();
+        for item in &self.items {
+            match groups.iter_mut().find(|(g, _)| *g == item.group) {
+                Some((_, list)) => list.push(item),
+                None => groups.push((&item.group, vec![item])),
+            }
+        }
+        groups
+    }
+
+    /// The display label of a tier.
+    pub fn tier_label<'a>(&'a self, tier: &'a str) -> &'a str {
+        self.pricing.as_ref().map_or(tier, |p| p.tier_label(tier))
+    }
+
+    pub fn preset(&self, id: &str) -> Option<&Preset> {
+        self.presets.iter().find(|p| p.id == id)
+    }
+}
+
+const TOP_KEYS: &[&str] = &["name", "version", "items", "pricing", "presets"];
+
+fn decode(d: &mut Decoder, root: &Node, text: &str) -> Option<Catalog> {
+    d.object(root)?;
+    d.check_keys(root, TOP_KEYS, false);
+    let name = d.req_string(root, "name");
+    let version = d.req_string(root, "version");
+    let items = d.required(root, "items").and_then(|n| {
+        let nodes = d.array(n)?;
+        let items: Vec<Option<Item>> = nodes.iter().map(|i| items::decode_item(d, i)).collect();
+        items.into_iter().collect::<Option<Vec<_>>>()
+    });
+    let pricing = match root.get("pricing") {
+        Some(p) => pricing::decode(d, p).map(Some),
+        None => Some(None),
+    };
+    let presets = match root.get("presets") {
+        None => Some(Vec::new()),
+        Some(p) => {
+            let nodes = d.array(p)?;
+            let list: Vec<Option<Preset>> = nodes.iter().map(|n| decode_preset(d, n)).collect();
+            list.into_iter().collect::<Option<Vec<_>>>()
+        }
+    };
+    let (items, pricing) = (items?, pricing?);
+    let tiers: Vec<String> = match &pricing {
+        Some(p) => p.tiers.keys().map(str::to_string).collect(),
+        None => items
+            .first()
+            .map(|i| i.per_tier.keys().map(str::to_string).collect())
+            .unwrap_or_default(),
+    };
+    Some(Catalog {
+        name: name?,
+        version: version?,
+        items,
+        pricing,
+        presets: presets?,
+        tiers,
+        sha256: hex_sha256(text.as_bytes()),
+    })
+}
+
+fn decode_preset(d: &mut Decoder, n: &Node) -> Option<Preset> {
+    d.object(n)?;
+    d.check_keys(n, &["id", "label", "description", "scenario"], false);
+    let id = d.req_string(n, "id");
+    let label = d.req_string(n, "label");
+    let description = d.opt_string(n, "description").ok()?;
+    let scenario = d
+        .required(n, "scenario")
+        .and_then(|s| crate::scenario::decode_node(d, s));
+    Some(Preset {
+        id: id?,
+        label: label?,
+        description: description.unwrap_or_default(),
+        scenario: scenario?,
+    })
+}
+
+/// Lower-case hex SHA-256.
+pub fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

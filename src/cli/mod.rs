@@ -1,0 +1,215 @@
+//! The `hubquote` command line: the same engine as the web app, for staff automation
+//! and tests. Exit codes: 0 success, 1 invalid input (stderr says where), 2 bad usage.
+
+use crate::catalog::Catalog;
+use crate::scenario::Scenario;
+use crate::{export, pricing};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "hubquote", version, about = "Quotes for managed community JupyterHubs, every number explained.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Price a scenario and print the quote.
+    Quote {
+        /// Scenario JSON file, or - for standard input.
+        scenario: String,
+        /// Catalog file (default: the embedded catalog).
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+        /// A tier name, or "recommend" (default: the scenario's own choice).
+        #[arg(long)]
+        tier: Option<String>,
+        /// Quote date, YYYY-MM-DD (default: today, UTC).
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+    },
+    /// Validate a catalog: every error and warning, with line:column.
+    Check {
+        /// Catalog file, or - for standard input.
+        catalog: String,
+    },
+    /// Print the JSON Schema of a document.
+    Schema {
+        #[arg(value_parser = ["catalog", "scenario", "quote"])]
+        kind: String,
+    },
+    /// List the presets, or print one as a scenario file.
+    Example {
+        name: Option<String>,
+        #[arg(long)]
+        catalog: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+    Markdown,
+    Csv,
+}
+
+/// A failure to report: the message, and whether it is bad input (1) or bad usage (2).
+struct Failure(String, u8);
+
+fn invalid(msg: impl Into<String>) -> Failure {
+    Failure(msg.into(), 1)
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(msg, code)) => {
+            eprintln!("{msg}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn read(path: &str) -> Result<String, Failure> {
+    let mut text = String::new();
+    let result = if path == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::read(path).and_then(|bytes| {
+            text = String::from_utf8(bytes).map_err(|_| {
+                std::io::Error::new(std::io::ErrorKind::InvalidData, "the file is not UTF-8 text")
+            })?;
+            Ok(())
+        })
+    };
+    result.map_err(|e| invalid(format!("{path}: {e}")))?;
+    Ok(text)
+}
+
+fn load_catalog(path: Option<&PathBuf>) -> Result<Catalog, Failure> {
+    let (name, text) = match path {
+        Some(p) => (p.display().to_string(), read(&p.display().to_string())?),
+        None => (crate::DEFAULT_CATALOG_NAME.to_string(), crate::DEFAULT_CATALOG.to_string()),
+    };
+    Catalog::load(&text)
+        .map(|l| l.catalog)
+        .map_err(|d| invalid(d.render(&name)))
+}
+
+fn today() -> time::Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    time::Date::from_julian_day(2_440_588 + i32::try_from(days).unwrap_or(0))
+        .unwrap_or(time::Date::MIN)
+}
+
+fn run(cmd: Command) -> Result<(), Failure> {
+    match cmd {
+        Command::Quote { scenario, catalog, tier, date, format, output } => {
+            let catalog = load_catalog(catalog.as_ref())?;
+            let text = read(&scenario)?;
+            let mut s = Scenario::load(&text, &catalog).map_err(|d| {
+                let name = if scenario == "-" { "<stdin>" } else { &scenario };
+                invalid(d.render(name))
+            })?;
+            if let Some(t) = tier {
+                s.tier = t;
+            }
+            let date = match date {
+                Some(d) => crate::source::parse_date(&d)
+                    .ok_or_else(|| Failure(format!("--date: expected YYYY-MM-DD, found \"{d}\""), 2))?,
+                None => today(),
+            };
+            let quote = pricing::quote(&catalog, &s, date).map_err(|e| invalid(format!("{scenario}: {e}")))?;
+            let out = match format {
+                Format::Json => quote.to_json() + "\n",
+                Format::Text => export::to_text(&quote),
+                Format::Markdown => export::to_markdown(&quote),
+                Format::Csv => export::to_csv(&quote),
+            };
+            write_out(output.as_ref(), &out)
+        }
+        Command::Check { catalog } => {
+            let text = read(&catalog)?;
+            match Catalog::load(&text) {
+                Ok(loaded) => {
+                    if !loaded.warnings.is_empty() {
+                        eprintln!("{}", loaded.warnings.render(&catalog));
+                    }
+                    let c = &loaded.catalog;
+                    let kind = if c.is_priced() { "priced" } else { "feature-only (no prices)" };
+                    println!(
+                        "{catalog}: OK — \"{}\" {} ({kind}), {} tiers ({}), {} items, {} presets, {} warnings",
+                        c.name,
+                        c.version,
+                        c.tiers.len(),
+                        c.tiers.join(", "),
+                        c.items.len(),
+                        c.presets.len(),
+                        loaded.warnings.0.len()
+                    );
+                    Ok(())
+                }
+                Err(d) => Err(invalid(format!(
+                    "{}\n{catalog}: {} errors",
+                    d.render(&catalog),
+                    d.errors().count()
+                ))),
+            }
+        }
+        Command::Schema { kind } => {
+            let json = crate::schema::json(&kind).ok_or_else(|| Failure(format!("unknown schema \"{kind}\""), 2))?;
+            write_out(None, &json)
+        }
+        Command::Example { name, catalog } => {
+            let catalog = load_catalog(catalog.as_ref())?;
+            match name {
+                None => {
+                    let mut out = String::new();
+                    for p in &catalog.presets {
+                        out.push_str(&format!("{:<22} {}\n{:<22} {}\n", p.id, p.label, "", p.description));
+                    }
+                    write_out(None, &out)
+                }
+                Some(n) => {
+                    let preset = catalog.preset(&n).ok_or_else(|| {
+                        let ids: Vec<&str> = catalog.presets.iter().map(|p| p.id.as_str()).collect();
+                        invalid(format!("unknown preset \"{n}\": choose one of {}", ids.join(", ")))
+                    })?;
+                    write_out(None, &(preset.scenario.to_json() + "\n"))
+                }
+            }
+        }
+    }
+}
+
+fn write_out(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
+    match path {
+        Some(p) if p.as_os_str() != "-" => std::fs::write(p, text).map_err(|e| invalid(format!("{}: {e}", p.display()))),
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a message.
+            let _ = stdout.write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,47 @@
+//! The quote's faces: plain text for an email, Markdown, CSV of the lines, JSON.
+//! Each only presents the engine's [`Quote`](crate::quote::Quote); none computes.
+
+mod csv;
+mod markdown;
+mod text;
+
+pub use self::csv::to_csv;
+pub use markdown::to_markdown;
+pub use text::to_text;
+
+use crate::quote::{Line, Period, Quote};
+
+/// How a line's quantity, unit price and amount read: `47.62 node-hour × $0.252 = $12.00`.
+pub fn formula(q: &Quote, l: &Line) -> String {
+    let unit = if l.quantity == rust_decimal::Decimal::ONE {
+        l.unit.clone()
+    } else {
+        plural(&l.unit)
+    };
+    format!(
+        "{} {unit} × {} = {}",
+        crate::money::format_quantity(l.quantity),
+        q.currency.format_unit(l.unit_price),
+        q.currency.format(l.amount)
+    )
+}
+
+/// `per year`, `per month × 9 = $108.00 first year`, `one-off`.
+pub fn period(q: &Quote, l: &Line) -> String {
+    match l.period {
+        Period::Monthly => format!(
+            "per month, × {} months = {} first year",
+            l.months,
+            q.currency.format(l.first_year)
+        ),
+        p => p.label().to_string(),
+    }
+}
+
+fn plural(unit: &str) -> String {
+    match unit {
+        "GB" | "GB-month" => unit.to_string(),
+        u if u.ends_with('s') => u.to_string(),
+        u => format!("{u}s"),
+    }
+}

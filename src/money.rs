@@ -1,0 +1,170 @@
+//! Exact money arithmetic: PRODUCT.md §4's rounding, overflow-checked operations, and
+//! the way numbers are written for people.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::fmt;
+
+/// An arithmetic result too large for an exact decimal. Scenario validation bounds every
+/// input so this cannot happen with valid data; the engine still checks every operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overflow;
+
+impl fmt::Display for Overflow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number in this quote is too large to compute exactly")
+    }
+}
+
+impl std::error::Error for Overflow {}
+
+/// Rounds to cents (or any 2-decimal quantity), half away from zero: 0.125 → 0.13.
+pub fn round2(d: Decimal) -> Decimal {
+    let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    // Always two decimals, so JSON shows "12.00", not "12".
+    r.rescale(2);
+    r
+}
+
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_add(b).ok_or(Overflow)
+}
+
+pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_sub(b).ok_or(Overflow)
+}
+
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_mul(b).ok_or(Overflow)
+}
+
+/// Division; dividing by zero is reported as an overflow (callers validate divisors).
+pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Overflow> {
+    a.checked_div(b).ok_or(Overflow)
+}
+
+/// Sums exactly, failing on overflow.
+pub fn sum<I: IntoIterator<Item = Decimal>>(items: I) -> Result<Decimal, Overflow> {
+    items.into_iter().try_fold(Decimal::new(0, 2), add)
+}
+
+/// A line amount as PRODUCT.md §4 defines it: the quantity rounded to 2 decimals first,
+/// then multiplied, then rounded to cents. Returns (rounded quantity, amount).
+pub fn line_amount(quantity: Decimal, unit_price: Decimal) -> Result<(Decimal, Decimal), Overflow> {
+    let q = round2(quantity);
+    Ok((q, round2(mul(q, unit_price)?)))
+}
+
+/// Rounds up to the next multiple of `step` (a budget alert of $1,234.56 → $1,240).
+pub fn ceil_to(d: Decimal, step: Decimal) -> Result<Decimal, Overflow> {
+    if step <= Decimal::ZERO {
+        return Ok(d);
+    }
+    mul(div(d, step)?.ceil(), step)
+}
+
+/// How a catalog's currency is written.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Currency {
+    /// ISO 4217 code, e.g. `USD`.
+    pub code: String,
+    /// Symbol written before amounts, e.g. `$`.
+    pub symbol: String,
+}
+
+impl Currency {
+    /// `$1,234.56`, `−$1,500.00`: always two decimals, thousands grouped.
+    pub fn format(&self, amount: Decimal) -> String {
+        let sign = if amount.is_sign_negative() && !amount.is_zero() {
+            "−"
+        } else {
+            ""
+        };
+        format!("{sign}{}{}", self.symbol, group(&round2(amount.abs()), 2))
+    }
+
+    /// A unit price: two decimals when that is exact, else every significant decimal
+    /// (`$0.262028`), so that quantity × unit price reproduces on a calculator.
+    pub fn format_unit(&self, price: Decimal) -> String {
+        let n = price.normalize();
+        if n.scale() <= 2 {
+            self.format(price)
+        } else {
+            let sign = if price.is_sign_negative() { "−" } else { "" };
+            format!("{sign}{}{}", self.symbol, group(&n.abs(), n.scale()))
+        }
+    }
+}
+
+/// A quantity as printed on a line: exactly its value, grouped, no trailing zeros.
+pub fn format_quantity(q: Decimal) -> String {
+    let n = q.normalize();
+    let s = group(&n.abs(), n.scale());
+    if n.is_sign_negative() && !n.is_zero() {
+        format!("−{s}")
+    } else {
+        s
+    }
+}
+
+/// A plain number with thousands separators and exactly `dp` decimals.
+fn group(d: &Decimal, dp: u32) -> String {
+    let text = format!("{:.*}", dp as usize, d);
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i.to_string(), Some(f.to_string())),
+        None => (text.clone(), None),
+    };
+    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) if !f.is_empty() => format!("{grouped}.{f}"),
+        _ => grouped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        assert_eq!(round2(d("0.125")), d("0.13"));
+        assert_eq!(round2(d("-0.125")), d("-0.13"));
+        assert_eq!(round2(d("0.124999")), d("0.12"));
+        // 47.6190… node-hours × $0.252 = 47.62 × 0.252 = 12.00024 → $12.00
+        assert_eq!(
+            line_amount(d("47.619047"), d("0.252")).unwrap(),
+            (d("47.62"), d("12.00"))
+        );
+    }
+
+    #[test]
+    fn formatting() {
+        let usd = Currency {
+            code: "USD".into(),
+            symbol: "$".into(),
+        };
+        assert_eq!(usd.format(d("1000")), "$1,000.00");
+        assert_eq!(usd.format(d("-1500")), "−$1,500.00");
+        assert_eq!(usd.format(d("1234567.891")), "$1,234,567.89");
+        assert_eq!(usd.format_unit(d("0.262028")), "$0.262028");
+        assert_eq!(usd.format_unit(d("0.10")), "$0.10");
+        assert_eq!(format_quantity(d("730.00")), "730");
+        assert_eq!(format_quantity(d("12345.60")), "12,345.6");
+    }
+
+    #[test]
+    fn ceil_to_ten() {
+        assert_eq!(ceil_to(d("1234.56"), d("10")).unwrap(), d("1240"));
+        assert_eq!(ceil_to(d("1240"), d("10")).unwrap(), d("1240"));
+    }
+}

@@ -1,0 +1,359 @@
+//! Cloud cost estimates (PRODUCT.md §4): per hub, per active month (compute, GPU, Dask,
+//! egress) and per month all year (cluster core, home and object storage).
+
+use super::QuoteError;
+use crate::catalog::pricing::{ClusterKind, Price, Pricing, Provider, Region, Tier};
+use crate::money::{self, Currency};
+use crate::quote::{Line, LineKind, Period, Section};
+use crate::rationale::{months, n, price_with_source};
+use crate::scenario::{Hub, Scenario};
+use rust_decimal::Decimal;
+
+/// What every cloud line of one quote shares.
+pub struct Cloud<'a> {
+    pub p: &'a Pricing,
+    pub s: &'a Scenario,
+    pub tier: &'a Tier,
+    pub provider: &'a Provider,
+    pub region: &'a Region,
+    /// Estimate (we invoice it) or paid to provider.
+    pub kind: LineKind,
+}
+
+impl<'a> Cloud<'a> {
+    fn cur(&self) -> &Currency {
+        &self.p.currency
+    }
+
+    /// The unit price with the catalog's markup (0% by default).
+    fn unit(&self, price: &Price) -> Result<Decimal, QuoteError> {
+        let pct = self.p.assumptions.cloud_markup_pct;
+        if pct.is_zero() {
+            return Ok(price.price);
+        }
+        let factor = money::add(Decimal::ONE, money::div(pct, Decimal::ONE_HUNDRED)?)?;
+        Ok(money::mul(price.price, factor)?)
+    }
+
+    /// `$0.252/h (as of …, source)` and, with a markup, what it adds.
+    fn priced(&self, price: &Price, per: &str) -> Result<String, QuoteError> {
+        let unit = self.unit(price)?;
+        let mut text = price_with_source(self.p, self.cur(), unit, per, price);
+        let pct = self.p.assumptions.cloud_markup_pct;
+        if !pct.is_zero() {
+            text.push_str(&format!(
+                ", including a {}% markup on {}",
+                n(pct),
+                self.cur().format_unit(price.price)
+            ));
+        }
+        Ok(text)
+    }
+
+    /// The provider's note (e.g. an allocation that makes the cost $0).
+    fn note(&self) -> String {
+        if self.provider.note.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", self.provider.note)
+        }
+    }
+
+    fn line(
+        &self,
+        id: String,
+        label: String,
+        quantity: Decimal,
+        unit: &str,
+        price: &Price,
+        months: u32,
+    ) -> Result<Line, QuoteError> {
+        Ok(Line::priced(
+            id,
+            Section::Cloud,
+            label,
+            quantity,
+            unit,
+            self.unit(price)?,
+            Period::Monthly,
+            months,
+            self.kind,
+        )?)
+    }
+
+    fn node<'r>(&'r self, name: &str) -> Result<&'r crate::catalog::pricing::NodeType, QuoteError> {
+        self.region.nodes.get(name).ok_or_else(|| {
+            QuoteError::Inconsistent(format!(
+                "the catalog has no price for the node \"{name}\" in {} {}",
+                self.s.provider, self.s.region
+            ))
+        })
+    }
+
+    /// The cluster core, all year: one line per component on a dedicated cluster, one
+    /// share line on a shared cluster.
+    pub fn cluster_lines(&self) -> Result<Vec<Line>, QuoteError> {
+        let hours = self.p.assumptions.hours_per_month;
+        let mut parts = Vec::with_capacity(self.region.cluster.len());
+        for comp in &self.region.cluster {
+            let line = self
+                .line(
+                    format!("cloud.cluster.{}", comp.id),
+                    format!("{} ({})", comp.label, self.provider.label),
+                    hours,
+                    "hour",
+                    &comp.price,
+                    12,
+                )?
+                .because(format!(
+                    "Always on: {} h a month × {} = {} a month, billed {} whether or not anyone logs in.{}",
+                    n(hours),
+                    self.priced(&comp.price, "/h")?,
+                    self.cur().format(money::round2(money::mul(hours, self.unit(&comp.price)?)?)),
+                    months(12),
+                    self.note()
+                ));
+            parts.push(line);
+        }
+        match self.tier.cluster {
+            ClusterKind::Dedicated => Ok(parts),
+            ClusterKind::Shared => {
+                let split = self.p.assumptions.communities_per_shared_cluster.max(1);
+                let sum = money::sum(parts.iter().map(|l| l.amount))?;
+                let share = money::round2(money::div(sum, Decimal::from(split))?);
+                let listed: Vec<String> = parts
+                    .iter()
+                    .map(|l| format!("{} {}", l.label, self.cur().format(l.amount)))
+                    .collect();
+                let line = Line::priced(
+                    "cloud.cluster.shared",
+                    Section::Cloud,
+                    format!("Shared cluster core, 1/{split} share ({})", self.provider.label),
+                    Decimal::ONE,
+                    "month",
+                    share,
+                    Period::Monthly,
+                    12,
+                    self.kind,
+                )?
+                .because(format!(
+                    "A shared cluster's core is split between {split} communities: ({}) = {} a month ÷ {split} = {} a month, billed {}.{}",
+                    listed.join(" + "),
+                    self.cur().format(sum),
+                    self.cur().format(share),
+                    months(12),
+                    self.note()
+                ));
+                Ok(vec![line])
+            }
+        }
+    }
+
+    /// One hub's lines; `factor` multiplies the usage quantities (1 = expected, the
+    /// low/high band re-prices with 0.5 and 2.0).
+    pub fn hub_lines(&self, index: usize, hub: &Hub, factor: Decimal) -> Result<Vec<Line>, QuoteError> {
+        let a = &self.p.assumptions;
+        let active = self.s.active_months;
+        let key = format!("cloud.hub{}", index + 1);
+        let mut out = Vec::new();
+        let size = self.p.sizes.get(&hub.size).ok_or_else(|| {
+            QuoteError::Inconsistent(format!("the catalog has no size \"{}\"", hub.size))
+        })?;
+        let base_hours = money::mul(Decimal::from(hub.monthly_active_users), hub.hours_per_user)?;
+        let user_hours = money::mul(base_hours, factor)?;
+        let gpu_hours = money::mul(user_hours, hub.gpu_share)?;
+        let cpu_hours = money::sub(user_hours, gpu_hours)?;
+        let scaled = if factor == Decimal::ONE {
+            String::new()
+        } else {
+            format!(" (usage × {})", n(factor))
+        };
+        let usage = format!(
+            "{} active users × {} h = {} user-hours a month{scaled}",
+            hub.monthly_active_users,
+            n(hub.hours_per_user),
+            n(base_hours)
+        );
+        if cpu_hours > Decimal::ZERO {
+            let node_name = size.nodes.get(&self.s.provider).ok_or_else(|| {
+                QuoteError::Inconsistent(format!(
+                    "the size \"{}\" has no node on {}",
+                    hub.size, self.s.provider
+                ))
+            })?;
+            let node = self.node(node_name)?;
+            let per_node = money::mul(node.mem_gb, a.allocatable_fraction)?;
+            let users_per_node = money::div(per_node, size.mem_gb)?.floor();
+            if users_per_node < Decimal::ONE {
+                return Err(QuoteError::Inconsistent(format!(
+                    "a {} GB server does not fit a {node_name} node",
+                    n(size.mem_gb)
+                )));
+            }
+            let node_hours = money::div(money::div(cpu_hours, users_per_node)?, a.packing_efficiency)?;
+            let gpu_part = if hub.gpu_share > Decimal::ZERO {
+                format!(
+                    "; {}% of them run on GPU servers, leaving {} CPU user-hours",
+                    n(money::mul(hub.gpu_share, Decimal::ONE_HUNDRED)?),
+                    n(cpu_hours)
+                )
+            } else {
+                String::new()
+            };
+            let line = self
+                .line(
+                    format!("{key}.compute"),
+                    format!("User servers: {} on {node_name}", self.p.size_label(&hub.size)),
+                    node_hours,
+                    "node-hour",
+                    &node.price,
+                    active,
+                )?
+                .with_hub(&hub.name);
+            let r = format!(
+                "{usage}{gpu_part}. Each {node_name} node ({} GB) holds floor({} × {} allocatable ÷ {} GB) = {} users; {} ÷ {} ÷ {} packing efficiency = {} node-hours × {}. Billed in {}. You pay for the memory requested, not used.{}",
+                n(node.mem_gb),
+                n(node.mem_gb),
+                n(a.allocatable_fraction),
+                n(size.mem_gb),
+                n(users_per_node),
+                n(cpu_hours),
+                n(users_per_node),
+                n(a.packing_efficiency),
+                n(line.quantity),
+                self.priced(&node.price, "/h")?,
+                months(active),
+                self.note()
+            );
+            out.push(line.because(r));
+        }
+        if gpu_hours > Decimal::ZERO {
+            let gpu = self.region.gpu.as_ref().ok_or_else(|| {
+                QuoteError::Inconsistent(format!(
+                    "{} {} has no GPU servers in this catalog",
+                    self.s.provider, self.s.region
+                ))
+            })?;
+            let node = self.node(&gpu.node)?;
+            let per = Decimal::from(gpu.users_per_gpu.max(1));
+            let node_hours = money::div(money::div(gpu_hours, per)?, a.packing_efficiency)?;
+            let line = self
+                .line(
+                    format!("{key}.gpu"),
+                    format!("GPU servers on {}", gpu.node),
+                    node_hours,
+                    "node-hour",
+                    &node.price,
+                    active,
+                )?
+                .with_hub(&hub.name);
+            let r = format!(
+                "{usage} × {} GPU share = {} GPU user-hours ÷ {} user per GPU ÷ {} packing efficiency = {} node-hours × {}. Billed in {}.{}",
+                n(hub.gpu_share),
+                n(gpu_hours),
+                n(per),
+                n(a.packing_efficiency),
+                n(line.quantity),
+                self.priced(&node.price, "/h")?,
+                months(active),
+                self.note()
+            );
+            out.push(line.because(r));
+        }
+        if hub.dask_node_hours > Decimal::ZERO {
+            let name = self.region.dask_worker_node.as_deref().ok_or_else(|| {
+                QuoteError::Inconsistent(format!(
+                    "{} {} has no Dask worker node in this catalog",
+                    self.s.provider, self.s.region
+                ))
+            })?;
+            let node = self.node(name)?;
+            let hours = money::mul(hub.dask_node_hours, factor)?;
+            let line = self
+                .line(
+                    format!("{key}.dask"),
+                    format!("Dask Gateway workers on {name}"),
+                    hours,
+                    "node-hour",
+                    &node.price,
+                    active,
+                )?
+                .with_hub(&hub.name);
+            let r = format!(
+                "{} Dask worker node-hours a month{scaled} × {}. Billed in {}; Dask clusters scale to zero when idle.{}",
+                n(hub.dask_node_hours),
+                self.priced(&node.price, "/h")?,
+                months(active),
+                self.note()
+            );
+            out.push(line.because(r));
+        }
+        if hub.egress_gb > Decimal::ZERO {
+            let eg = &self.region.egress;
+            let gb = money::mul(hub.egress_gb, factor)?;
+            let line = self
+                .line(format!("{key}.egress"), eg.label.clone(), gb, "GB", &eg.price, active)?
+                .with_hub(&hub.name);
+            let r = format!(
+                "{} GB downloaded a month{scaled} × {}. Billed in {}.{}",
+                n(hub.egress_gb),
+                self.priced(&eg.price, "/GB")?,
+                months(active),
+                self.note()
+            );
+            out.push(line.because(r));
+        }
+        let home = &self.region.home_storage;
+        let wanted = money::mul(Decimal::from(hub.registered_users), hub.home_gb_per_user)?.ceil();
+        let billable = wanted.max(home.min_billable_gb);
+        if billable > Decimal::ZERO {
+            let minimum = if home.min_billable_gb > wanted {
+                format!(", below the {} GB minimum billed, so {} GB", n(home.min_billable_gb), n(billable))
+            } else {
+                String::new()
+            };
+            let line = self
+                .line(format!("{key}.home"), home.label.clone(), billable, "GB-month", &home.price, 12)?
+                .with_hub(&hub.name);
+            let r = format!(
+                "{} registered users × {} GB = {} GB (rounded up){minimum} × {}. Stored {}.{}",
+                hub.registered_users,
+                n(hub.home_gb_per_user),
+                n(wanted),
+                self.priced(&home.price, "/GB-month")?,
+                months(12),
+                self.note()
+            );
+            out.push(line.because(r));
+        }
+        if hub.object_storage_gb > Decimal::ZERO {
+            let obj = &self.region.object_storage;
+            let line = self
+                .line(format!("{key}.objects"), obj.label.clone(), hub.object_storage_gb, "GB-month", &obj.price, 12)?
+                .with_hub(&hub.name);
+            let r = format!(
+                "{} GB in buckets × {}. Stored {}.{}",
+                n(hub.object_storage_gb),
+                self.priced(&obj.price, "/GB-month")?,
+                months(12),
+                self.note()
+            );
+            out.push(line.because(r));
+        }
+        Ok(out)
+    }
+
+    /// Every cloud line: the cluster core, then each hub's lines.
+    pub fn lines(&self, factor: Decimal) -> Result<Vec<Line>, QuoteError> {
+        let mut out = self.cluster_lines()?;
+        for (i, hub) in self.s.hubs.iter().enumerate() {
+            out.extend(self.hub_lines(i, hub, factor)?);
+        }
+        Ok(out)
+    }
+
+    /// The expected month's cloud cost at a usage factor.
+    pub fn month(&self, factor: Decimal) -> Result<Decimal, QuoteError> {
+        Ok(money::sum(self.lines(factor)?.iter().map(|l| l.amount))?)
+    }
+}

@@ -1,0 +1,248 @@
+//! Does a tier allow a scenario? Every choice is checked against the tier's rules
+//! (hub limit, clouds, accounts, billing, sizes) and the items' per-tier configs with
+//! their `requires`; each refusal names the tiers that would allow the choice.
+
+use crate::catalog::{Catalog, Kind, Pricing, Scalar};
+use crate::quote::Conflict;
+use crate::scenario::{FeatureValue, Hub, Scenario};
+use rust_decimal::Decimal;
+
+/// A hub's feature selections: explicit ones plus those its usage implies
+/// (Dask worker hours select Dask Gateway, a GPU share selects the GPU option).
+pub fn selections(p: &Pricing, hub: &Hub) -> Vec<(String, FeatureValue)> {
+    let mut out: Vec<(String, FeatureValue)> = hub
+        .features
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.clone()))
+        .collect();
+    for (link, used) in [
+        (&p.links.dask, hub.dask_node_hours > Decimal::ZERO),
+        (&p.links.gpu, hub.gpu_share > Decimal::ZERO),
+    ] {
+        if let Some(link) = link {
+            if used && !out.iter().any(|(k, _)| *k == link.item) {
+                out.push((link.item.clone(), FeatureValue::Option(link.value.clone())));
+            }
+        }
+    }
+    out
+}
+
+/// The current value of every item in `tier` for a hub: the scenario's cloud choices
+/// for linked items, the hub's selections, else the tier's defaults.
+pub fn value_of(
+    c: &Catalog,
+    s: &Scenario,
+    chosen: &[(String, FeatureValue)],
+    tier: &str,
+    id: &str,
+) -> Scalar {
+    if let Some(p) = &c.pricing {
+        let links = &p.links;
+        for (link, value) in [
+            (&links.provider_item, &s.provider),
+            (&links.account_item, &s.account),
+            (&links.billing_item, &s.billing),
+        ] {
+            if link.as_deref() == Some(id) {
+                return Scalar::Text(value.clone());
+            }
+        }
+    }
+    if let Some((_, v)) = chosen.iter().find(|(k, _)| k == id) {
+        return match v {
+            FeatureValue::Flag(b) => Scalar::Bool(*b),
+            FeatureValue::Option(t) => Scalar::Text(t.clone()),
+        };
+    }
+    c.item(id)
+        .and_then(|i| i.per_tier.get(tier))
+        .map_or(Scalar::Null, |cfg| cfg.default_value())
+}
+
+/// Whether `tier` lets a hub choose `value` for `item`; `Err` carries the reason when
+/// the value is offered but a requirement does not hold.
+pub fn allows_feature(
+    c: &Catalog,
+    s: &Scenario,
+    chosen: &[(String, FeatureValue)],
+    tier: &str,
+    item: &str,
+    value: &FeatureValue,
+) -> Result<(), String> {
+    let Some(cfg) = c.item(item).and_then(|i| i.per_tier.get(tier)) else {
+        return Err("not offered".into());
+    };
+    let scalar = match value {
+        FeatureValue::Flag(b) => Scalar::Bool(*b),
+        FeatureValue::Option(t) => Scalar::Text(t.clone()),
+    };
+    // Choosing "no" for a flag is always allowed.
+    if scalar == Scalar::Bool(false) && matches!(cfg.kind, Kind::Flag { .. }) {
+        return Ok(());
+    }
+    if !cfg.offers(&scalar) {
+        return Err("not offered".into());
+    }
+    let lookup = |id: &str| value_of(c, s, chosen, tier, id);
+    let label_of = |id: &str| c.item_label(id);
+    if let Some(r) = &cfg.requires {
+        if !r.holds(&lookup) {
+            return Err(format!("needs {}", r.describe(&label_of)));
+        }
+    }
+    if let FeatureValue::Option(v) = value {
+        if let Some(r) = cfg.option(v).and_then(|o| o.requires.as_ref()) {
+            if !r.holds(&lookup) {
+                return Err(format!("needs {}", r.describe(&label_of)));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every choice of the scenario that `tier` does not allow (empty: the tier fits).
+pub fn conflicts(c: &Catalog, s: &Scenario, tier: &str) -> Vec<Conflict> {
+    let Some(p) = &c.pricing else {
+        return Vec::new();
+    };
+    let Some(t) = p.tier(tier) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Conflict> = Vec::new();
+    let add = |out: &mut Vec<Conflict>, field: String, subject: String, allowed: Vec<String>| {
+        let verb = if subject.ends_with('s') || subject.ends_with(" and") { "need" } else { "needs" };
+        let message = format!("{subject} {}", needs(c, &allowed).replacen("needs", verb, 1));
+        push_unique(out, field, message, allowed);
+    };
+    let tiers_where = |f: &dyn Fn(&crate::catalog::pricing::Tier) -> bool| -> Vec<String> {
+        p.tiers
+            .iter()
+            .filter(|(_, t)| f(t))
+            .map(|(k, _)| k.to_string())
+            .collect()
+    };
+    let hubs = u32::try_from(s.hubs.len()).unwrap_or(u32::MAX);
+    if hubs > t.hub_limit {
+        add(
+            &mut out,
+            "hubs".into(),
+            format!(
+                "{hubs} hubs exceed {}'s limit of {} and",
+                p.tier_label(tier),
+                t.hub_limit
+            ),
+            tiers_where(&|x| x.hub_limit >= hubs),
+        );
+    }
+    if !t.providers.contains(&s.provider) {
+        let label = p
+            .providers
+            .get(&s.provider)
+            .map_or(s.provider.clone(), |x| x.label.clone());
+        add(
+            &mut out,
+            "provider".into(),
+            label,
+            tiers_where(&|x| x.providers.contains(&s.provider)),
+        );
+    }
+    if !t.accounts.contains(&s.account) {
+        let label = p
+            .accounts
+            .get(&s.account)
+            .map_or(s.account.clone(), |x| x.label.clone());
+        add(
+            &mut out,
+            "account".into(),
+            format!("The cloud account \"{label}\""),
+            tiers_where(&|x| x.accounts.contains(&s.account)),
+        );
+    }
+    if !t.billing.contains(&s.billing) {
+        let label = p
+            .billing
+            .get(&s.billing)
+            .map_or(s.billing.clone(), |x| x.label.clone());
+        add(
+            &mut out,
+            "billing".into(),
+            format!("Billing \"{label}\""),
+            tiers_where(&|x| x.billing.contains(&s.billing)),
+        );
+    }
+    for (i, hub) in s.hubs.iter().enumerate() {
+        if !t.sizes.contains(&hub.size) {
+            add(
+                &mut out,
+                format!("hubs[{i}].size"),
+                format!("{} servers", p.size_label(&hub.size)),
+                tiers_where(&|x| x.sizes.contains(&hub.size)),
+            );
+        }
+        let chosen = selections(p, hub);
+        for (item, value) in &chosen {
+            if let Err(why) = allows_feature(c, s, &chosen, tier, item, value) {
+                let allowed: Vec<String> = c
+                    .tiers
+                    .iter()
+                    .filter(|other| allows_feature(c, s, &chosen, other, item, value).is_ok())
+                    .cloned()
+                    .collect();
+                let label = c.item_label(item);
+                let subject = match value {
+                    FeatureValue::Flag(_) => label,
+                    FeatureValue::Option(v) => {
+                        let shown = c
+                            .item(item)
+                            .and_then(|i| i.per_tier.iter().find_map(|(_, cfg)| cfg.option(v)))
+                            .map_or(v.clone(), |o| o.display().to_string());
+                        if shown == label || shown.contains(&label) {
+                            shown
+                        } else {
+                            format!("{label} ({shown})")
+                        }
+                    }
+                };
+                let field = crate::source::child_path(&format!("hubs[{i}].features"), item);
+                if why == "not offered" {
+                    add(&mut out, field, subject, allowed);
+                } else {
+                    let message = format!("{subject} {why} in {}", p.tier_label(tier));
+                    push_unique(&mut out, field, message, allowed);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn push_unique(out: &mut Vec<Conflict>, field: String, message: String, allowed_in: Vec<String>) {
+    if !out.iter().any(|x| x.message == message) {
+        out.push(Conflict {
+            field,
+            message,
+            allowed_in,
+        });
+    }
+}
+
+/// "needs Advanced or above", "needs Premier", "needs General or Premier",
+/// "is not offered by any tier".
+fn needs(c: &Catalog, allowed: &[String]) -> String {
+    let labels: Vec<&str> = allowed.iter().map(|t| c.tier_label(t)).collect();
+    match labels.as_slice() {
+        [] => "is not offered by any tier".into(),
+        [one] => format!("needs {one}"),
+        _ => {
+            let first = c.tiers.iter().position(|t| Some(t) == allowed.first());
+            let is_suffix = first.is_some_and(|f| c.tiers.get(f..).is_some_and(|rest| rest == allowed));
+            if is_suffix {
+                format!("needs {} or above", labels.first().copied().unwrap_or_default())
+            } else {
+                let (last, rest) = labels.split_last().map_or(("", &[][..]), |(l, r)| (*l, r));
+                format!("needs {} or {last}", rest.join(", "))
+            }
+        }
+    }
+}

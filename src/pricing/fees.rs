@@ -1,0 +1,266 @@
+//! The organisation's own fees: membership, the graduated usage fee, extra help,
+//! project hours, and staff discounts on them.
+
+use super::QuoteError;
+use crate::catalog::pricing::{Pricing, Tier};
+use crate::money;
+use crate::quote::{Line, LineKind, Period, Section};
+use crate::rationale::{months, n, rate_basis};
+use crate::scenario::{DiscountTarget, DiscountValue, Scenario};
+use rust_decimal::Decimal;
+
+pub fn membership(p: &Pricing, name: &str, t: &Tier) -> Result<Line, QuoteError> {
+    let cur = &p.currency;
+    let label = p.tier_label(name);
+    let custom = if t.custom_price {
+        format!(
+            " This is a starting price: {label} is custom-priced after a sales review{}.",
+            if t.price_note.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", t.price_note)
+            }
+        )
+    } else {
+        String::new()
+    };
+    let help = if t.included_help_hours_per_quarter.is_zero() {
+        "help through the online documentation".to_string()
+    } else {
+        format!("{} h of help per quarter", n(t.included_help_hours_per_quarter))
+    };
+    Ok(Line::priced(
+        "membership",
+        Section::Membership,
+        format!("{label} membership"),
+        Decimal::ONE,
+        "year",
+        t.annual_fee,
+        Period::Annual,
+        1,
+        LineKind::Fixed,
+    )?
+    .because(format!(
+        "The {label} tier's annual fee, {} a year, billed at the start of each service year. It includes up to {} hub{}, {help}, and a {} cluster.{custom}",
+        cur.format(t.annual_fee),
+        t.hub_limit,
+        if t.hub_limit == 1 { "" } else { "s" },
+        match t.cluster {
+            crate::catalog::pricing::ClusterKind::Shared => "shared",
+            crate::catalog::pricing::ClusterKind::Dedicated => "dedicated",
+        }
+    )))
+}
+
+/// One line per usage band the membership's monthly active users reach.
+pub fn usage_fee(p: &Pricing, s: &Scenario) -> Result<Vec<Line>, QuoteError> {
+    let cur = &p.currency;
+    let total = s.total_mau();
+    let mut out = Vec::new();
+    let mut counted_before = 0u64;
+    for (i, band) in p.usage_fee.bands.iter().enumerate() {
+        let from = u64::from(band.from);
+        let to = band.to.map_or(u64::MAX, u64::from);
+        if total < from {
+            break;
+        }
+        let users = total.min(to) - from + 1;
+        let range = match band.to {
+            Some(to) => format!("{}–{}", group(from), group(u64::from(to))),
+            None => format!("{}+", group(from)),
+        };
+        let line = Line::priced(
+            format!("usage.band{}", i + 1),
+            Section::UsageFee,
+            format!("Usage fee, users {range}"),
+            Decimal::from(users),
+            "active user",
+            band.price,
+            Period::Monthly,
+            s.active_months,
+            LineKind::Fixed,
+        )?;
+        let before = if counted_before == 0 {
+            String::new()
+        } else {
+            format!("; the first {} are in the bands before", group(counted_before))
+        };
+        let r = format!(
+            "{} monthly active users across all hubs ({}); users {range} pay {} each: {} × {} = {} a month{before}. Billed monthly in {}.",
+            group(total),
+            s.hubs
+                .iter()
+                .map(|h| format!("{} {}", h.name, group(u64::from(h.monthly_active_users))))
+                .collect::<Vec<_>>()
+                .join(" + "),
+            cur.format(band.price),
+            group(users),
+            cur.format(band.price),
+            cur.format(line.amount),
+            months(s.active_months)
+        );
+        out.push(line.because(r));
+        counted_before += users;
+        if total <= to {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+fn group(v: u64) -> String {
+    n(Decimal::from(v))
+}
+
+fn rate_note(p: &Pricing) -> Result<String, QuoteError> {
+    Ok(match &p.hourly_rate.basis {
+        Some(b) => format!(" {}", rate_basis(&p.currency, b, p.hourly_rate.price)?),
+        None => String::new(),
+    })
+}
+
+/// Help wanted beyond what the tier includes, billed per year.
+pub fn extra_help(p: &Pricing, s: &Scenario, name: &str, t: &Tier) -> Result<Option<Line>, QuoteError> {
+    let included = t.included_help_hours_per_quarter;
+    let wanted = s.help_hours_per_quarter;
+    if wanted <= included {
+        return Ok(None);
+    }
+    let extra = money::sub(wanted, included)?;
+    let hours = money::mul(extra, Decimal::from(4))?;
+    let cur = &p.currency;
+    let line = Line::priced(
+        "help.extra",
+        Section::Help,
+        "Extra help hours",
+        hours,
+        "hour",
+        p.hourly_rate.price,
+        Period::Annual,
+        1,
+        LineKind::Fixed,
+    )?;
+    let r = format!(
+        "{} h wanted per quarter − {} h included in {} = {} h × 4 quarters = {} h a year × {}/h = {}. Included hours reset each quarter and do not roll over.{}",
+        n(wanted),
+        n(included),
+        p.tier_label(name),
+        n(extra),
+        n(line.quantity),
+        cur.format(p.hourly_rate.price),
+        cur.format(line.amount),
+        rate_note(p)?
+    );
+    Ok(Some(line.because(r)))
+}
+
+/// One-off project work at the hourly rate.
+pub fn project(p: &Pricing, s: &Scenario) -> Result<Option<Line>, QuoteError> {
+    if s.project_hours <= Decimal::ZERO {
+        return Ok(None);
+    }
+    let cur = &p.currency;
+    let line = Line::priced(
+        "project",
+        Section::Project,
+        "Project work (statement of work)",
+        s.project_hours,
+        "hour",
+        p.hourly_rate.price,
+        Period::OneOff,
+        1,
+        LineKind::Fixed,
+    )?;
+    let r = format!(
+        "{} h of scoped project work × {}/h = {}, one-off.{}",
+        n(line.quantity),
+        cur.format(p.hourly_rate.price),
+        cur.format(line.amount),
+        rate_note(p)?
+    );
+    Ok(Some(line.because(r)))
+}
+
+fn target_section(t: DiscountTarget) -> Section {
+    match t {
+        DiscountTarget::Membership => Section::Membership,
+        DiscountTarget::UsageFee => Section::UsageFee,
+        DiscountTarget::ExtraHelp => Section::Help,
+        DiscountTarget::ProjectHours => Section::Project,
+    }
+}
+
+/// Discount lines, and whether any needs approval. A % is taken of the target's
+/// first-year amount; a discount may not exceed what is left of its target.
+pub fn discounts(p: &Pricing, s: &Scenario, lines: &[Line]) -> Result<(Vec<Line>, Vec<String>), QuoteError> {
+    let cur = &p.currency;
+    let threshold = p.assumptions.discount_approval_pct;
+    let mut out: Vec<Line> = Vec::new();
+    let mut approvals = Vec::new();
+    let mut given: Vec<(DiscountTarget, Decimal)> = Vec::new();
+    for (i, d) in s.discounts.iter().enumerate() {
+        let section = target_section(d.target);
+        let base = money::sum(lines.iter().filter(|l| l.section == section).map(|l| l.first_year))?;
+        if base <= Decimal::ZERO {
+            return Err(QuoteError::Invalid(crate::source::Diagnostics(vec![
+                crate::source::Diagnostic::error(
+                    format!("discounts[{i}].target"),
+                    format!("this quote has no {} to discount", d.target.label()),
+                ),
+            ])));
+        }
+        let (amount, how) = match d.value {
+            DiscountValue::Percent(pct) => {
+                let a = money::round2(money::div(money::mul(base, pct)?, Decimal::ONE_HUNDRED)?);
+                (a, format!("{}% of the first-year {} of {} = {}", n(pct), d.target.label(), cur.format(base), cur.format(a)))
+            }
+            DiscountValue::Amount(a) => (money::round2(a), format!("{} off the first-year {} of {}", cur.format(a), d.target.label(), cur.format(base))),
+        };
+        let already = money::sum(given.iter().filter(|(t, _)| *t == d.target).map(|(_, a)| *a))?;
+        let left = money::sub(base, already)?;
+        if amount > left {
+            return Err(QuoteError::Invalid(crate::source::Diagnostics(vec![
+                crate::source::Diagnostic::error(
+                    format!("discounts[{i}]"),
+                    format!(
+                        "a discount of {} is more than the {} left of the {} to discount",
+                        cur.format(amount),
+                        cur.format(left),
+                        d.target.label()
+                    ),
+                ),
+            ])));
+        }
+        let share = money::div(money::mul(money::add(already, amount)?, Decimal::ONE_HUNDRED)?, base)?;
+        let over = share > threshold;
+        if over {
+            approvals.push(format!(
+                "Discounts on the {} come to {}% of it, above the {}% that needs approval",
+                d.target.label(),
+                n(money::round2(share)),
+                n(threshold)
+            ));
+        }
+        let period = if d.target == DiscountTarget::ProjectHours { Period::OneOff } else { Period::Annual };
+        let line = Line::priced(
+            format!("discount{}", i + 1),
+            Section::Discount,
+            format!("Discount on the {}: {}", d.target.label(), d.reason),
+            Decimal::ONE,
+            "discount",
+            -amount,
+            period,
+            1,
+            LineKind::Fixed,
+        )?
+        .because(format!(
+            "{how}, {}. Reason: {}.{}",
+            if period == Period::OneOff { "one-off" } else { "each year" },
+            d.reason,
+            if over { " Needs approval." } else { "" }
+        ));
+        given.push((d.target, amount));
+        out.push(line);
+    }
+    Ok((out, approvals))
+}

@@ -1,0 +1,227 @@
+//! The scenario: what a prospect wants (tier, cloud, usage, hubs, features, discounts).
+//! Versioned JSON; decoding reports every bad field with its path and line:column, and
+//! validation against a catalog explains each problem in words a salesperson uses.
+
+mod decode;
+mod validate;
+
+pub use decode::decode_node;
+
+use crate::catalog::{Catalog, Keyed};
+use crate::source::{self, Decoder, Diagnostics};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The format tag every scenario carries.
+pub const FORMAT: &str = "hubquote.scenario/1";
+/// The `tier` value that asks the engine to choose.
+pub const RECOMMEND: &str = "recommend";
+
+/// Everything the engine needs to price a hub service.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Scenario {
+    /// Always `hubquote.scenario/1`.
+    pub format: String,
+    #[serde(default)]
+    pub customer: Customer,
+    #[serde(default)]
+    pub prepared_by: String,
+    /// A tier name of the catalog, or `recommend`.
+    pub tier: String,
+    pub provider: String,
+    pub region: String,
+    pub account: String,
+    pub billing: String,
+    /// Months with users each year (1–12).
+    pub active_months: u32,
+    /// Years of the agreement (1–10).
+    #[serde(default = "one")]
+    pub term_years: u32,
+    #[serde(default)]
+    pub help_hours_per_quarter: Decimal,
+    #[serde(default)]
+    pub project_hours: Decimal,
+    #[serde(default)]
+    pub discounts: Vec<Discount>,
+    pub hubs: Vec<Hub>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn one() -> u32 {
+    1
+}
+
+/// Who the quote is for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Customer {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub contact: String,
+}
+
+/// One hub and how it is used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Hub {
+    pub name: String,
+    pub registered_users: u32,
+    pub monthly_active_users: u32,
+    /// Hours each active user spends on the hub per month.
+    pub hours_per_user: Decimal,
+    /// A size name of the catalog.
+    pub size: String,
+    /// Share (0–1) of user-hours on a GPU server.
+    #[serde(default)]
+    pub gpu_share: Decimal,
+    #[serde(default)]
+    pub home_gb_per_user: Decimal,
+    #[serde(default)]
+    pub object_storage_gb: Decimal,
+    /// Data downloaded from the hub per month.
+    #[serde(default)]
+    pub egress_gb: Decimal,
+    /// Dask worker node-hours per month.
+    #[serde(default)]
+    pub dask_node_hours: Decimal,
+    /// Feature selections by catalog item id.
+    #[serde(default)]
+    pub features: Keyed<FeatureValue>,
+}
+
+/// A feature selection: a select's option value, or a flag's on/off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum FeatureValue {
+    Flag(bool),
+    Option(String),
+}
+
+/// A staff discount with its reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Discount {
+    pub target: DiscountTarget,
+    #[serde(flatten)]
+    pub value: DiscountValue,
+    pub reason: String,
+}
+
+/// What a discount reduces. Cloud pass-through is never discounted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DiscountTarget {
+    Membership,
+    UsageFee,
+    ExtraHelp,
+    ProjectHours,
+}
+
+impl DiscountTarget {
+    pub const ALL: [DiscountTarget; 4] = [
+        DiscountTarget::Membership,
+        DiscountTarget::UsageFee,
+        DiscountTarget::ExtraHelp,
+        DiscountTarget::ProjectHours,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            DiscountTarget::Membership => "membership",
+            DiscountTarget::UsageFee => "usage_fee",
+            DiscountTarget::ExtraHelp => "extra_help",
+            DiscountTarget::ProjectHours => "project_hours",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DiscountTarget::Membership => "membership",
+            DiscountTarget::UsageFee => "usage fee",
+            DiscountTarget::ExtraHelp => "extra help",
+            DiscountTarget::ProjectHours => "project hours",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
+
+/// A percentage of the target's first-year amount, or a fixed amount.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum DiscountValue {
+    Percent(Decimal),
+    Amount(Decimal),
+}
+
+impl Scenario {
+    /// Decodes scenario text (JSON or JSON5): every type error at once, with positions.
+    pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
+        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
+        let mut d = Decoder::new();
+        let s = decode_node(&mut d, &root);
+        match s {
+            Some(s) if !d.diags.has_errors() => Ok(s),
+            _ => Err(d.diags),
+        }
+    }
+
+    /// Decodes and validates against a catalog; every problem is located in the text.
+    pub fn load(text: &str, catalog: &Catalog) -> Result<Scenario, Diagnostics> {
+        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
+        let mut d = Decoder::new();
+        let s = decode_node(&mut d, &root);
+        let Some(s) = s.filter(|_| !d.diags.has_errors()) else {
+            return Err(d.diags);
+        };
+        let mut diags = s.validate(catalog);
+        for diag in &mut diags.0 {
+            let at = root.locate(&diag.path);
+            diag.line = Some(at.line);
+            diag.column = Some(at.column);
+        }
+        if diags.has_errors() {
+            Err(diags)
+        } else {
+            Ok(s)
+        }
+    }
+
+    /// Checks the scenario against a catalog; see `validate.rs` for every rule.
+    pub fn validate(&self, catalog: &Catalog) -> Diagnostics {
+        validate::validate(self, catalog)
+    }
+
+    pub fn wants_recommendation(&self) -> bool {
+        self.tier == RECOMMEND
+    }
+
+    /// Total monthly active users across the membership.
+    pub fn total_mau(&self) -> u64 {
+        self.hubs
+            .iter()
+            .map(|h| u64::from(h.monthly_active_users))
+            .sum()
+    }
+
+    /// Pretty JSON, the form files and exports use.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl Hub {
+    /// The feature selection for `item`, if the hub makes one.
+    pub fn feature(&self, item: &str) -> Option<&FeatureValue> {
+        self.features.get(item)
+    }
+}
