@@ -59,7 +59,7 @@ pub fn ceil_to(d: Decimal, step: Decimal) -> Result<Decimal, Overflow> {
     if step <= Decimal::ZERO {
         return Ok(d);
     }
-    mul(div(d, step)?.ceil(), step)
+    Ok(round2(mul(div(d, step)?.ceil(), step)?))
 }
 
 /// How a catalog's currency is written.

@@ -410,8 +410,8 @@ fn assumptions(p: &Pricing, s: &Scenario, tier: &str) -> Vec<String> {
         n(a.packing_efficiency * Decimal::ONE_HUNDRED)
     ));
     out.push(format!(
-        "Compute, GPU, Dask and egress are billed in the {} active months; the cluster core and storage all 12 months ({} hours a month).",
-        s.active_months,
+        "Compute, GPU, Dask and egress are billed in {}; the cluster core and storage all 12 months ({} hours a month).",
+        crate::rationale::months(s.active_months),
         n(a.hours_per_month)
     ));
     out.push(if a.cloud_markup_pct.is_zero() {

@@ -1,6 +1,10 @@
 //! The quote: priced lines that each explain themselves, totals that are exact sums of
 //! those lines, the cloud band, the recommendation and everything needed to reproduce it.
 
+mod import;
+
+pub use import::{import, Imported, Mismatch};
+
 use crate::catalog::pricing::{ClusterKind, Seller};
 use crate::money::{self, Currency, Overflow};
 use crate::scenario::{Customer, Scenario};

@@ -342,13 +342,13 @@ mod tests {
 
     #[test]
     fn decimals_are_exact_and_forgiving_of_json5_forms() {
-        assert_eq!(parse_decimal("0.1").unwrap(), dec!("0.1"));
-        assert_eq!(parse_decimal(".5").unwrap(), dec!("0.5"));
-        assert_eq!(parse_decimal("5.").unwrap(), dec!("5"));
-        assert_eq!(parse_decimal("+2").unwrap(), dec!("2"));
-        assert_eq!(parse_decimal("-1.25").unwrap(), dec!("-1.25"));
-        assert_eq!(parse_decimal("1e3").unwrap(), dec!("1000"));
-        assert_eq!(parse_decimal("0x1F").unwrap(), dec!("31"));
+        assert_eq!(parse_decimal("0.1").unwrap(), dec("0.1"));
+        assert_eq!(parse_decimal(".5").unwrap(), dec("0.5"));
+        assert_eq!(parse_decimal("5.").unwrap(), dec("5"));
+        assert_eq!(parse_decimal("+2").unwrap(), dec("2"));
+        assert_eq!(parse_decimal("-1.25").unwrap(), dec("-1.25"));
+        assert_eq!(parse_decimal("1e3").unwrap(), dec("1000"));
+        assert_eq!(parse_decimal("0x1F").unwrap(), dec("31"));
     }
 
     #[test]

@@ -278,7 +278,7 @@ mod tests {
         };
         assert_eq!(items[1].value, Value::Number("2.50".into()));
         assert_eq!(items[1].path, "a[\"b.c\"][1]");
-        assert_eq!((items[1].line, items[1].column), (3, 20));
+        assert_eq!((items[1].line, items[1].column), (3, 19));
     }
 
     #[test]
