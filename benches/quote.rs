@@ -1,1 +1,32 @@
-fn main() {}
+//! A full recommendation (every tier priced, the chosen one with its band and
+//! rationale) on the largest preset. Budget on the reference machine: ≤ 50 µs.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use hubquote::catalog::Catalog;
+use std::hint::black_box;
+
+fn bench(c: &mut Criterion) {
+    let catalog = Catalog::embedded().expect("embedded catalog").catalog;
+    let date = time::Date::from_calendar_date(2026, time::Month::November, 21).expect("date");
+    let largest = catalog
+        .presets
+        .iter()
+        .max_by_key(|p| p.scenario.hubs.len())
+        .expect("a preset");
+    let mut scenario = largest.scenario.clone();
+    scenario.tier = "recommend".into();
+    c.bench_function(
+        &format!("recommend {} ({} hubs)", largest.id, scenario.hubs.len()),
+        |b| b.iter(|| hubquote::pricing::quote(black_box(&catalog), black_box(&scenario), date)),
+    );
+    c.bench_function("load the default catalog", |b| {
+        b.iter(|| Catalog::load(black_box(hubquote::DEFAULT_CATALOG)))
+    });
+    let json = largest.scenario.to_json();
+    c.bench_function("decode + validate the scenario", |b| {
+        b.iter(|| hubquote::scenario::Scenario::load(black_box(&json), &catalog))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -109,22 +109,22 @@ pub fn format_quantity(q: Decimal) -> String {
 
 /// A plain number with thousands separators and exactly `dp` decimals.
 fn group(d: &Decimal, dp: u32) -> String {
-    let text = format!("{:.*}", dp as usize, d);
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (text.clone(), None),
-    };
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
+    let mut r = d.round_dp(dp);
+    r.rescale(dp);
+    let text = r.to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
+            out.push(',');
         }
-        grouped.push(c);
+        out.push(c);
     }
-    match frac {
-        Some(f) if !f.is_empty() => format!("{grouped}.{f}"),
-        _ => grouped,
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
     }
+    out
 }
 
 #[cfg(test)]

@@ -11,7 +11,13 @@ pub fn n(d: Decimal) -> String {
 }
 
 /// `$0.252/h (as of 2025-08-01, AWS EC2 on-demand pricing)`.
-pub fn price_with_source(p: &Pricing, cur: &Currency, unit_price: Decimal, per: &str, price: &Price) -> String {
+pub fn price_with_source(
+    p: &Pricing,
+    cur: &Currency,
+    unit_price: Decimal,
+    per: &str,
+    price: &Price,
+) -> String {
     let source = p
         .sources
         .get(&price.source)

@@ -19,7 +19,9 @@ pub fn json(kind: &str) -> Option<String> {
     let obj = schema.as_object_mut()?;
     obj.insert(
         "$id".into(),
-        Value::String(format!("https://hubquote.invalid/schemas/{kind}.schema.json")),
+        Value::String(format!(
+            "https://hubquote.invalid/schemas/{kind}.schema.json"
+        )),
     );
     let mut value = Value::Object(obj.clone());
     if input {
@@ -33,7 +35,10 @@ fn widen_decimals(v: &mut Value) {
     match v {
         Value::Object(map) => {
             let is_decimal = map.get("type") == Some(&Value::String("string".into()))
-                && map.get("pattern").and_then(Value::as_str).is_some_and(|p| p.contains("[0-9]"));
+                && map
+                    .get("pattern")
+                    .and_then(Value::as_str)
+                    .is_some_and(|p| p.contains("[0-9]"));
             if is_decimal {
                 map.insert("type".into(), serde_json::json!(["string", "number"]));
             }

@@ -11,7 +11,11 @@ use std::sync::OnceLock;
 
 fn catalog() -> &'static Catalog {
     static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(|| Catalog::embedded().expect("embedded catalog is valid").catalog)
+    C.get_or_init(|| {
+        Catalog::embedded()
+            .expect("embedded catalog is valid")
+            .catalog
+    })
 }
 
 fn date() -> time::Date {
@@ -48,17 +52,19 @@ fn hub() -> impl Strategy<Value = HubGen> {
         cents(100_000),
         prop_oneof![Just(Decimal::ZERO), cents(50_000)],
     )
-        .prop_map(|(registered, mau_pct, hours, size, gpu, home, objects, egress, dask)| HubGen {
-            registered,
-            mau_pct,
-            hours,
-            size,
-            gpu,
-            home,
-            objects,
-            egress,
-            dask,
-        })
+        .prop_map(
+            |(registered, mau_pct, hours, size, gpu, home, objects, egress, dask)| HubGen {
+                registered,
+                mau_pct,
+                hours,
+                size,
+                gpu,
+                home,
+                objects,
+                egress,
+                dask,
+            },
+        )
 }
 
 #[derive(Debug, Clone)]
@@ -86,17 +92,19 @@ fn scenario_gen() -> impl Strategy<Value = Gen> {
         prop::collection::vec(hub(), 0..4),
         prop::option::of((0usize..2, (1i64..=5000).prop_map(|c| Decimal::new(c, 2)))),
     )
-        .prop_map(|(tier, provider, billing, months, term, help, project, hubs, discount)| Gen {
-            tier,
-            provider,
-            billing,
-            months,
-            term,
-            help,
-            project,
-            hubs,
-            discount,
-        })
+        .prop_map(
+            |(tier, provider, billing, months, term, help, project, hubs, discount)| Gen {
+                tier,
+                provider,
+                billing,
+                months,
+                term,
+                help,
+                project,
+                hubs,
+                discount,
+            },
+        )
 }
 
 /// Builds scenario JSON from generated choices, using the catalog's own names.
@@ -106,7 +114,14 @@ fn scenario_json(g: &Gen) -> String {
     let tiers: Vec<&str> = std::iter::once("recommend").chain(p.tiers.keys()).collect();
     let providers: Vec<&str> = p.providers.keys().collect();
     let provider = providers[g.provider % providers.len()];
-    let region = p.providers.get(provider).unwrap().regions.keys().next().unwrap();
+    let region = p
+        .providers
+        .get(provider)
+        .unwrap()
+        .regions
+        .keys()
+        .next()
+        .unwrap();
     let billing: Vec<&str> = p.billing.keys().collect();
     let sizes: Vec<&str> = p.sizes.keys().collect();
     let hubs: Vec<serde_json::Value> = g
@@ -168,12 +183,18 @@ fn priced(json: &str) -> Option<(Scenario, Quote)> {
     let s = Scenario::load(json, catalog()).ok()?;
     match quote(catalog(), &s, date()) {
         Ok(q) => Some((s, q)),
-        Err(QuoteError::Conflicts { .. } | QuoteError::NoTierFits(_) | QuoteError::Invalid(_)) => None,
+        Err(QuoteError::Conflicts { .. } | QuoteError::NoTierFits(_) | QuoteError::Invalid(_)) => {
+            None
+        }
         Err(e) => panic!("unexpected engine error {e} for {json}"),
     }
 }
 
-fn sum(q: &Quote, f: impl Fn(&hubquote::quote::Line) -> bool, amount: fn(&hubquote::quote::Line) -> Decimal) -> Decimal {
+fn sum(
+    q: &Quote,
+    f: impl Fn(&hubquote::quote::Line) -> bool,
+    amount: fn(&hubquote::quote::Line) -> Decimal,
+) -> Decimal {
     q.lines.iter().filter(|l| f(l)).map(amount).sum()
 }
 

@@ -100,7 +100,8 @@ impl Catalog {
 
     /// The label of an item, or its id if unknown.
     pub fn item_label(&self, id: &str) -> String {
-        self.item(id).map_or_else(|| id.to_string(), |i| i.label.clone())
+        self.item(id)
+            .map_or_else(|| id.to_string(), |i| i.label.clone())
     }
 
     /// Items grouped by `group`, groups in order of first appearance.
@@ -134,6 +135,7 @@ fn decode(d: &mut Decoder, root: &Node, text: &str) -> Option<Catalog> {
     let version = d.req_string(root, "version");
     let items = d.required(root, "items").and_then(|n| {
         let nodes = d.array(n)?;
+        repeated_ids(d, nodes);
         let items: Vec<Option<Item>> = nodes.iter().map(|i| items::decode_item(d, i)).collect();
         items.into_iter().collect::<Option<Vec<_>>>()
     });
@@ -142,14 +144,14 @@ fn decode(d: &mut Decoder, root: &Node, text: &str) -> Option<Catalog> {
         None => Some(None),
     };
     let presets = match root.get("presets") {
-        None => Some(Vec::new()),
-        Some(p) => {
-            let nodes = d.array(p)?;
-            let list: Vec<Option<Preset>> = nodes.iter().map(|n| decode_preset(d, n)).collect();
-            list.into_iter().collect::<Option<Vec<_>>>()
-        }
+        None => Vec::new(),
+        Some(p) => match d.array(p) {
+            Some(nodes) => nodes.iter().filter_map(|n| decode_preset(d, n)).collect(),
+            None => Vec::new(),
+        },
     };
-    let (items, pricing) = (items?, pricing?);
+    // Without a pricing section that decoded, the rest is still checked as feature-only.
+    let (items, pricing) = (items?, pricing.unwrap_or(None));
     let tiers: Vec<String> = match &pricing {
         Some(p) => p.tiers.keys().map(str::to_string).collect(),
         None => items
@@ -162,10 +164,26 @@ fn decode(d: &mut Decoder, root: &Node, text: &str) -> Option<Catalog> {
         version: version?,
         items,
         pricing,
-        presets: presets?,
+        presets,
         tiers,
         sha256: hex_sha256(text.as_bytes()),
     })
+}
+
+/// Repeated item ids, found on the text so that they are reported even when an item
+/// fails to decode for another reason.
+fn repeated_ids(d: &mut Decoder, nodes: &[Node]) {
+    let ids: Vec<Option<&Node>> = nodes.iter().map(|n| n.get("id")).collect();
+    for (i, id) in ids.iter().enumerate() {
+        let Some(id) = id else { continue };
+        let seen = ids[..i].iter().flatten().any(|o| o.value == id.value);
+        if seen {
+            d.push(id.error(format!(
+                "the item id {} is used more than once",
+                id.describe()
+            )));
+        }
+    }
 }
 
 fn decode_preset(d: &mut Decoder, n: &Node) -> Option<Preset> {
@@ -187,8 +205,11 @@ fn decode_preset(d: &mut Decoder, n: &Node) -> Option<Preset> {
 
 /// Lower-case hex SHA-256.
 pub fn hex_sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
+        out.push(char::from(HEX[usize::from(b >> 4)]));
+        out.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    out
 }

@@ -397,9 +397,7 @@ pub fn decode(d: &mut Decoder, n: &Node) -> Option<Pricing> {
     let usage_fee = d
         .required(n, "usage_fee")
         .and_then(|u| decode_usage_fee(d, u));
-    let hourly_rate = d
-        .required(n, "hourly_rate")
-        .and_then(|h| decode_rate(d, h));
+    let hourly_rate = d.required(n, "hourly_rate").and_then(|h| decode_rate(d, h));
     let sizes = keyed(d, n, "sizes", decode_size);
     let providers = keyed(d, n, "providers", decode_provider);
     let links = match n.get("links") {
@@ -508,8 +506,9 @@ fn decode_tier(d: &mut Decoder, n: &Node) -> Option<Tier> {
     let price_note = d.opt_string(n, "price_note").ok()?;
     let hub_limit = d.req_whole(n, "hub_limit");
     let help = d.req_decimal(n, "included_help_hours_per_quarter");
-    let cluster = d.required(n, "cluster").and_then(|c| {
-        match d.string(c).as_deref() {
+    let cluster = d
+        .required(n, "cluster")
+        .and_then(|c| match d.string(c).as_deref() {
             Some("shared") => Some(ClusterKind::Shared),
             Some("dedicated") => Some(ClusterKind::Dedicated),
             Some(other) => {
@@ -519,8 +518,7 @@ fn decode_tier(d: &mut Decoder, n: &Node) -> Option<Tier> {
                 None
             }
             None => None,
-        }
-    });
+        });
     let mut list = |key: &str| d.required(n, key).and_then(|l| d.strings(l));
     let providers = list("providers");
     let accounts = list("accounts");
@@ -778,7 +776,13 @@ fn decode_links(d: &mut Decoder, n: &Node) -> Option<Links> {
     d.object(n)?;
     d.check_keys(
         n,
-        &["provider_item", "account_item", "billing_item", "dask", "gpu"],
+        &[
+            "provider_item",
+            "account_item",
+            "billing_item",
+            "dask",
+            "gpu",
+        ],
         false,
     );
     let provider_item = d.opt_string(n, "provider_item").ok()?;

@@ -342,7 +342,10 @@ mod tests {
     fn bad_clauses_are_reported() {
         for (text, needle) in [
             (r#"{"id":"x","op":"between"}"#, "unknown operator"),
-            (r#"{"id":"x","op":"gt","value":"3"}"#, "compares with a number"),
+            (
+                r#"{"id":"x","op":"gt","value":"3"}"#,
+                "compares with a number",
+            ),
             (r#"{"id":"x","op":"in","value":"a"}"#, "expected a list"),
             (r#"{"id":"x","op":"eq"}"#, "needs a \"value\""),
             (r#"{"op":"truthy"}"#, "id: is missing"),

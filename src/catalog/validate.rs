@@ -2,7 +2,7 @@
 //! Diagnostics carry paths; `Catalog::load` adds line:column from the text.
 
 use super::items::{Item, Kind};
-use super::pricing::{Pricing, Price};
+use super::pricing::{Price, Pricing};
 use super::{Catalog, Scalar};
 use crate::source::Diagnostics;
 use rust_decimal::Decimal;
@@ -23,12 +23,6 @@ fn items(c: &Catalog, out: &mut Diagnostics) {
     }
     for (i, item) in c.items.iter().enumerate() {
         let at = format!("items[{i}]");
-        if c.items[..i].iter().any(|o| o.id == item.id) {
-            out.error(
-                format!("{at}.id"),
-                format!("the item id \"{}\" is used more than once", item.id),
-            );
-        }
         if item.help.as_deref().is_none_or(|h| h.trim().is_empty()) {
             out.warning(format!("{at}.help"), "the item has no help text");
         }
@@ -94,7 +88,10 @@ fn defaults_break_requires(c: &Catalog, item: &Item, tier: &str, at: &str, out: 
     // An unavailable flag's requirement is moot.
     let moot = matches!(cfg.kind, Kind::Flag { available: false });
     if let Some(r) = cfg.requires.as_ref().filter(|_| !moot) {
-        if c.tiers.iter().any(|t| t == tier) && r.ids().iter().all(|id| c.item(id).is_some()) && !r.holds(&value_of) {
+        if c.tiers.iter().any(|t| t == tier)
+            && r.ids().iter().all(|id| c.item(id).is_some())
+            && !r.holds(&value_of)
+        {
             out.warning(
                 format!("{at}.requires"),
                 format!(
@@ -137,7 +134,10 @@ fn pricing(c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
             out,
         );
         if t.hub_limit == 0 {
-            out.warning(format!("{at}.hub_limit"), "a tier with no hubs cannot be quoted with any hub");
+            out.warning(
+                format!("{at}.hub_limit"),
+                "a tier with no hubs cannot be quoted with any hub",
+            );
         }
         source_ok(&t.source, format!("{at}.source"), out);
         let lists: [(&str, &Vec<String>, Vec<&str>); 4] = [
@@ -151,14 +151,41 @@ fn pricing(c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
                 if !known.contains(&v.as_str()) {
                     out.error(
                         format!("{at}.{key}[{i}]"),
-                        format!("\"{v}\" is not defined in pricing.{key} (defined: {})", known.join(", ")),
+                        format!(
+                            "\"{v}\" is not defined in pricing.{key} (defined: {})",
+                            known.join(", ")
+                        ),
                     );
                 }
             }
         }
-        link_agrees(c, name, "providers", &t.providers, p.links.provider_item.as_deref(), &at, out);
-        link_agrees(c, name, "accounts", &t.accounts, p.links.account_item.as_deref(), &at, out);
-        link_agrees(c, name, "billing", &t.billing, p.links.billing_item.as_deref(), &at, out);
+        link_agrees(
+            c,
+            name,
+            "providers",
+            &t.providers,
+            p.links.provider_item.as_deref(),
+            &at,
+            out,
+        );
+        link_agrees(
+            c,
+            name,
+            "accounts",
+            &t.accounts,
+            p.links.account_item.as_deref(),
+            &at,
+            out,
+        );
+        link_agrees(
+            c,
+            name,
+            "billing",
+            &t.billing,
+            p.links.billing_item.as_deref(),
+            &at,
+            out,
+        );
         // Every size this tier allows must be priceable on every provider it allows.
         for size_name in &t.sizes {
             let Some(size) = p.sizes.get(size_name) else {
@@ -213,16 +240,28 @@ fn pricing(c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
         let at = format!("pricing.usage_fee.bands[{i}]");
         non_negative(b.price, &format!("{at}.price"), out);
         if u64::from(b.from) != expected_from {
-            let what = if u64::from(b.from) > expected_from { "a gap" } else { "an overlap" };
+            let what = if u64::from(b.from) > expected_from {
+                "a gap"
+            } else {
+                "an overlap"
+            };
             out.error(
                 format!("{at}.from"),
-                format!("{what}: this band starts at {} but should start at {expected_from}", b.from),
+                format!(
+                    "{what}: this band starts at {} but should start at {expected_from}",
+                    b.from
+                ),
             );
         }
         match b.to {
-            Some(to) if to < b.from => out.error(format!("{at}.to"), format!("the band ends ({to}) before it starts ({})", b.from)),
+            Some(to) if to < b.from => out.error(
+                format!("{at}.to"),
+                format!("the band ends ({to}) before it starts ({})", b.from),
+            ),
             Some(to) => expected_from = u64::from(to) + 1,
-            None if i + 1 < bands.len() => out.error(format!("{at}.to"), "only the last band may be open-ended"),
+            None if i + 1 < bands.len() => {
+                out.error(format!("{at}.to"), "only the last band may be open-ended")
+            }
             None => {}
         }
     }
@@ -233,15 +272,28 @@ fn pricing(c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
         );
     }
     non_negative(p.hourly_rate.price, "pricing.hourly_rate.price", out);
-    source_ok(&p.hourly_rate.source, "pricing.hourly_rate.source".into(), out);
+    source_ok(
+        &p.hourly_rate.source,
+        "pricing.hourly_rate.source".into(),
+        out,
+    );
     if let Some(b) = &p.hourly_rate.basis {
         if b.billed_hours_per_year <= Decimal::ZERO {
-            out.error("pricing.hourly_rate.basis.billed_hours_per_year", "must be more than 0");
+            out.error(
+                "pricing.hourly_rate.basis.billed_hours_per_year",
+                "must be more than 0",
+            );
         }
     }
     for (name, s) in p.sizes.iter() {
         if s.mem_gb <= Decimal::ZERO {
-            out.error(format!("{}.mem_gb", crate::source::child_path("pricing.sizes", name)), "must be more than 0");
+            out.error(
+                format!(
+                    "{}.mem_gb",
+                    crate::source::child_path("pricing.sizes", name)
+                ),
+                "must be more than 0",
+            );
         }
     }
     for (prov_name, prov) in p.providers.iter() {
@@ -259,8 +311,17 @@ fn pricing(c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
                 price_ok(p, &comp.price, &format!("{at}.cluster[{i}]"), out);
             }
             price_ok(p, &r.home_storage.price, &format!("{at}.home_storage"), out);
-            non_negative(r.home_storage.min_billable_gb, &format!("{at}.home_storage.min_billable_gb"), out);
-            price_ok(p, &r.object_storage.price, &format!("{at}.object_storage"), out);
+            non_negative(
+                r.home_storage.min_billable_gb,
+                &format!("{at}.home_storage.min_billable_gb"),
+                out,
+            );
+            price_ok(
+                p,
+                &r.object_storage.price,
+                &format!("{at}.object_storage"),
+                out,
+            );
             price_ok(p, &r.egress.price, &format!("{at}.egress"), out);
             match &r.gpu {
                 Some(g) => {
@@ -287,20 +348,32 @@ fn pricing(c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
     ] {
         if let Some(id) = item {
             if c.item(id).is_none() {
-                out.error(format!("pricing.links.{key}"), format!("names an unknown item \"{id}\""));
+                out.error(
+                    format!("pricing.links.{key}"),
+                    format!("names an unknown item \"{id}\""),
+                );
             }
         }
     }
     for (key, link) in [("dask", &p.links.dask), ("gpu", &p.links.gpu)] {
         let Some(link) = link else { continue };
         match c.item(&link.item) {
-            None => out.error(format!("pricing.links.{key}.item"), format!("names an unknown item \"{}\"", link.item)),
+            None => out.error(
+                format!("pricing.links.{key}.item"),
+                format!("names an unknown item \"{}\"", link.item),
+            ),
             Some(item) => {
-                let offered = item.per_tier.iter().any(|(_, cfg)| cfg.option(&link.value).is_some());
+                let offered = item
+                    .per_tier
+                    .iter()
+                    .any(|(_, cfg)| cfg.option(&link.value).is_some());
                 if !offered {
                     out.error(
                         format!("pricing.links.{key}.value"),
-                        format!("no tier of \"{}\" offers the option \"{}\"", link.item, link.value),
+                        format!(
+                            "no tier of \"{}\" offers the option \"{}\"",
+                            link.item, link.value
+                        ),
                     );
                 }
             }
@@ -309,13 +382,22 @@ fn pricing(c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
     let a = &p.assumptions;
     let unit = |v: Decimal| v > Decimal::ZERO && v <= Decimal::ONE;
     if !unit(a.allocatable_fraction) {
-        out.error("pricing.assumptions.allocatable_fraction", "must be more than 0 and at most 1");
+        out.error(
+            "pricing.assumptions.allocatable_fraction",
+            "must be more than 0 and at most 1",
+        );
     }
     if !unit(a.packing_efficiency) {
-        out.error("pricing.assumptions.packing_efficiency", "must be more than 0 and at most 1");
+        out.error(
+            "pricing.assumptions.packing_efficiency",
+            "must be more than 0 and at most 1",
+        );
     }
     if a.communities_per_shared_cluster == 0 {
-        out.error("pricing.assumptions.communities_per_shared_cluster", "must be at least 1");
+        out.error(
+            "pricing.assumptions.communities_per_shared_cluster",
+            "must be at least 1",
+        );
     }
     for (k, v) in [
         ("hours_per_month", a.hours_per_month),
@@ -327,8 +409,16 @@ fn pricing(c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
             out.error(format!("pricing.assumptions.{k}"), "must be more than 0");
         }
     }
-    non_negative(a.budget_alert_round_to, "pricing.assumptions.budget_alert_round_to", out);
-    non_negative(a.cloud_markup_pct, "pricing.assumptions.cloud_markup_pct", out);
+    non_negative(
+        a.budget_alert_round_to,
+        "pricing.assumptions.budget_alert_round_to",
+        out,
+    );
+    non_negative(
+        a.cloud_markup_pct,
+        "pricing.assumptions.cloud_markup_pct",
+        out,
+    );
     if a.cloud_markup_pct > Decimal::ZERO {
         out.warning(
             "pricing.assumptions.cloud_markup_pct",
@@ -336,13 +426,27 @@ fn pricing(c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
         );
     }
     if a.discount_approval_pct < Decimal::ZERO || a.discount_approval_pct > Decimal::ONE_HUNDRED {
-        out.error("pricing.assumptions.discount_approval_pct", "must be between 0 and 100");
+        out.error(
+            "pricing.assumptions.discount_approval_pct",
+            "must be between 0 and 100",
+        );
     }
 }
 
 /// Warns when a tier's list disagrees with the column of the linked item.
-fn link_agrees(c: &Catalog, tier: &str, key: &str, list: &[String], item: Option<&str>, at: &str, out: &mut Diagnostics) {
-    let Some(cfg) = item.and_then(|id| c.item(id)).and_then(|i| i.per_tier.get(tier)) else {
+fn link_agrees(
+    c: &Catalog,
+    tier: &str,
+    key: &str,
+    list: &[String],
+    item: Option<&str>,
+    at: &str,
+    out: &mut Diagnostics,
+) {
+    let Some(cfg) = item
+        .and_then(|id| c.item(id))
+        .and_then(|i| i.per_tier.get(tier))
+    else {
         return;
     };
     let offered: Vec<String> = match &cfg.kind {
@@ -376,7 +480,10 @@ fn non_negative(v: Decimal, at: &str, out: &mut Diagnostics) {
 fn price_ok(p: &Pricing, price: &Price, at: &str, out: &mut Diagnostics) {
     non_negative(price.price, &format!("{at}.price"), out);
     if !p.sources.contains(&price.source) {
-        out.error(format!("{at}.source"), format!("the source \"{}\" is not in pricing.sources", price.source));
+        out.error(
+            format!("{at}.source"),
+            format!("the source \"{}\" is not in pricing.sources", price.source),
+        );
     }
 }
 
@@ -384,7 +491,10 @@ fn presets(c: &Catalog, out: &mut Diagnostics) {
     for (i, preset) in c.presets.iter().enumerate() {
         let at = format!("presets[{i}]");
         if c.presets[..i].iter().any(|p| p.id == preset.id) {
-            out.error(format!("{at}.id"), format!("the preset id \"{}\" is used more than once", preset.id));
+            out.error(
+                format!("{at}.id"),
+                format!("the preset id \"{}\" is used more than once", preset.id),
+            );
         }
         if c.pricing.is_none() {
             continue;

@@ -10,7 +10,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "hubquote", version, about = "Quotes for managed community JupyterHubs, every number explained.")]
+#[command(
+    name = "hubquote",
+    version,
+    about = "Quotes for managed community JupyterHubs, every number explained."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -94,7 +98,10 @@ fn read(path: &str) -> Result<String, Failure> {
     } else {
         std::fs::read(path).and_then(|bytes| {
             text = String::from_utf8(bytes).map_err(|_| {
-                std::io::Error::new(std::io::ErrorKind::InvalidData, "the file is not UTF-8 text")
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "the file is not UTF-8 text",
+                )
             })?;
             Ok(())
         })
@@ -106,7 +113,10 @@ fn read(path: &str) -> Result<String, Failure> {
 fn load_catalog(path: Option<&PathBuf>) -> Result<Catalog, Failure> {
     let (name, text) = match path {
         Some(p) => (p.display().to_string(), read(&p.display().to_string())?),
-        None => (crate::DEFAULT_CATALOG_NAME.to_string(), crate::DEFAULT_CATALOG.to_string()),
+        None => (
+            crate::DEFAULT_CATALOG_NAME.to_string(),
+            crate::DEFAULT_CATALOG.to_string(),
+        ),
     };
     Catalog::load(&text)
         .map(|l| l.catalog)
@@ -124,22 +134,35 @@ fn today() -> time::Date {
 
 fn run(cmd: Command) -> Result<(), Failure> {
     match cmd {
-        Command::Quote { scenario, catalog, tier, date, format, output } => {
+        Command::Quote {
+            scenario,
+            catalog,
+            tier,
+            date,
+            format,
+            output,
+        } => {
             let catalog = load_catalog(catalog.as_ref())?;
             let text = read(&scenario)?;
             let mut s = Scenario::load(&text, &catalog).map_err(|d| {
-                let name = if scenario == "-" { "<stdin>" } else { &scenario };
+                let name = if scenario == "-" {
+                    "<stdin>"
+                } else {
+                    &scenario
+                };
                 invalid(d.render(name))
             })?;
             if let Some(t) = tier {
                 s.tier = t;
             }
             let date = match date {
-                Some(d) => crate::source::parse_date(&d)
-                    .ok_or_else(|| Failure(format!("--date: expected YYYY-MM-DD, found \"{d}\""), 2))?,
+                Some(d) => crate::source::parse_date(&d).ok_or_else(|| {
+                    Failure(format!("--date: expected YYYY-MM-DD, found \"{d}\""), 2)
+                })?,
                 None => today(),
             };
-            let quote = pricing::quote(&catalog, &s, date).map_err(|e| invalid(format!("{scenario}: {e}")))?;
+            let quote = pricing::quote(&catalog, &s, date)
+                .map_err(|e| invalid(format!("{scenario}: {e}")))?;
             let out = match format {
                 Format::Json => quote.to_json() + "\n",
                 Format::Text => export::to_text(&quote),
@@ -156,7 +179,11 @@ fn run(cmd: Command) -> Result<(), Failure> {
                         eprintln!("{}", loaded.warnings.render(&catalog));
                     }
                     let c = &loaded.catalog;
-                    let kind = if c.is_priced() { "priced" } else { "feature-only (no prices)" };
+                    let kind = if c.is_priced() {
+                        "priced"
+                    } else {
+                        "feature-only (no prices)"
+                    };
                     println!(
                         "{catalog}: OK — \"{}\" {} ({kind}), {} tiers ({}), {} items, {} presets, {} warnings",
                         c.name,
@@ -177,7 +204,8 @@ fn run(cmd: Command) -> Result<(), Failure> {
             }
         }
         Command::Schema { kind } => {
-            let json = crate::schema::json(&kind).ok_or_else(|| Failure(format!("unknown schema \"{kind}\""), 2))?;
+            let json = crate::schema::json(&kind)
+                .ok_or_else(|| Failure(format!("unknown schema \"{kind}\""), 2))?;
             write_out(None, &json)
         }
         Command::Example { name, catalog } => {
@@ -186,14 +214,21 @@ fn run(cmd: Command) -> Result<(), Failure> {
                 None => {
                     let mut out = String::new();
                     for p in &catalog.presets {
-                        out.push_str(&format!("{:<22} {}\n{:<22} {}\n", p.id, p.label, "", p.description));
+                        out.push_str(&format!(
+                            "{:<22} {}\n{:<22} {}\n",
+                            p.id, p.label, "", p.description
+                        ));
                     }
                     write_out(None, &out)
                 }
                 Some(n) => {
                     let preset = catalog.preset(&n).ok_or_else(|| {
-                        let ids: Vec<&str> = catalog.presets.iter().map(|p| p.id.as_str()).collect();
-                        invalid(format!("unknown preset \"{n}\": choose one of {}", ids.join(", ")))
+                        let ids: Vec<&str> =
+                            catalog.presets.iter().map(|p| p.id.as_str()).collect();
+                        invalid(format!(
+                            "unknown preset \"{n}\": choose one of {}",
+                            ids.join(", ")
+                        ))
                     })?;
                     write_out(None, &(preset.scenario.to_json() + "\n"))
                 }
@@ -204,7 +239,9 @@ fn run(cmd: Command) -> Result<(), Failure> {
 
 fn write_out(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
     match path {
-        Some(p) if p.as_os_str() != "-" => std::fs::write(p, text).map_err(|e| invalid(format!("{}: {e}", p.display()))),
+        Some(p) if p.as_os_str() != "-" => {
+            std::fs::write(p, text).map_err(|e| invalid(format!("{}: {e}", p.display())))
+        }
         _ => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a message.

@@ -3,8 +3,19 @@
 use crate::quote::Quote;
 
 const HEADER: [&str; 13] = [
-    "id", "section", "hub", "label", "quantity", "unit", "unit_price", "amount", "period",
-    "months", "first_year", "kind", "rationale",
+    "id",
+    "section",
+    "hub",
+    "label",
+    "quantity",
+    "unit",
+    "unit_price",
+    "amount",
+    "period",
+    "months",
+    "first_year",
+    "kind",
+    "rationale",
 ];
 
 /// One row per line, amounts as plain decimals in the quote's currency.

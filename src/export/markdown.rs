@@ -13,7 +13,12 @@ pub fn to_markdown(q: &Quote) -> String {
     let c = &q.currency;
     let t = &q.totals;
     let mut o = String::new();
-    let _ = writeln!(o, "# Quote {} — {} membership\n", q.number, cell(&q.tier.label));
+    let _ = writeln!(
+        o,
+        "# Quote {} — {} membership\n",
+        q.number,
+        cell(&q.tier.label)
+    );
     let _ = writeln!(o, "- **Date:** {} (valid until {})", q.date, q.valid_until);
     if !q.customer.name.is_empty() {
         let _ = writeln!(o, "- **For:** {}", cell(&q.customer.name));
@@ -21,7 +26,11 @@ pub fn to_markdown(q: &Quote) -> String {
     if !q.prepared_by.is_empty() {
         let _ = writeln!(o, "- **Prepared by:** {}", cell(&q.prepared_by));
     }
-    let _ = writeln!(o, "- **Cloud:** {} {} · {} · {}", q.cloud.provider_label, q.cloud.region_label, q.cloud.account_label, q.cloud.billing_label);
+    let _ = writeln!(
+        o,
+        "- **Cloud:** {} {} · {} · {}",
+        q.cloud.provider_label, q.cloud.region_label, q.cloud.account_label, q.cloud.billing_label
+    );
     let _ = writeln!(o, "\n## Totals\n\n| | Amount |\n|---|---:|");
     for (label, v) in [
         ("First-year total cost", t.first_year_total_cost),
@@ -33,12 +42,20 @@ pub fn to_markdown(q: &Quote) -> String {
     ] {
         let _ = writeln!(o, "| {label} | {} |", c.format(v));
     }
-    let _ = writeln!(o, "| Whole term ({} years) | {} |", t.term_years, c.format(t.term_total));
+    let _ = writeln!(
+        o,
+        "| Whole term ({} years) | {} |",
+        t.term_years,
+        c.format(t.term_total)
+    );
     let b = &q.cloud_band;
     let _ = writeln!(
         o,
         "\nCloud per month: low {} · expected {} · high {} · budget alert at {}.",
-        c.format(b.low), c.format(b.expected), c.format(b.high), c.format(b.budget_alert)
+        c.format(b.low),
+        c.format(b.expected),
+        c.format(b.high),
+        c.format(b.budget_alert)
     );
     if !q.warnings.is_empty() {
         let _ = writeln!(o, "\n## Please note\n");
@@ -50,7 +67,14 @@ pub fn to_markdown(q: &Quote) -> String {
     for (title, lines) in q.sections() {
         let _ = writeln!(o, "| **{}** | | | |", cell(&title));
         for l in lines {
-            let _ = writeln!(o, "| {} | {} | {} | {} |", cell(&l.label), formula(q, l), period(q, l), l.kind.label());
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                cell(&l.label),
+                formula(q, l),
+                period(q, l),
+                l.kind.label()
+            );
         }
     }
     let _ = writeln!(o, "\n## Why each number\n");
@@ -72,6 +96,12 @@ pub fn to_markdown(q: &Quote) -> String {
             let _ = writeln!(o, "- {}", cell(term));
         }
     }
-    let _ = writeln!(o, "\n---\n{} {} · sha256 `{}`", cell(&q.catalog.name), cell(&q.catalog.version), q.catalog.sha256);
+    let _ = writeln!(
+        o,
+        "\n---\n{} {} · sha256 `{}`",
+        cell(&q.catalog.name),
+        cell(&q.catalog.version),
+        q.catalog.sha256
+    );
     o
 }

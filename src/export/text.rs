@@ -10,32 +10,85 @@ pub fn to_text(q: &Quote) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "QUOTE {} — {}", q.number, q.seller.name);
     let _ = writeln!(o, "Date {} · valid until {}", q.date, q.valid_until);
-    let customer = if q.customer.name.is_empty() { "(no customer named)" } else { &q.customer.name };
-    let contact = if q.customer.contact.is_empty() { String::new() } else { format!(" <{}>", q.customer.contact) };
-    let by = if q.prepared_by.is_empty() { String::new() } else { format!(" · prepared by {}", q.prepared_by) };
+    let customer = if q.customer.name.is_empty() {
+        "(no customer named)"
+    } else {
+        &q.customer.name
+    };
+    let contact = if q.customer.contact.is_empty() {
+        String::new()
+    } else {
+        format!(" <{}>", q.customer.contact)
+    };
+    let by = if q.prepared_by.is_empty() {
+        String::new()
+    } else {
+        format!(" · prepared by {}", q.prepared_by)
+    };
     let _ = writeln!(o, "For {customer}{contact}{by}");
     let _ = writeln!(o);
     let _ = writeln!(
         o,
         "{} membership · {} {} · {} · {}",
-        q.tier.label, q.cloud.provider_label, q.cloud.region_label, q.cloud.account_label, q.cloud.billing_label
+        q.tier.label,
+        q.cloud.provider_label,
+        q.cloud.region_label,
+        q.cloud.account_label,
+        q.cloud.billing_label
     );
-    let _ = writeln!(o, "{} hub(s), {} active months a year, {}-year term", q.scenario.hubs.len(), q.scenario.active_months, t.term_years);
+    let _ = writeln!(
+        o,
+        "{} hub(s), {} active months a year, {}-year term",
+        q.scenario.hubs.len(),
+        q.scenario.active_months,
+        t.term_years
+    );
     let _ = writeln!(o);
-    let _ = writeln!(o, "FIRST YEAR TOTAL COST   {}", c.format(t.first_year_total_cost));
-    let _ = writeln!(o, "First-year invoice      {}", c.format(t.first_year_invoice));
+    let _ = writeln!(
+        o,
+        "FIRST YEAR TOTAL COST   {}",
+        c.format(t.first_year_total_cost)
+    );
+    let _ = writeln!(
+        o,
+        "First-year invoice      {}",
+        c.format(t.first_year_invoice)
+    );
     if !t.annual_cloud_paid_to_provider.is_zero() {
-        let _ = writeln!(o, "Paid to the provider    {} a year (estimate)", c.format(t.annual_cloud_paid_to_provider));
+        let _ = writeln!(
+            o,
+            "Paid to the provider    {} a year (estimate)",
+            c.format(t.annual_cloud_paid_to_provider)
+        );
     }
-    let _ = writeln!(o, "Per active month        {} fees + {} cloud (estimate)", c.format(t.monthly_fees), c.format(t.monthly_cloud));
-    let _ = writeln!(o, "Per year                {} ({} fees + {} cloud)", c.format(t.annual_total), c.format(t.annual_fees), c.format(t.annual_cloud));
+    let _ = writeln!(
+        o,
+        "Per active month        {} fees + {} cloud (estimate)",
+        c.format(t.monthly_fees),
+        c.format(t.monthly_cloud)
+    );
+    let _ = writeln!(
+        o,
+        "Per year                {} ({} fees + {} cloud)",
+        c.format(t.annual_total),
+        c.format(t.annual_fees),
+        c.format(t.annual_cloud)
+    );
     let _ = writeln!(o, "One-off                 {}", c.format(t.one_off));
-    let _ = writeln!(o, "Whole term ({} yr)       {}", t.term_years, c.format(t.term_total));
+    let _ = writeln!(
+        o,
+        "Whole term ({} yr)       {}",
+        t.term_years,
+        c.format(t.term_total)
+    );
     let b = &q.cloud_band;
     let _ = writeln!(
         o,
         "Cloud per month         low {} · expected {} · high {} · budget alert at {}",
-        c.format(b.low), c.format(b.expected), c.format(b.high), c.format(b.budget_alert)
+        c.format(b.low),
+        c.format(b.expected),
+        c.format(b.high),
+        c.format(b.budget_alert)
     );
     if !q.warnings.is_empty() {
         let _ = writeln!(o);
@@ -48,7 +101,14 @@ pub fn to_text(q: &Quote) -> String {
         let _ = writeln!(o);
         let _ = writeln!(o, "{}", title.to_uppercase());
         for l in lines {
-            let _ = writeln!(o, "- {}: {} {} [{}]", l.label, formula(q, l), period(q, l), l.kind.label());
+            let _ = writeln!(
+                o,
+                "- {}: {} {} [{}]",
+                l.label,
+                formula(q, l),
+                period(q, l),
+                l.kind.label()
+            );
             let _ = writeln!(o, "  Why: {}", l.rationale);
         }
     }

@@ -10,6 +10,7 @@ use crate::scenario::{Hub, Scenario};
 use rust_decimal::Decimal;
 
 /// What every cloud line of one quote shares.
+#[derive(Clone, Copy)]
 pub struct Cloud<'a> {
     pub p: &'a Pricing,
     pub s: &'a Scenario,
@@ -18,6 +19,9 @@ pub struct Cloud<'a> {
     pub region: &'a Region,
     /// Estimate (we invoice it) or paid to provider.
     pub kind: LineKind,
+    /// Write each line's rationale; off when only the amounts matter (tier
+    /// comparison, low/high band), which is most of the work saved.
+    pub explain: bool,
 }
 
 impl<'a> Cloud<'a> {
@@ -59,15 +63,21 @@ impl<'a> Cloud<'a> {
         }
     }
 
+    /// A monthly cloud line; `id` and `label` are only written when explaining.
     fn line(
         &self,
-        id: String,
-        label: String,
+        id: impl FnOnce() -> String,
+        label: impl FnOnce() -> String,
         quantity: Decimal,
         unit: &str,
         price: &Price,
         months: u32,
     ) -> Result<Line, QuoteError> {
+        let (id, label) = if self.explain {
+            (id(), label())
+        } else {
+            (String::new(), String::new())
+        };
         Ok(Line::priced(
             id,
             Section::Cloud,
@@ -98,21 +108,21 @@ impl<'a> Cloud<'a> {
         for comp in &self.region.cluster {
             let line = self
                 .line(
-                    format!("cloud.cluster.{}", comp.id),
-                    format!("{} ({})", comp.label, self.provider.label),
+                    || format!("cloud.cluster.{}", comp.id),
+                    || format!("{} ({})", comp.label, self.provider.label),
                     hours,
                     "hour",
                     &comp.price,
                     12,
                 )?
-                .because(format!(
+                .because(if self.explain { format!(
                     "Always on: {} h a month × {} = {} a month, billed {} whether or not anyone logs in.{}",
                     n(hours),
                     self.priced(&comp.price, "/h")?,
                     self.cur().format(money::round2(money::mul(hours, self.unit(&comp.price)?)?)),
                     months(12),
                     self.note()
-                ));
+                ) } else { String::new() });
             parts.push(line);
         }
         match self.tier.cluster {
@@ -136,14 +146,14 @@ impl<'a> Cloud<'a> {
                     12,
                     self.kind,
                 )?
-                .because(format!(
+                .because(if self.explain { format!(
                     "A shared cluster's core is split between {split} communities: ({}) = {} a month ÷ {split} = {} a month, billed {}.{}",
                     listed.join(" + "),
                     self.cur().format(sum),
                     self.cur().format(share),
                     months(12),
                     self.note()
-                ));
+                ) } else { String::new() });
                 Ok(vec![line])
             }
         }
@@ -151,7 +161,12 @@ impl<'a> Cloud<'a> {
 
     /// One hub's lines; `factor` multiplies the usage quantities (1 = expected, the
     /// low/high band re-prices with 0.5 and 2.0).
-    pub fn hub_lines(&self, index: usize, hub: &Hub, factor: Decimal) -> Result<Vec<Line>, QuoteError> {
+    pub fn hub_lines(
+        &self,
+        index: usize,
+        hub: &Hub,
+        factor: Decimal,
+    ) -> Result<Vec<Line>, QuoteError> {
         let a = &self.p.assumptions;
         let active = self.s.active_months;
         let key = format!("cloud.hub{}", index + 1);
@@ -163,17 +178,22 @@ impl<'a> Cloud<'a> {
         let user_hours = money::mul(base_hours, factor)?;
         let gpu_hours = money::mul(user_hours, hub.gpu_share)?;
         let cpu_hours = money::sub(user_hours, gpu_hours)?;
-        let scaled = if factor == Decimal::ONE {
+        // Sentence fragments shared by this hub's rationales (only built when explaining).
+        let scaled = if factor == Decimal::ONE || !self.explain {
             String::new()
         } else {
             format!(" (usage × {})", n(factor))
         };
-        let usage = format!(
-            "{} active users × {} h = {} user-hours a month{scaled}",
-            hub.monthly_active_users,
-            n(hub.hours_per_user),
-            n(base_hours)
-        );
+        let usage = if self.explain {
+            format!(
+                "{} active users × {} h = {} user-hours a month{scaled}",
+                hub.monthly_active_users,
+                n(hub.hours_per_user),
+                n(base_hours)
+            )
+        } else {
+            String::new()
+        };
         if cpu_hours > Decimal::ZERO {
             let node_name = size.nodes.get(&self.s.provider).ok_or_else(|| {
                 QuoteError::Inconsistent(format!(
@@ -190,8 +210,9 @@ impl<'a> Cloud<'a> {
                     n(size.mem_gb)
                 )));
             }
-            let node_hours = money::div(money::div(cpu_hours, users_per_node)?, a.packing_efficiency)?;
-            let gpu_part = if hub.gpu_share > Decimal::ZERO {
+            let node_hours =
+                money::div(money::div(cpu_hours, users_per_node)?, a.packing_efficiency)?;
+            let gpu_part = if hub.gpu_share > Decimal::ZERO && self.explain {
                 format!(
                     "; {}% of them run on GPU servers, leaving {} CPU user-hours",
                     n(money::mul(hub.gpu_share, Decimal::ONE_HUNDRED)?),
@@ -202,15 +223,23 @@ impl<'a> Cloud<'a> {
             };
             let line = self
                 .line(
-                    format!("{key}.compute"),
-                    format!("User servers: {} on {node_name}", self.p.size_label(&hub.size)),
+                    || format!("{key}.compute"),
+                    || {
+                        format!(
+                            "User servers: {} on {node_name}",
+                            self.p.size_label(&hub.size)
+                        )
+                    },
                     node_hours,
                     "node-hour",
                     &node.price,
                     active,
                 )?
                 .with_hub(&hub.name);
-            let r = format!(
+            let r = if !self.explain {
+                String::new()
+            } else {
+                format!(
                 "{usage}{gpu_part}. Each {node_name} node ({} GB) holds floor({} × {} allocatable ÷ {} GB) = {} users; {} ÷ {} ÷ {} packing efficiency = {} node-hours × {}. Billed in {}. You pay for the memory requested, not used.{}",
                 n(node.mem_gb),
                 n(node.mem_gb),
@@ -224,7 +253,8 @@ impl<'a> Cloud<'a> {
                 self.priced(&node.price, "/h")?,
                 months(active),
                 self.note()
-            );
+            )
+            };
             out.push(line.because(r));
         }
         if gpu_hours > Decimal::ZERO {
@@ -239,15 +269,18 @@ impl<'a> Cloud<'a> {
             let node_hours = money::div(money::div(gpu_hours, per)?, a.packing_efficiency)?;
             let line = self
                 .line(
-                    format!("{key}.gpu"),
-                    format!("GPU servers on {}", gpu.node),
+                    || format!("{key}.gpu"),
+                    || format!("GPU servers on {}", gpu.node),
                     node_hours,
                     "node-hour",
                     &node.price,
                     active,
                 )?
                 .with_hub(&hub.name);
-            let r = format!(
+            let r = if !self.explain {
+                String::new()
+            } else {
+                format!(
                 "{usage} × {} GPU share = {} GPU user-hours ÷ {} user per GPU ÷ {} packing efficiency = {} node-hours × {}. Billed in {}.{}",
                 n(hub.gpu_share),
                 n(gpu_hours),
@@ -257,7 +290,8 @@ impl<'a> Cloud<'a> {
                 self.priced(&node.price, "/h")?,
                 months(active),
                 self.note()
-            );
+            )
+            };
             out.push(line.because(r));
         }
         if hub.dask_node_hours > Decimal::ZERO {
@@ -271,36 +305,51 @@ impl<'a> Cloud<'a> {
             let hours = money::mul(hub.dask_node_hours, factor)?;
             let line = self
                 .line(
-                    format!("{key}.dask"),
-                    format!("Dask Gateway workers on {name}"),
+                    || format!("{key}.dask"),
+                    || format!("Dask Gateway workers on {name}"),
                     hours,
                     "node-hour",
                     &node.price,
                     active,
                 )?
                 .with_hub(&hub.name);
-            let r = format!(
+            let r = if !self.explain {
+                String::new()
+            } else {
+                format!(
                 "{} Dask worker node-hours a month{scaled} × {}. Billed in {}; Dask clusters scale to zero when idle.{}",
                 n(hub.dask_node_hours),
                 self.priced(&node.price, "/h")?,
                 months(active),
                 self.note()
-            );
+            )
+            };
             out.push(line.because(r));
         }
         if hub.egress_gb > Decimal::ZERO {
             let eg = &self.region.egress;
             let gb = money::mul(hub.egress_gb, factor)?;
             let line = self
-                .line(format!("{key}.egress"), eg.label.clone(), gb, "GB", &eg.price, active)?
+                .line(
+                    || format!("{key}.egress"),
+                    || eg.label.clone(),
+                    gb,
+                    "GB",
+                    &eg.price,
+                    active,
+                )?
                 .with_hub(&hub.name);
-            let r = format!(
-                "{} GB downloaded a month{scaled} × {}. Billed in {}.{}",
-                n(hub.egress_gb),
-                self.priced(&eg.price, "/GB")?,
-                months(active),
-                self.note()
-            );
+            let r = if !self.explain {
+                String::new()
+            } else {
+                format!(
+                    "{} GB downloaded a month{scaled} × {}. Billed in {}.{}",
+                    n(hub.egress_gb),
+                    self.priced(&eg.price, "/GB")?,
+                    months(active),
+                    self.note()
+                )
+            };
             out.push(line.because(r));
         }
         let home = &self.region.home_storage;
@@ -308,43 +357,73 @@ impl<'a> Cloud<'a> {
         let billable = wanted.max(home.min_billable_gb);
         if billable > Decimal::ZERO {
             let minimum = if home.min_billable_gb > wanted {
-                format!(", below the {} GB minimum billed, so {} GB", n(home.min_billable_gb), n(billable))
+                format!(
+                    ", below the {} GB minimum billed, so {} GB",
+                    n(home.min_billable_gb),
+                    n(billable)
+                )
             } else {
                 String::new()
             };
             let line = self
-                .line(format!("{key}.home"), home.label.clone(), billable, "GB-month", &home.price, 12)?
+                .line(
+                    || format!("{key}.home"),
+                    || home.label.clone(),
+                    billable,
+                    "GB-month",
+                    &home.price,
+                    12,
+                )?
                 .with_hub(&hub.name);
-            let r = format!(
-                "{} registered users × {} GB = {} GB (rounded up){minimum} × {}. Stored {}.{}",
-                hub.registered_users,
-                n(hub.home_gb_per_user),
-                n(wanted),
-                self.priced(&home.price, "/GB-month")?,
-                months(12),
-                self.note()
-            );
+            let r = if !self.explain {
+                String::new()
+            } else {
+                format!(
+                    "{} registered users × {} GB = {} GB (rounded up){minimum} × {}. Stored {}.{}",
+                    hub.registered_users,
+                    n(hub.home_gb_per_user),
+                    n(wanted),
+                    self.priced(&home.price, "/GB-month")?,
+                    months(12),
+                    self.note()
+                )
+            };
             out.push(line.because(r));
         }
         if hub.object_storage_gb > Decimal::ZERO {
             let obj = &self.region.object_storage;
             let line = self
-                .line(format!("{key}.objects"), obj.label.clone(), hub.object_storage_gb, "GB-month", &obj.price, 12)?
+                .line(
+                    || format!("{key}.objects"),
+                    || obj.label.clone(),
+                    hub.object_storage_gb,
+                    "GB-month",
+                    &obj.price,
+                    12,
+                )?
                 .with_hub(&hub.name);
-            let r = format!(
-                "{} GB in buckets × {}. Stored {}.{}",
-                n(hub.object_storage_gb),
-                self.priced(&obj.price, "/GB-month")?,
-                months(12),
-                self.note()
-            );
+            let r = if !self.explain {
+                String::new()
+            } else {
+                format!(
+                    "{} GB in buckets × {}. Stored {}.{}",
+                    n(hub.object_storage_gb),
+                    self.priced(&obj.price, "/GB-month")?,
+                    months(12),
+                    self.note()
+                )
+            };
             out.push(line.because(r));
         }
         Ok(out)
     }
 
-    /// Every cloud line: the cluster core, then each hub's lines.
+    /// Every cloud line: the cluster core, then each hub's lines. A membership without
+    /// a hub has no cluster and pays no cloud.
     pub fn lines(&self, factor: Decimal) -> Result<Vec<Line>, QuoteError> {
+        if self.s.hubs.is_empty() {
+            return Ok(Vec::new());
+        }
         let mut out = self.cluster_lines()?;
         for (i, hub) in self.s.hubs.iter().enumerate() {
             out.extend(self.hub_lines(i, hub, factor)?);
@@ -354,6 +433,10 @@ impl<'a> Cloud<'a> {
 
     /// The expected month's cloud cost at a usage factor.
     pub fn month(&self, factor: Decimal) -> Result<Decimal, QuoteError> {
-        Ok(money::sum(self.lines(factor)?.iter().map(|l| l.amount))?)
+        let quiet = Cloud {
+            explain: false,
+            ..*self
+        };
+        Ok(money::sum(quiet.lines(factor)?.iter().map(|l| l.amount))?)
     }
 }

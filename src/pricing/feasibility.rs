@@ -111,8 +111,15 @@ pub fn conflicts(c: &Catalog, s: &Scenario, tier: &str) -> Vec<Conflict> {
     };
     let mut out: Vec<Conflict> = Vec::new();
     let add = |out: &mut Vec<Conflict>, field: String, subject: String, allowed: Vec<String>| {
-        let verb = if subject.ends_with('s') || subject.ends_with(" and") { "need" } else { "needs" };
-        let message = format!("{subject} {}", needs(c, &allowed).replacen("needs", verb, 1));
+        let verb = if subject.ends_with('s') || subject.ends_with(" and") {
+            "need"
+        } else {
+            "needs"
+        };
+        let message = format!(
+            "{subject} {}",
+            needs(c, &allowed).replacen("needs", verb, 1)
+        );
         push_unique(out, field, message, allowed);
     };
     let tiers_where = |f: &dyn Fn(&crate::catalog::pricing::Tier) -> bool| -> Vec<String> {
@@ -236,9 +243,13 @@ fn needs(c: &Catalog, allowed: &[String]) -> String {
         [one] => format!("needs {one}"),
         _ => {
             let first = c.tiers.iter().position(|t| Some(t) == allowed.first());
-            let is_suffix = first.is_some_and(|f| c.tiers.get(f..).is_some_and(|rest| rest == allowed));
+            let is_suffix =
+                first.is_some_and(|f| c.tiers.get(f..).is_some_and(|rest| rest == allowed));
             if is_suffix {
-                format!("needs {} or above", labels.first().copied().unwrap_or_default())
+                format!(
+                    "needs {} or above",
+                    labels.first().copied().unwrap_or_default()
+                )
             } else {
                 let (last, rest) = labels.split_last().map_or(("", &[][..]), |(l, r)| (*l, r));
                 format!("needs {} or {last}", rest.join(", "))

@@ -9,7 +9,7 @@ use crate::rationale::{months, n, rate_basis};
 use crate::scenario::{DiscountTarget, DiscountValue, Scenario};
 use rust_decimal::Decimal;
 
-pub fn membership(p: &Pricing, name: &str, t: &Tier) -> Result<Line, QuoteError> {
+pub fn membership(p: &Pricing, name: &str, t: &Tier, explain: bool) -> Result<Line, QuoteError> {
     let cur = &p.currency;
     let label = p.tier_label(name);
     let custom = if t.custom_price {
@@ -27,12 +27,19 @@ pub fn membership(p: &Pricing, name: &str, t: &Tier) -> Result<Line, QuoteError>
     let help = if t.included_help_hours_per_quarter.is_zero() {
         "help through the online documentation".to_string()
     } else {
-        format!("{} h of help per quarter", n(t.included_help_hours_per_quarter))
+        format!(
+            "{} h of help per quarter",
+            n(t.included_help_hours_per_quarter)
+        )
     };
     Ok(Line::priced(
         "membership",
         Section::Membership,
-        format!("{label} membership"),
+        if label.to_lowercase().ends_with("membership") {
+            label.to_string()
+        } else {
+            format!("{label} membership")
+        },
         Decimal::ONE,
         "year",
         t.annual_fee,
@@ -40,7 +47,7 @@ pub fn membership(p: &Pricing, name: &str, t: &Tier) -> Result<Line, QuoteError>
         1,
         LineKind::Fixed,
     )?
-    .because(format!(
+    .because(if explain { format!(
         "The {label} tier's annual fee, {} a year, billed at the start of each service year. It includes up to {} hub{}, {help}, and a {} cluster.{custom}",
         cur.format(t.annual_fee),
         t.hub_limit,
@@ -49,11 +56,11 @@ pub fn membership(p: &Pricing, name: &str, t: &Tier) -> Result<Line, QuoteError>
             crate::catalog::pricing::ClusterKind::Shared => "shared",
             crate::catalog::pricing::ClusterKind::Dedicated => "dedicated",
         }
-    )))
+    ) } else { String::new() }))
 }
 
 /// One line per usage band the membership's monthly active users reach.
-pub fn usage_fee(p: &Pricing, s: &Scenario) -> Result<Vec<Line>, QuoteError> {
+pub fn usage_fee(p: &Pricing, s: &Scenario, explain: bool) -> Result<Vec<Line>, QuoteError> {
     let cur = &p.currency;
     let total = s.total_mau();
     let mut out = Vec::new();
@@ -83,9 +90,15 @@ pub fn usage_fee(p: &Pricing, s: &Scenario) -> Result<Vec<Line>, QuoteError> {
         let before = if counted_before == 0 {
             String::new()
         } else {
-            format!("; the first {} are in the bands before", group(counted_before))
+            format!(
+                "; the first {} are in the bands before",
+                group(counted_before)
+            )
         };
-        let r = format!(
+        let r = if !explain {
+            String::new()
+        } else {
+            format!(
             "{} monthly active users across all hubs ({}); users {range} pay {} each: {} × {} = {} a month{before}. Billed monthly in {}.",
             group(total),
             s.hubs
@@ -98,7 +111,8 @@ pub fn usage_fee(p: &Pricing, s: &Scenario) -> Result<Vec<Line>, QuoteError> {
             cur.format(band.price),
             cur.format(line.amount),
             months(s.active_months)
-        );
+        )
+        };
         out.push(line.because(r));
         counted_before += users;
         if total <= to {
@@ -120,7 +134,13 @@ fn rate_note(p: &Pricing) -> Result<String, QuoteError> {
 }
 
 /// Help wanted beyond what the tier includes, billed per year.
-pub fn extra_help(p: &Pricing, s: &Scenario, name: &str, t: &Tier) -> Result<Option<Line>, QuoteError> {
+pub fn extra_help(
+    p: &Pricing,
+    s: &Scenario,
+    name: &str,
+    t: &Tier,
+    explain: bool,
+) -> Result<Option<Line>, QuoteError> {
     let included = t.included_help_hours_per_quarter;
     let wanted = s.help_hours_per_quarter;
     if wanted <= included {
@@ -140,7 +160,10 @@ pub fn extra_help(p: &Pricing, s: &Scenario, name: &str, t: &Tier) -> Result<Opt
         1,
         LineKind::Fixed,
     )?;
-    let r = format!(
+    let r = if !explain {
+        String::new()
+    } else {
+        format!(
         "{} h wanted per quarter − {} h included in {} = {} h × 4 quarters = {} h a year × {}/h = {}. Included hours reset each quarter and do not roll over.{}",
         n(wanted),
         n(included),
@@ -150,12 +173,13 @@ pub fn extra_help(p: &Pricing, s: &Scenario, name: &str, t: &Tier) -> Result<Opt
         cur.format(p.hourly_rate.price),
         cur.format(line.amount),
         rate_note(p)?
-    );
+    )
+    };
     Ok(Some(line.because(r)))
 }
 
 /// One-off project work at the hourly rate.
-pub fn project(p: &Pricing, s: &Scenario) -> Result<Option<Line>, QuoteError> {
+pub fn project(p: &Pricing, s: &Scenario, explain: bool) -> Result<Option<Line>, QuoteError> {
     if s.project_hours <= Decimal::ZERO {
         return Ok(None);
     }
@@ -171,13 +195,17 @@ pub fn project(p: &Pricing, s: &Scenario) -> Result<Option<Line>, QuoteError> {
         1,
         LineKind::Fixed,
     )?;
-    let r = format!(
-        "{} h of scoped project work × {}/h = {}, one-off.{}",
-        n(line.quantity),
-        cur.format(p.hourly_rate.price),
-        cur.format(line.amount),
-        rate_note(p)?
-    );
+    let r = if !explain {
+        String::new()
+    } else {
+        format!(
+            "{} h of scoped project work × {}/h = {}, one-off.{}",
+            n(line.quantity),
+            cur.format(p.hourly_rate.price),
+            cur.format(line.amount),
+            rate_note(p)?
+        )
+    };
     Ok(Some(line.because(r)))
 }
 
@@ -192,7 +220,12 @@ fn target_section(t: DiscountTarget) -> Section {
 
 /// Discount lines, and whether any needs approval. A % is taken of the target's
 /// first-year amount; a discount may not exceed what is left of its target.
-pub fn discounts(p: &Pricing, s: &Scenario, lines: &[Line]) -> Result<(Vec<Line>, Vec<String>), QuoteError> {
+pub fn discounts(
+    p: &Pricing,
+    s: &Scenario,
+    lines: &[Line],
+    explain: bool,
+) -> Result<(Vec<Line>, Vec<String>), QuoteError> {
     let cur = &p.currency;
     let threshold = p.assumptions.discount_approval_pct;
     let mut out: Vec<Line> = Vec::new();
@@ -200,7 +233,12 @@ pub fn discounts(p: &Pricing, s: &Scenario, lines: &[Line]) -> Result<(Vec<Line>
     let mut given: Vec<(DiscountTarget, Decimal)> = Vec::new();
     for (i, d) in s.discounts.iter().enumerate() {
         let section = target_section(d.target);
-        let base = money::sum(lines.iter().filter(|l| l.section == section).map(|l| l.first_year))?;
+        let base = money::sum(
+            lines
+                .iter()
+                .filter(|l| l.section == section)
+                .map(|l| l.first_year),
+        )?;
         if base <= Decimal::ZERO {
             return Err(QuoteError::Invalid(crate::source::Diagnostics(vec![
                 crate::source::Diagnostic::error(
@@ -212,11 +250,33 @@ pub fn discounts(p: &Pricing, s: &Scenario, lines: &[Line]) -> Result<(Vec<Line>
         let (amount, how) = match d.value {
             DiscountValue::Percent(pct) => {
                 let a = money::round2(money::div(money::mul(base, pct)?, Decimal::ONE_HUNDRED)?);
-                (a, format!("{}% of the first-year {} of {} = {}", n(pct), d.target.label(), cur.format(base), cur.format(a)))
+                (
+                    a,
+                    format!(
+                        "{}% of the first-year {} of {} = {}",
+                        n(pct),
+                        d.target.label(),
+                        cur.format(base),
+                        cur.format(a)
+                    ),
+                )
             }
-            DiscountValue::Amount(a) => (money::round2(a), format!("{} off the first-year {} of {}", cur.format(a), d.target.label(), cur.format(base))),
+            DiscountValue::Amount(a) => (
+                money::round2(a),
+                format!(
+                    "{} off the first-year {} of {}",
+                    cur.format(a),
+                    d.target.label(),
+                    cur.format(base)
+                ),
+            ),
         };
-        let already = money::sum(given.iter().filter(|(t, _)| *t == d.target).map(|(_, a)| *a))?;
+        let already = money::sum(
+            given
+                .iter()
+                .filter(|(t, _)| *t == d.target)
+                .map(|(_, a)| *a),
+        )?;
         let left = money::sub(base, already)?;
         if amount > left {
             return Err(QuoteError::Invalid(crate::source::Diagnostics(vec![
@@ -231,7 +291,10 @@ pub fn discounts(p: &Pricing, s: &Scenario, lines: &[Line]) -> Result<(Vec<Line>
                 ),
             ])));
         }
-        let share = money::div(money::mul(money::add(already, amount)?, Decimal::ONE_HUNDRED)?, base)?;
+        let share = money::div(
+            money::mul(money::add(already, amount)?, Decimal::ONE_HUNDRED)?,
+            base,
+        )?;
         let over = share > threshold;
         if over {
             approvals.push(format!(
@@ -241,7 +304,11 @@ pub fn discounts(p: &Pricing, s: &Scenario, lines: &[Line]) -> Result<(Vec<Line>
                 n(threshold)
             ));
         }
-        let period = if d.target == DiscountTarget::ProjectHours { Period::OneOff } else { Period::Annual };
+        let period = if d.target == DiscountTarget::ProjectHours {
+            Period::OneOff
+        } else {
+            Period::Annual
+        };
         let line = Line::priced(
             format!("discount{}", i + 1),
             Section::Discount,
@@ -253,12 +320,20 @@ pub fn discounts(p: &Pricing, s: &Scenario, lines: &[Line]) -> Result<(Vec<Line>
             1,
             LineKind::Fixed,
         )?
-        .because(format!(
-            "{how}, {}. Reason: {}.{}",
-            if period == Period::OneOff { "one-off" } else { "each year" },
-            d.reason,
-            if over { " Needs approval." } else { "" }
-        ));
+        .because(if explain {
+            format!(
+                "{how}, {}. Reason: {}.{}",
+                if period == Period::OneOff {
+                    "one-off"
+                } else {
+                    "each year"
+                },
+                d.reason,
+                if over { " Needs approval." } else { "" }
+            )
+        } else {
+            String::new()
+        });
         given.push((d.target, amount));
         out.push(line);
     }

@@ -80,16 +80,25 @@ struct Priced {
 }
 
 /// Prices the scenario for one tier (the tier must allow it).
-fn price_tier(c: &Catalog, p: &Pricing, s: &Scenario, name: &str) -> Result<Priced, QuoteError> {
+fn price_tier(
+    c: &Catalog,
+    p: &Pricing,
+    s: &Scenario,
+    name: &str,
+    explain: bool,
+) -> Result<Priced, QuoteError> {
     let tier = p
         .tier(name)
         .ok_or_else(|| QuoteError::Inconsistent(format!("no tier \"{name}\"")))?;
-    let cloud = cloud_for(c, p, s, name)?;
-    let mut lines = vec![fees::membership(p, name, tier)?];
-    lines.extend(fees::usage_fee(p, s)?);
-    lines.extend(fees::extra_help(p, s, name, tier)?);
-    lines.extend(fees::project(p, s)?);
-    let (discounts, approvals) = fees::discounts(p, s, &lines)?;
+    let cloud = cloud::Cloud {
+        explain,
+        ..cloud_for(c, p, s, name)?
+    };
+    let mut lines = vec![fees::membership(p, name, tier, explain)?];
+    lines.extend(fees::usage_fee(p, s, explain)?);
+    lines.extend(fees::extra_help(p, s, name, tier, explain)?);
+    lines.extend(fees::project(p, s, explain)?);
+    let (discounts, approvals) = fees::discounts(p, s, &lines, explain)?;
     lines.extend(discounts);
     lines.extend(cloud.lines(Decimal::ONE)?);
     let totals = Totals::from_lines(&lines, s.term_years)?;
@@ -129,6 +138,7 @@ fn cloud_for<'a>(
         } else {
             LineKind::PaidToProvider
         },
+        explain: true,
     })
 }
 
@@ -143,13 +153,15 @@ pub fn compare_tiers(c: &Catalog, s: &Scenario) -> Result<Vec<TierOption>, Quote
         let mut conflicts = feasibility::conflicts(c, s, name);
         let mut priced = None;
         if conflicts.is_empty() {
-            match price_tier(c, p, s, name) {
+            match price_tier(c, p, s, name, false) {
                 Ok(pr) => priced = Some(pr.totals),
-                Err(QuoteError::Invalid(d)) => conflicts.extend(d.0.into_iter().map(|d| Conflict {
-                    field: d.path,
-                    message: d.message,
-                    allowed_in: Vec::new(),
-                })),
+                Err(QuoteError::Invalid(d)) => {
+                    conflicts.extend(d.0.into_iter().map(|d| Conflict {
+                        field: d.path,
+                        message: d.message,
+                        allowed_in: Vec::new(),
+                    }))
+                }
                 Err(e) => return Err(e),
             }
         }
@@ -173,10 +185,13 @@ pub fn recommend(tiers: &[TierOption]) -> Option<&TierOption> {
     tiers
         .iter()
         .filter_map(|t| t.first_year_total_cost.map(|cost| (t, cost)))
-        .fold(None, |best: Option<(&TierOption, Decimal)>, (t, cost)| match best {
-            Some((_, b)) if b <= cost => best,
-            _ => Some((t, cost)),
-        })
+        .fold(
+            None,
+            |best: Option<(&TierOption, Decimal)>, (t, cost)| match best {
+                Some((_, b)) if b <= cost => best,
+                _ => Some((t, cost)),
+            },
+        )
         .map(|(t, _)| t)
 }
 
@@ -193,7 +208,9 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
     let tiers = compare_tiers(c, s)?;
     let recommended = recommend(&tiers).map(|t| t.tier.clone());
     let chosen = if s.wants_recommendation() {
-        recommended.clone().ok_or_else(|| QuoteError::NoTierFits(tiers.clone()))?
+        recommended
+            .clone()
+            .ok_or_else(|| QuoteError::NoTierFits(tiers.clone()))?
     } else {
         let option = tiers.iter().find(|t| t.tier == s.tier);
         if let Some(o) = option.filter(|o| !o.feasible) {
@@ -207,7 +224,7 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
     let tier = p
         .tier(&chosen)
         .ok_or_else(|| QuoteError::Inconsistent(format!("no tier \"{chosen}\"")))?;
-    let priced = price_tier(c, p, s, &chosen)?;
+    let priced = price_tier(c, p, s, &chosen, true)?;
     let cloud = cloud_for(c, p, s, &chosen)?;
     let band = cloud_band(p, &cloud, priced.totals.monthly_cloud)?;
     let reasons = reasons(c, &chosen, recommended.as_deref(), &tiers, s);
@@ -256,7 +273,7 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
     if s.hubs.is_empty() {
         warnings.push(Warning {
             code: "no-hubs".into(),
-            message: "No hub is quoted: this is the membership alone.".into(),
+            message: "No hub is quoted: this is the membership alone, with no cloud cost.".into(),
         });
     }
     Ok(Quote {
@@ -290,7 +307,10 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
             region: s.region.clone(),
             region_label: region.map_or_else(|| s.region.clone(), |x| x.label.clone()),
             account: s.account.clone(),
-            account_label: p.accounts.get(&s.account).map_or_else(|| s.account.clone(), |x| x.label.clone()),
+            account_label: p
+                .accounts
+                .get(&s.account)
+                .map_or_else(|| s.account.clone(), |x| x.label.clone()),
             billing: s.billing.clone(),
             billing_label: billing.map_or_else(|| s.billing.clone(), |x| x.label.clone()),
             invoiced,
@@ -312,7 +332,11 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
     })
 }
 
-fn cloud_band(p: &Pricing, cloud: &cloud::Cloud, expected: Decimal) -> Result<CloudBand, QuoteError> {
+fn cloud_band(
+    p: &Pricing,
+    cloud: &cloud::Cloud,
+    expected: Decimal,
+) -> Result<CloudBand, QuoteError> {
     let a = &p.assumptions;
     let cur = &p.currency;
     let low = cloud.month(a.low_factor)?;
@@ -340,7 +364,13 @@ fn cloud_band(p: &Pricing, cloud: &cloud::Cloud, expected: Decimal) -> Result<Cl
     })
 }
 
-fn reasons(c: &Catalog, chosen: &str, recommended: Option<&str>, tiers: &[TierOption], s: &Scenario) -> Vec<String> {
+fn reasons(
+    c: &Catalog,
+    chosen: &str,
+    recommended: Option<&str>,
+    tiers: &[TierOption],
+    s: &Scenario,
+) -> Vec<String> {
     let cur = c.pricing.as_ref().map(|p| p.currency.clone());
     let fmt = |d: Decimal| cur.as_ref().map_or_else(|| d.to_string(), |c| c.format(d));
     let mut out = Vec::new();
@@ -366,7 +396,9 @@ fn reasons(c: &Catalog, chosen: &str, recommended: Option<&str>, tiers: &[TierOp
     let chosen_fee = chosen_opt.map(|t| t.annual_fee);
     for t in tiers.iter().filter(|t| t.tier != chosen) {
         match (t.first_year_total_cost, chosen_cost) {
-            (None, _) if chosen_fee.is_some_and(|f| t.annual_fee <= f) || s.wants_recommendation() => {
+            (None, _)
+                if chosen_fee.is_some_and(|f| t.annual_fee <= f) || s.wants_recommendation() =>
+            {
                 let why: Vec<&str> = t.conflicts.iter().map(|x| x.message.as_str()).collect();
                 out.push(format!("{} is ruled out: {}.", t.label, why.join("; ")));
             }
@@ -380,7 +412,10 @@ fn reasons(c: &Catalog, chosen: &str, recommended: Option<&str>, tiers: &[TierOp
                 t.label,
                 fmt(base - cost)
             )),
-            (Some(_), Some(_)) => out.push(format!("{} also allows it at the same first-year cost.", t.label)),
+            (Some(_), Some(_)) => out.push(format!(
+                "{} also allows it at the same first-year cost.",
+                t.label
+            )),
             _ => {}
         }
     }
@@ -390,7 +425,10 @@ fn reasons(c: &Catalog, chosen: &str, recommended: Option<&str>, tiers: &[TierOp
 fn assumptions(p: &Pricing, s: &Scenario, tier: &str) -> Vec<String> {
     let a = &p.assumptions;
     let mut out = Vec::new();
-    if let (Some(prov), Some(region)) = (p.providers.get(&s.provider), p.region(&s.provider, &s.region)) {
+    if let (Some(prov), Some(region)) = (
+        p.providers.get(&s.provider),
+        p.region(&s.provider, &s.region),
+    ) {
         out.push(format!(
             "Cloud prices are {} {} list prices in {} ({}), dated per line.",
             prov.label, region.label, p.currency.code, s.region
@@ -417,7 +455,10 @@ fn assumptions(p: &Pricing, s: &Scenario, tier: &str) -> Vec<String> {
     out.push(if a.cloud_markup_pct.is_zero() {
         "Cloud costs are passed through at cost, with no markup.".to_string()
     } else {
-        format!("Cloud unit prices include a {}% markup.", n(a.cloud_markup_pct))
+        format!(
+            "Cloud unit prices include a {}% markup.",
+            n(a.cloud_markup_pct)
+        )
     });
     out.push(format!(
         "The usage fee is charged on monthly active users summed across all hubs ({}).",
@@ -433,7 +474,12 @@ fn ymd(d: time::Date) -> String {
 
 /// `HQ-20261121-3FA94C`: date plus a hash of everything that determines the quote.
 fn quote_number(c: &Catalog, s: &Scenario, tier: &str, date: &str) -> String {
-    let basis = format!("{}\n{tier}\n{date}\n{}", c.sha256, s.to_json());
-    let hash = hex_sha256(basis.as_bytes()).to_uppercase();
-    format!("HQ-{}-{}", date.replace('-', ""), hash.get(..6).unwrap_or_default())
+    let mut basis = format!("{}\n{tier}\n{date}\n", c.sha256).into_bytes();
+    let _ = serde_json::to_writer(&mut basis, s);
+    let hash = hex_sha256(&basis).to_uppercase();
+    format!(
+        "HQ-{}-{}",
+        date.replace('-', ""),
+        hash.get(..6).unwrap_or_default()
+    )
 }

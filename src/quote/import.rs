@@ -36,7 +36,9 @@ pub fn import(text: &str) -> Result<Imported, Diagnostics> {
     if let Some(f) = &format {
         if f != FORMAT {
             let at = root.get("format").unwrap_or(&root);
-            d.push(at.error(format!("this is not a hubquote quote file: expected \"{FORMAT}\", found \"{f}\"")));
+            d.push(at.error(format!(
+                "this is not a hubquote quote file: expected \"{FORMAT}\", found \"{f}\""
+            )));
         }
     }
     let number = d.req_string(&root, "number");
@@ -62,14 +64,19 @@ pub fn import(text: &str) -> Result<Imported, Diagnostics> {
         return Err(d.diags);
     }
     match (s, number, date, sha, totals) {
-        (Some(scenario), Some(number), Some(date), Some(catalog_sha256), Some(totals)) => Ok(Imported {
-            scenario,
-            number,
-            date,
-            catalog_sha256,
-            totals,
-        }),
-        _ => Err(Diagnostics(vec![Diagnostic::error("", "the quote file is incomplete")])),
+        (Some(scenario), Some(number), Some(date), Some(catalog_sha256), Some(totals)) => {
+            Ok(Imported {
+                scenario,
+                number,
+                date,
+                catalog_sha256,
+                totals,
+            })
+        }
+        _ => Err(Diagnostics(vec![Diagnostic::error(
+            "",
+            "the quote file is incomplete",
+        )])),
     }
 }
 
@@ -78,7 +85,10 @@ impl Imported {
     /// differs from the file (empty: the file reproduces exactly).
     pub fn recheck(&self, catalog: &Catalog) -> Result<Vec<Mismatch>, QuoteError> {
         let date = source::parse_date(&self.date).ok_or_else(|| {
-            QuoteError::Invalid(Diagnostics(vec![Diagnostic::error("date", "expected YYYY-MM-DD")]))
+            QuoteError::Invalid(Diagnostics(vec![Diagnostic::error(
+                "date",
+                "expected YYYY-MM-DD",
+            )]))
         })?;
         let q = pricing::quote(catalog, &self.scenario, date)?;
         let now = serde_json::to_value(&q.totals).unwrap_or_default();
@@ -90,8 +100,16 @@ impl Imported {
                 .and_then(|s| s.parse::<Decimal>().ok());
             match recomputed {
                 Some(r) if r == *in_file => {}
-                Some(r) => out.push(Mismatch { total: name.clone(), in_file: *in_file, recomputed: r }),
-                None => out.push(Mismatch { total: name.clone(), in_file: *in_file, recomputed: Decimal::ZERO }),
+                Some(r) => out.push(Mismatch {
+                    total: name.clone(),
+                    in_file: *in_file,
+                    recomputed: r,
+                }),
+                None => out.push(Mismatch {
+                    total: name.clone(),
+                    in_file: *in_file,
+                    recomputed: Decimal::ZERO,
+                }),
             }
         }
         Ok(out)

@@ -80,10 +80,36 @@ pub fn validate(s: &Scenario, c: &Catalog) -> Diagnostics {
             ),
         );
     }
-    whole_range(&mut out, "active_months", s.active_months, 1, 12, "active months a year");
-    whole_range(&mut out, "term_years", s.term_years, 1, MAX_TERM_YEARS, "years of term");
-    range(&mut out, "help_hours_per_quarter", s.help_hours_per_quarter, MAX_HELP_HOURS, "help hours per quarter");
-    range(&mut out, "project_hours", s.project_hours, MAX_PROJECT_HOURS, "project hours");
+    whole_range(
+        &mut out,
+        "active_months",
+        s.active_months,
+        1,
+        12,
+        "active months a year",
+    );
+    whole_range(
+        &mut out,
+        "term_years",
+        s.term_years,
+        1,
+        MAX_TERM_YEARS,
+        "years of term",
+    );
+    range(
+        &mut out,
+        "help_hours_per_quarter",
+        s.help_hours_per_quarter,
+        MAX_HELP_HOURS,
+        "help hours per quarter",
+    );
+    range(
+        &mut out,
+        "project_hours",
+        s.project_hours,
+        MAX_PROJECT_HOURS,
+        "project hours",
+    );
     for (i, disc) in s.discounts.iter().enumerate() {
         let at = format!("discounts[{i}]");
         match disc.value {
@@ -102,14 +128,26 @@ pub fn validate(s: &Scenario, c: &Catalog) -> Diagnostics {
         }
     }
     if s.hubs.len() > MAX_HUBS {
-        out.error("hubs", format!("{} hubs is more than the {MAX_HUBS} a quote can hold", s.hubs.len()));
+        out.error(
+            "hubs",
+            format!(
+                "{} hubs is more than the {MAX_HUBS} a quote can hold",
+                s.hubs.len()
+            ),
+        );
     }
     for (i, hub) in s.hubs.iter().enumerate() {
         let at = format!("hubs[{i}]");
         if hub.name.trim().is_empty() {
             out.error(format!("{at}.name"), "every hub needs a name");
         } else if s.hubs[..i].iter().any(|h| h.name == hub.name) {
-            out.error(format!("{at}.name"), format!("two hubs are called \"{}\": give each its own name", hub.name));
+            out.error(
+                format!("{at}.name"),
+                format!(
+                    "two hubs are called \"{}\": give each its own name",
+                    hub.name
+                ),
+            );
         }
         validate_hub(s, hub, &at, c, &mut out);
     }
@@ -118,7 +156,14 @@ pub fn validate(s: &Scenario, c: &Catalog) -> Diagnostics {
 
 fn validate_hub(s: &Scenario, hub: &Hub, at: &str, c: &Catalog, out: &mut Diagnostics) {
     let Some(p) = &c.pricing else { return };
-    whole_range(out, &format!("{at}.registered_users"), hub.registered_users, 0, MAX_USERS, "registered users");
+    whole_range(
+        out,
+        &format!("{at}.registered_users"),
+        hub.registered_users,
+        0,
+        MAX_USERS,
+        "registered users",
+    );
     if hub.monthly_active_users > hub.registered_users {
         out.error(
             format!("{at}.monthly_active_users"),
@@ -137,7 +182,13 @@ fn validate_hub(s: &Scenario, hub: &Hub, at: &str, c: &Catalog, out: &mut Diagno
             ),
         );
     } else {
-        range(out, &format!("{at}.hours_per_user"), hub.hours_per_user, MAX_HOURS_PER_MONTH, "hours per user");
+        range(
+            out,
+            &format!("{at}.hours_per_user"),
+            hub.hours_per_user,
+            MAX_HOURS_PER_MONTH,
+            "hours per user",
+        );
     }
     if hub.gpu_share < Decimal::ZERO || hub.gpu_share > Decimal::ONE {
         out.error(
@@ -145,45 +196,100 @@ fn validate_hub(s: &Scenario, hub: &Hub, at: &str, c: &Catalog, out: &mut Diagno
             format!("the GPU share is a fraction of the hours between 0 and 1 (0.25 = a quarter), not {}", hub.gpu_share.normalize()),
         );
     }
-    range(out, &format!("{at}.home_gb_per_user"), hub.home_gb_per_user, MAX_HOME_GB, "GB of home directory per user");
-    range(out, &format!("{at}.object_storage_gb"), hub.object_storage_gb, MAX_STORAGE_GB, "GB of object storage");
-    range(out, &format!("{at}.egress_gb"), hub.egress_gb, MAX_STORAGE_GB, "GB of egress per month");
-    range(out, &format!("{at}.dask_node_hours"), hub.dask_node_hours, MAX_DASK_HOURS, "Dask node-hours per month");
+    range(
+        out,
+        &format!("{at}.home_gb_per_user"),
+        hub.home_gb_per_user,
+        MAX_HOME_GB,
+        "GB of home directory per user",
+    );
+    range(
+        out,
+        &format!("{at}.object_storage_gb"),
+        hub.object_storage_gb,
+        MAX_STORAGE_GB,
+        "GB of object storage",
+    );
+    range(
+        out,
+        &format!("{at}.egress_gb"),
+        hub.egress_gb,
+        MAX_STORAGE_GB,
+        "GB of egress per month",
+    );
+    range(
+        out,
+        &format!("{at}.dask_node_hours"),
+        hub.dask_node_hours,
+        MAX_DASK_HOURS,
+        "Dask node-hours per month",
+    );
     if !p.sizes.contains(&hub.size) {
         out.error(
             format!("{at}.size"),
-            format!("unknown server size \"{}\": choose one of {}", hub.size, p.sizes.keys().collect::<Vec<_>>().join(", ")),
+            format!(
+                "unknown server size \"{}\": choose one of {}",
+                hub.size,
+                p.sizes.keys().collect::<Vec<_>>().join(", ")
+            ),
         );
     }
     let region = p.region(&s.provider, &s.region);
     if let Some(r) = region {
         if hub.gpu_share > Decimal::ZERO && r.gpu.is_none() {
-            out.error(format!("{at}.gpu_share"), format!("{} {} offers no GPU servers in this catalog", s.provider, s.region));
+            out.error(
+                format!("{at}.gpu_share"),
+                format!(
+                    "{} {} offers no GPU servers in this catalog",
+                    s.provider, s.region
+                ),
+            );
         }
         if hub.dask_node_hours > Decimal::ZERO && r.dask_worker_node.is_none() {
-            out.error(format!("{at}.dask_node_hours"), format!("{} {} has no Dask worker pricing in this catalog", s.provider, s.region));
+            out.error(
+                format!("{at}.dask_node_hours"),
+                format!(
+                    "{} {} has no Dask worker pricing in this catalog",
+                    s.provider, s.region
+                ),
+            );
         }
     }
     for (id, value) in hub.features.iter() {
         let fat = crate::source::child_path(&format!("{at}.features"), id);
         let Some(item) = c.item(id) else {
-            out.error(fat, format!("unknown feature \"{id}\": it is not an item of this catalog"));
+            out.error(
+                fat,
+                format!("unknown feature \"{id}\": it is not an item of this catalog"),
+            );
             continue;
         };
-        let offered_somewhere = item.per_tier.iter().any(|(_, cfg)| match (&cfg.kind, value) {
-            (Kind::Flag { .. }, FeatureValue::Flag(_)) => true,
-            (Kind::Select { options, .. }, FeatureValue::Option(v)) => options.iter().any(|o| &o.value == v),
-            (Kind::Single { text }, FeatureValue::Option(v)) => text == v,
-            _ => false,
-        });
+        let offered_somewhere = item
+            .per_tier
+            .iter()
+            .any(|(_, cfg)| match (&cfg.kind, value) {
+                (Kind::Flag { .. }, FeatureValue::Flag(_)) => true,
+                (Kind::Select { options, .. }, FeatureValue::Option(v)) => {
+                    options.iter().any(|o| &o.value == v)
+                }
+                (Kind::Single { text }, FeatureValue::Option(v)) => text == v,
+                _ => false,
+            });
         if !offered_somewhere {
             let expected = describe_choices(item);
-            out.error(fat, format!("\"{}\" has no such choice; {expected}", item.label));
+            out.error(
+                fat,
+                format!("\"{}\" has no such choice; {expected}", item.label),
+            );
         }
     }
     // Usage that needs a feature must not contradict an explicit choice of it.
     for (link, used, what) in [
-        (&p.links.dask, hub.dask_node_hours > Decimal::ZERO, "Dask worker hours"),
+        (
+            &p.links.dask,
+            hub.dask_node_hours > Decimal::ZERO,
+            "Dask worker hours",
+        ),
         (&p.links.gpu, hub.gpu_share > Decimal::ZERO, "a GPU share"),
     ] {
         let Some(link) = link else { continue };
@@ -231,9 +337,21 @@ fn describe_choices(item: &crate::catalog::Item) -> String {
 
 fn range(out: &mut Diagnostics, at: &str, v: Decimal, max: u32, what: &str) {
     if v < Decimal::ZERO {
-        out.error(at, format!("the number of {what} cannot be negative ({})", v.normalize()));
+        out.error(
+            at,
+            format!(
+                "the number of {what} cannot be negative ({})",
+                v.normalize()
+            ),
+        );
     } else if v > Decimal::from(max) {
-        out.error(at, format!("{} {what} is more than this calculator accepts (at most {max})", v.normalize()));
+        out.error(
+            at,
+            format!(
+                "{} {what} is more than this calculator accepts (at most {max})",
+                v.normalize()
+            ),
+        );
     }
 }
 

@@ -10,6 +10,10 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
+/// A value was present but wrong; the diagnostic saying so is already recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reported;
+
 /// Collects diagnostics while typed values are read out of a node tree.
 #[derive(Debug, Default)]
 pub struct Decoder {
@@ -200,31 +204,31 @@ impl Decoder {
     }
 
     /// An optional text: `Ok(None)` when absent, `Err(())` when present but wrong.
-    pub fn opt_string(&mut self, obj: &Node, key: &str) -> Result<Option<String>, ()> {
+    pub fn opt_string(&mut self, obj: &Node, key: &str) -> Result<Option<String>, Reported> {
         match obj.get(key) {
             None => Ok(None),
-            Some(n) => self.string(n).map(Some).ok_or(()),
+            Some(n) => self.string(n).map(Some).ok_or(Reported),
         }
     }
 
-    pub fn opt_decimal(&mut self, obj: &Node, key: &str) -> Result<Option<Decimal>, ()> {
+    pub fn opt_decimal(&mut self, obj: &Node, key: &str) -> Result<Option<Decimal>, Reported> {
         match obj.get(key) {
             None => Ok(None),
-            Some(n) => self.decimal(n).map(Some).ok_or(()),
+            Some(n) => self.decimal(n).map(Some).ok_or(Reported),
         }
     }
 
-    pub fn opt_whole(&mut self, obj: &Node, key: &str) -> Result<Option<u32>, ()> {
+    pub fn opt_whole(&mut self, obj: &Node, key: &str) -> Result<Option<u32>, Reported> {
         match obj.get(key) {
             None => Ok(None),
-            Some(n) => self.whole(n).map(Some).ok_or(()),
+            Some(n) => self.whole(n).map(Some).ok_or(Reported),
         }
     }
 
-    pub fn opt_bool(&mut self, obj: &Node, key: &str) -> Result<Option<bool>, ()> {
+    pub fn opt_bool(&mut self, obj: &Node, key: &str) -> Result<Option<bool>, Reported> {
         match obj.get(key) {
             None => Ok(None),
-            Some(n) => self.boolean(n).map(Some).ok_or(()),
+            Some(n) => self.boolean(n).map(Some).ok_or(Reported),
         }
     }
 }
@@ -251,10 +255,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
         Some(b'+') => (false, &t[1..]),
         _ => (false, t),
     };
-    let magnitude = if let Some(hex) = body
-        .strip_prefix("0x")
-        .or_else(|| body.strip_prefix("0X"))
-    {
+    let magnitude = if let Some(hex) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
         u64::from_str_radix(hex, 16)
             .map(Decimal::from)
             .map_err(|_| format!("\"{shown}\" is not a number"))?

@@ -138,8 +138,8 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
         .at(l, c));
     }
     let options = ParseOptions::default();
-    let result = jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options)
-        .map_err(|e| {
+    let result =
+        jsonc_parser::parse_to_ast(text, &CollectOptions::default(), &options).map_err(|e| {
             Diagnostic::error("", e.kind().to_string())
                 .at(to_u32(e.line_display()), to_u32(e.column_display()))
         })?;

@@ -1,0 +1,168 @@
+//! Catalog loading and validation: the real catalogs, tiers as data, and broken
+//! catalogs reported with every error at once, each at its line and column.
+
+use hubquote::catalog::Catalog;
+use hubquote::pricing::quote;
+use hubquote::scenario::Scenario;
+
+fn date() -> time::Date {
+    time::Date::from_calendar_date(2026, time::Month::November, 21).unwrap()
+}
+
+#[test]
+fn the_reference_v2_catalogs_load_as_feature_only() {
+    for (file, items) in [("catalog_20250825.json", 25), ("template_catalog.json", 12)] {
+        let path = format!(
+            "{}/../shared/reference/hub-configurator/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipping {path}: not present");
+            continue;
+        };
+        let loaded = Catalog::load(&text).unwrap_or_else(|d| panic!("{file}:\n{}", d.render(file)));
+        let c = loaded.catalog;
+        assert!(!c.is_priced());
+        assert_eq!(c.tiers, ["Essential", "Advanced", "Premier"]);
+        assert_eq!(c.items.len(), items);
+    }
+}
+
+#[test]
+fn the_real_catalog_with_its_trailing_comma_parses() {
+    // catalog_20250825.json has `{ ... },\n          ],` in signin:auth's Advanced options.
+    let text = r#"{"name":"n","version":"v","items":[{"id":"a","group":"g","label":"l","help":"h","perTier":{"T":{"kind":"select","options":[{"value":"x"},],"default":"x"}}},]}"#;
+    assert!(Catalog::load(text).is_ok());
+}
+
+#[test]
+fn shipped_catalogs_load_and_every_preset_prices() {
+    for (name, text) in [
+        ("catalog.json5", hubquote::DEFAULT_CATALOG),
+        (
+            "2026-general-premier.json5",
+            include_str!("../public/catalogs/2026-general-premier.json5"),
+        ),
+    ] {
+        let c = Catalog::load(text)
+            .unwrap_or_else(|d| panic!("{name}:\n{}", d.render(name)))
+            .catalog;
+        assert!(c.is_priced(), "{name}");
+        assert!(c.presets.len() >= 4, "{name}");
+        for p in &c.presets {
+            let q =
+                quote(&c, &p.scenario, date()).unwrap_or_else(|e| panic!("{name} {}: {e}", p.id));
+            assert!(q.totals.first_year_total_cost > rust_decimal::Decimal::ZERO);
+        }
+    }
+}
+
+#[test]
+fn tiers_are_data_four_tiers_work() {
+    let c = Catalog::load(include_str!("fixtures/four-tiers.json5"))
+        .unwrap()
+        .catalog;
+    assert_eq!(c.tiers, ["Seed", "Sprout", "Grove", "Forest"]);
+    let s = |hubs: usize, dask: &str| {
+        let hub = |i: usize| {
+            format!(
+                r#"{{"name":"h{i}","registered_users":10,"monthly_active_users":5,"hours_per_user":10,"size":"S","dask_node_hours":{dask}}}"#
+            )
+        };
+        let hubs: Vec<String> = (0..hubs).map(hub).collect();
+        Scenario::decode(&format!(
+            r#"{{"format":"hubquote.scenario/1","tier":"recommend","provider":"C","region":"r","account":"a","billing":"we","active_months":12,"hubs":[{}]}}"#,
+            hubs.join(",")
+        ))
+        .unwrap()
+    };
+    // One small hub: the cheapest tier wins, currency is the catalog's.
+    let q = quote(&c, &s(1, "0"), date()).unwrap();
+    assert_eq!(q.tier.name, "Seed");
+    assert!(hubquote::export::to_text(&q).contains("€1,000.00"));
+    // Three hubs rule out Seed and Sprout by their limits; Dask rules out the first two too.
+    let q = quote(&c, &s(3, "10"), date()).unwrap();
+    assert_eq!(q.tier.name, "Grove");
+    let why = q.recommendation.reasons.join("\n");
+    assert!(
+        why.contains("Seed is ruled out: 3 hubs exceed Seed's limit of 1 and need Grove or above"),
+        "{why}"
+    );
+    assert!(
+        why.contains("Dask Gateway (Enabled) needs Grove or above"),
+        "{why}"
+    );
+    // Nine hubs fit no tier.
+    let err = quote(&c, &s(9, "0"), date()).unwrap_err().to_string();
+    assert!(err.contains("no tier allows this scenario"), "{err}");
+}
+
+/// Replaces `from` by `to` once and returns the text and the 1-based line of the change.
+fn broken(from: &str, to: &str) -> (String, u32) {
+    let text = hubquote::DEFAULT_CATALOG;
+    let at = text
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} not in the catalog"));
+    let line = text[..at].matches('\n').count() as u32 + 1;
+    (text.replacen(from, to, 1), line)
+}
+
+#[test]
+fn every_error_of_a_broken_catalog_at_once_with_positions() {
+    let (t, fee_line) = broken("annual_fee: \"15000.00\"", "annual_fee: true");
+    let d = Catalog::load(&t).unwrap_err();
+    let e = d
+        .errors()
+        .find(|e| e.path == "pricing.tiers.Advanced.annual_fee")
+        .expect("fee error");
+    assert!(e.message.starts_with("expected a decimal"), "{e}");
+    assert_eq!(e.line, Some(fee_line));
+
+    // Several semantic errors in one catalog, all reported.
+    let mut text = hubquote::DEFAULT_CATALOG.to_string();
+    for (from, to) in [
+        ("{ from: 11, to: 100", "{ from: 12, to: 100"),
+        ("price: \"0.252\"", "price: \"-0.252\""),
+        (
+            "{ id: \"environment:dynimg\", op: \"truthy\" }",
+            "{ id: \"environment:dynamic\", op: \"truthy\" }",
+        ),
+        ("mem_gb: 64,", "mem_gb: 640,"),
+    ] {
+        assert!(text.contains(from), "{from}");
+        text = text.replacen(from, to, 1);
+    }
+    let d = Catalog::load(&text).unwrap_err();
+    let all = d.render("catalog.json5");
+    for needle in [
+        "pricing.usage_fee.bands[1].from: a gap: this band starts at 12 but should start at 11",
+        "r5.xlarge\"].price: must not be negative",
+        "requires names an unknown item \"environment:dynamic\"",
+        "fits no",
+    ] {
+        assert!(all.contains(needle), "missing {needle:?} in\n{all}");
+    }
+    assert!(
+        d.errors().all(|e| e.line.is_some() && e.column.is_some()),
+        "{all}"
+    );
+}
+
+#[test]
+fn a_tier_allowing_an_undefined_provider_or_a_size_without_a_node_is_an_error() {
+    let (t, _) = broken("providers: [\"AWS\"]", "providers: [\"AWS\", \"Oracle\"]");
+    let all = Catalog::load(&t).unwrap_err().render("c");
+    assert!(
+        all.contains(
+            "pricing.tiers.Essential.providers[1]: \"Oracle\" is not defined in pricing.providers"
+        ),
+        "{all}"
+    );
+}
+
+#[test]
+fn syntax_errors_are_located() {
+    let d = Catalog::load("{\n  name: \"x\",\n  version: 1 2,\n}").unwrap_err();
+    assert_eq!(d.0.len(), 1);
+    assert_eq!(d.0[0].line, Some(3), "{}", d.render("x"));
+}

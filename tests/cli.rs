@@ -1,0 +1,209 @@
+//! The `hubquote` binary as a user runs it: exit codes, formats, located errors.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn hubquote(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hubquote"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        // A process that exits on bad usage may not read its input.
+        let _ = child.stdin.take().unwrap().write_all(text.as_bytes());
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn preset(name: &str) -> String {
+    let out = hubquote(&["example", name], None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+#[test]
+fn example_lists_every_preset_and_prints_one() {
+    let out = hubquote(&["example"], None);
+    assert!(out.status.success());
+    let list = text(&out.stdout);
+    for id in [
+        "course-50",
+        "research-gpu-dask",
+        "university-2000",
+        "network-5",
+        "community-pays-gcp",
+        "jetstream2",
+    ] {
+        assert!(list.contains(id), "{id} missing from:\n{list}");
+    }
+    assert!(preset("course-50").contains("\"format\": \"hubquote.scenario/1\""));
+    let out = hubquote(&["example", "nope"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("course-50"));
+}
+
+#[test]
+fn quote_from_stdin_in_every_format() {
+    let scenario = preset("research-gpu-dask");
+    let date = ["--date", "2026-11-21"];
+    for (format, needle) in [
+        ("json", "\"first_year_total_cost\": \"23367.48\""),
+        ("text", "FIRST YEAR TOTAL COST   $23,367.48"),
+        ("markdown", "| First-year total cost | $23,367.48 |"),
+        ("csv", "id,section,hub,label,quantity,unit,unit_price,amount,period,months,first_year,kind,rationale"),
+    ] {
+        let mut args = vec!["quote", "-", "--format", format];
+        args.extend(date);
+        let out = hubquote(&args, Some(&scenario));
+        assert!(out.status.success(), "{format}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains(needle), "{format}:\n{}", text(&out.stdout));
+    }
+}
+
+#[test]
+fn output_file_and_tier_override() {
+    let dir = std::env::temp_dir().join(format!("hubquote-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = dir.join("s.json");
+    std::fs::write(&scenario, preset("course-50")).unwrap();
+    let out_file = dir.join("q.json");
+    let out = hubquote(
+        &[
+            "quote",
+            scenario.to_str().unwrap(),
+            "--tier",
+            "Advanced",
+            "--date",
+            "2026-11-21",
+            "--format",
+            "json",
+            "-o",
+            out_file.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let q: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out_file).unwrap()).unwrap();
+    assert_eq!(q["tier"]["name"], "Advanced");
+    assert_eq!(q["recommendation"]["recommended"], "Essential");
+}
+
+#[test]
+fn invalid_scenario_exits_1_and_names_the_field_with_its_position() {
+    let bad = r#"{
+  "format": "hubquote.scenario/1",
+  "tier": "Advanced", "provider": "AWS", "region": "us-west-2",
+  "account": "2i2c-managed", "billing": "2i2c-pays", "active_months": 12,
+  "hubs": [{ "name": "h", "registered_users": 100, "monthly_active_users": 300,
+             "hours_per_user": "abc", "size": "Small" }]
+}"#;
+    let out = hubquote(&["quote", "-"], Some(bad));
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("<stdin>:6:32: error: hubs[0].hours_per_user: \"abc\" is not a number"),
+        "{err}"
+    );
+    // After fixing the type error the rule error shows, located.
+    let out = hubquote(&["quote", "-"], Some(&bad.replace("\"abc\"", "10")));
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(err.contains("<stdin>:5:76: error: hubs[0].monthly_active_users: 300 monthly active users is more than the 100 registered users"), "{err}");
+}
+
+#[test]
+fn a_tier_that_does_not_allow_the_scenario_is_an_error_naming_the_fix() {
+    let s = preset("network-5");
+    let out = hubquote(&["quote", "-", "--tier", "Advanced"], Some(&s));
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("5 hubs exceed Advanced's limit of 3 and need Premier"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(hubquote(&["quote"], None).status.code(), Some(2));
+    assert_eq!(hubquote(&["frobnicate"], None).status.code(), Some(2));
+    assert_eq!(
+        hubquote(&["schema", "nothing"], None).status.code(),
+        Some(2)
+    );
+    let s = preset("course-50");
+    assert_eq!(
+        hubquote(&["quote", "-", "--date", "21/11/2026"], Some(&s))
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        hubquote(&["quote", "-", "--format", "pdfx"], Some(&s))
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn check_reports_every_error_with_line_and_column() {
+    let broken = r#"{
+  name: "Broken",
+  version: "1",
+  items: [
+    { id: "a", group: "G", label: "A", help: "h", perTier: { One: { kind: "flag", available: true } } },
+    { id: "a", group: "G", label: "B", help: "h", perTier: { One: { kind: "dial" } } },
+  ],
+}"#;
+    let out = hubquote(&["check", "-"], Some(broken));
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("-:6:75: error: items[1].perTier.One.kind: unknown kind \"dial\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("-:6:11: error: items[1].id: the item id \"a\" is used more than once"),
+        "{err}"
+    );
+    assert!(err.contains("-: 2 errors"), "{err}");
+    let ok = hubquote(
+        &[
+            "check",
+            "../shared/reference/hub-configurator/catalog_20250825.json",
+        ],
+        None,
+    );
+    if std::path::Path::new("../shared/reference/hub-configurator/catalog_20250825.json").exists() {
+        assert!(ok.status.success(), "{}", text(&ok.stderr));
+        assert!(text(&ok.stdout).contains("feature-only"));
+    }
+}
+
+#[test]
+fn quoting_with_a_feature_only_catalog_says_prices_are_unavailable() {
+    let dir = std::env::temp_dir().join(format!("hubquote-v2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cat = dir.join("v2.json");
+    std::fs::write(&cat, r#"{"name":"V2","version":"1","items":[{"id":"a","group":"G","label":"A","help":"h","perTier":{"Essential":{"kind":"flag","available":true}}}]}"#).unwrap();
+    let out = hubquote(
+        &["quote", "-", "--catalog", cat.to_str().unwrap()],
+        Some(&preset("course-50")),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("no prices"),
+        "{}",
+        text(&out.stderr)
+    );
+}
