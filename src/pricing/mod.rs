@@ -3,6 +3,7 @@
 mod cloud;
 pub mod feasibility;
 mod fees;
+pub mod menu;
 
 use crate::catalog::{hex_sha256, Catalog, Pricing};
 use crate::money::{self, Overflow};

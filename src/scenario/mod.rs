@@ -3,6 +3,7 @@
 //! validation against a catalog explains each problem in words a salesperson uses.
 
 mod decode;
+pub mod share;
 mod validate;
 
 pub use decode::decode_node;

@@ -10,4 +10,4 @@ mod node;
 
 pub use decode::{parse_date, parse_decimal, Decoder};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
-pub use node::{child_path, parse, Node, Value};
+pub use node::{child_path, parse, Node, Value, MAX_DOCUMENT_BYTES};

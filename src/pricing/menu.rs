@@ -1,0 +1,242 @@
+//! The service menu: tier cards and the feature matrix, with every `requires` evaluated
+//! per tier against the current scenario, ready for any face to show.
+
+use super::feasibility::{selections, value_of};
+use crate::catalog::{Catalog, Kind, Requires};
+use crate::rationale::n;
+use crate::scenario::{FeatureValue, Scenario};
+
+/// Everything the service menu shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Menu {
+    pub tiers: Vec<TierCard>,
+    pub groups: Vec<MenuGroup>,
+}
+
+/// One tier's card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TierCard {
+    pub tier: String,
+    pub label: String,
+    pub for_whom: String,
+    /// `$15,000.00 / year`, `from $50,000.00 / year`, or empty without prices.
+    pub fee_text: String,
+    pub price_note: String,
+    /// `Up to 3 hubs`, or empty without prices.
+    pub hub_limit_text: String,
+    /// `4 h of help per quarter`, `Documentation only`, or empty without prices.
+    pub help_text: String,
+    pub recommended: bool,
+}
+
+/// A group of rows, in catalog order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MenuGroup {
+    pub name: String,
+    pub rows: Vec<MenuRow>,
+}
+
+/// One item across the tiers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MenuRow {
+    pub id: String,
+    pub label: String,
+    pub help: Option<String>,
+    /// In tier order.
+    pub cells: Vec<MenuCell>,
+}
+
+/// What one tier offers for one item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MenuCell {
+    pub tier: String,
+    pub summary: String,
+    pub help: Option<String>,
+    /// Included (flag available, or a value offered) and its requirement holds.
+    pub available: bool,
+    /// The requirement that does not hold, in words.
+    pub unmet: Option<String>,
+    pub options: Vec<MenuOption>,
+}
+
+/// One option of a select.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MenuOption {
+    pub value: String,
+    pub label: String,
+    pub help: Option<String>,
+    pub is_default: bool,
+    pub unmet: Option<String>,
+}
+
+/// Builds the menu; requirements are evaluated with the scenario's first hub's choices
+/// (or every tier's defaults without a scenario).
+pub fn menu(c: &Catalog, s: Option<&Scenario>, recommended: Option<&str>) -> Menu {
+    let tiers = c
+        .tiers
+        .iter()
+        .map(|t| card(c, t, recommended == Some(t.as_str())))
+        .collect();
+    let chosen: Vec<(String, FeatureValue)> = match (s, &c.pricing) {
+        (Some(s), Some(p)) => s.hubs.first().map(|h| selections(p, h)).unwrap_or_default(),
+        (Some(s), None) => s
+            .hubs
+            .first()
+            .map(|h| {
+                h.features
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let label_of = |id: &str| c.item_label(id);
+    let groups = c
+        .groups()
+        .into_iter()
+        .map(|(name, items)| MenuGroup {
+            name: name.to_string(),
+            rows: items
+                .into_iter()
+                .map(|item| MenuRow {
+                    id: item.id.clone(),
+                    label: item.label.clone(),
+                    help: item.help.clone().filter(|h| !h.trim().is_empty()),
+                    cells: c
+                        .tiers
+                        .iter()
+                        .filter_map(|tier| {
+                            let cfg = item.per_tier.get(tier)?;
+                            let holds = |r: &Requires| match s {
+                                Some(s) => r.holds(&|id: &str| value_of(c, s, &chosen, tier, id)),
+                                None => r.holds(&|id: &str| {
+                                    c.item(id)
+                                        .and_then(|i| i.per_tier.get(tier))
+                                        .map_or(crate::catalog::Scalar::Null, |x| x.default_value())
+                                }),
+                            };
+                            let unmet_of = |r: &Option<Requires>| {
+                                r.as_ref()
+                                    .filter(|r| !holds(r))
+                                    .map(|r| format!("Needs {}", r.describe(&label_of)))
+                            };
+                            let unmet = unmet_of(&cfg.requires);
+                            let default = cfg.default_value();
+                            let options = match &cfg.kind {
+                                Kind::Select { options, .. } => options
+                                    .iter()
+                                    .map(|o| MenuOption {
+                                        value: o.value.clone(),
+                                        label: o.display().to_string(),
+                                        help: o.help.clone().filter(|h| !h.trim().is_empty()),
+                                        is_default: default
+                                            == crate::catalog::Scalar::Text(o.value.clone()),
+                                        unmet: unmet_of(&o.requires),
+                                    })
+                                    .collect(),
+                                _ => Vec::new(),
+                            };
+                            let offered = !matches!(cfg.kind, Kind::Flag { available: false });
+                            Some(MenuCell {
+                                tier: tier.clone(),
+                                summary: cfg.summary(),
+                                help: cfg.help.clone().filter(|h| !h.trim().is_empty()),
+                                available: offered && unmet.is_none(),
+                                unmet,
+                                options,
+                            })
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    Menu { tiers, groups }
+}
+
+fn card(c: &Catalog, tier: &str, recommended: bool) -> TierCard {
+    let priced = c
+        .pricing
+        .as_ref()
+        .and_then(|p| p.tier(tier).map(|t| (p, t)));
+    let (fee_text, price_note, hub_limit_text, help_text, for_whom) = match priced {
+        Some((p, t)) => (
+            format!(
+                "{}{} / year",
+                if t.custom_price { "from " } else { "" },
+                p.currency.format(t.annual_fee)
+            ),
+            t.price_note.clone(),
+            if t.hub_limit == 1 {
+                "1 hub".to_string()
+            } else {
+                format!("Up to {} hubs", t.hub_limit)
+            },
+            if t.included_help_hours_per_quarter.is_zero() {
+                "Documentation only".to_string()
+            } else {
+                format!(
+                    "{} h of help per quarter",
+                    n(t.included_help_hours_per_quarter)
+                )
+            },
+            t.for_whom.clone(),
+        ),
+        None => Default::default(),
+    };
+    TierCard {
+        tier: tier.to_string(),
+        label: c.tier_label(tier).to_string(),
+        for_whom,
+        fee_text,
+        price_note,
+        hub_limit_text,
+        help_text,
+        recommended,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn menu_of_the_default_catalog() {
+        let c = Catalog::embedded().unwrap().catalog;
+        let m = menu(&c, None, Some("Advanced"));
+        assert_eq!(m.tiers.len(), 3);
+        assert_eq!(m.tiers[0].fee_text, "$5,000.00 / year");
+        assert_eq!(m.tiers[2].fee_text, "from $50,000.00 / year");
+        assert!(m.tiers[1].recommended);
+        let rows: usize = m.groups.iter().map(|g| g.rows.len()).sum();
+        assert_eq!(rows, c.items.len());
+        // Cloud cost reporting requires AWS; with a GCP scenario it is shown as unmet.
+        let mut s = c.preset("research-gpu-dask").unwrap().scenario.clone();
+        s.provider = "GCP".into();
+        let m = menu(&c, Some(&s), None);
+        let row = m
+            .groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .find(|r| r.id == "reporting:cost")
+            .unwrap();
+        let adv = row.cells.iter().find(|x| x.tier == "Advanced").unwrap();
+        assert!(!adv.available);
+        assert!(
+            adv.unmet.as_deref().unwrap().contains("AWS"),
+            "{:?}",
+            adv.unmet
+        );
+    }
+
+    #[test]
+    fn feature_only_catalog_menu_has_no_prices() {
+        let text = r#"{"name":"n","version":"v","items":[{"id":"a","group":"g","label":"A","help":"h","perTier":{"X":{"kind":"flag","available":false},"Y":{"kind":"flag","available":true}}}]}"#;
+        let c = Catalog::load(text).unwrap().catalog;
+        let m = menu(&c, None, None);
+        assert_eq!(m.tiers[0].fee_text, "");
+        assert!(!m.groups[0].rows[0].cells[0].available);
+        assert!(m.groups[0].rows[0].cells[1].available);
+    }
+}

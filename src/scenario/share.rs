@@ -1,0 +1,67 @@
+//! Share links: a scenario in a URL fragment (`#s=1.<base64url of compact JSON>`), so
+//! opening the link reproduces the same quote to the cent. The leading `1.` versions the
+//! encoding; decoding goes through the same validating decoder as files.
+
+use super::{decode_node, Scenario};
+use crate::source::{self, Decoder, Diagnostic, Diagnostics};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+
+/// The encoding version prefix.
+pub const PREFIX: &str = "1.";
+
+/// The fragment value for a scenario (without `#s=`).
+pub fn encode(s: &Scenario) -> String {
+    let json = serde_json::to_string(s).unwrap_or_default();
+    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(json))
+}
+
+/// Reads a fragment value back; a tampered or truncated link is an error, never a guess.
+pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
+    let fail = |m: &str| {
+        Diagnostics(vec![Diagnostic::error(
+            "",
+            format!("this share link is damaged: {m}"),
+        )])
+    };
+    let body = text
+        .trim()
+        .strip_prefix(PREFIX)
+        .ok_or_else(|| fail("it does not start with a known version"))?;
+    if body.len() > source::MAX_DOCUMENT_BYTES {
+        return Err(fail("it is too long"));
+    }
+    let bytes = URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|_| fail("it is not valid base64url (was it cut short?)"))?;
+    let json = String::from_utf8(bytes).map_err(|_| fail("it is not text"))?;
+    let root = source::parse(&json).map_err(|e| Diagnostics(vec![e]))?;
+    let mut d = Decoder::new();
+    match decode_node(&mut d, &root) {
+        Some(s) if !d.diags.has_errors() => Ok(s),
+        _ => Err(d.diags),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn round_trip_and_tampering() {
+        let c = Catalog::embedded().unwrap().catalog;
+        for p in &c.presets {
+            let link = encode(&p.scenario);
+            assert!(link
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || "-_.".contains(ch)));
+            assert_eq!(decode(&link).unwrap(), p.scenario);
+        }
+        let link = encode(&c.presets[0].scenario);
+        assert!(decode(&link[..link.len() / 2]).is_err());
+        assert!(decode("2.abc").is_err());
+        assert!(decode("1.!!!").is_err());
+        assert!(decode(&format!("1.{}", URL_SAFE_NO_PAD.encode("{\"format\":1}"))).is_err());
+    }
+}
