@@ -109,7 +109,7 @@ impl<'a> Cloud<'a> {
             let line = self
                 .line(
                     || format!("cloud.cluster.{}", comp.id),
-                    || format!("{} ({})", comp.label, self.provider.label),
+                    || comp.label.clone(),
                     hours,
                     "hour",
                     &comp.price,
@@ -138,7 +138,7 @@ impl<'a> Cloud<'a> {
                 let line = Line::priced(
                     "cloud.cluster.shared",
                     Section::Cloud,
-                    format!("Shared cluster core, 1/{split} share ({})", self.provider.label),
+                    format!("Shared cluster core, 1/{split} share"),
                     Decimal::ONE,
                     "month",
                     share,
