@@ -1,5 +1,6 @@
-//! A full recommendation (every tier priced, the chosen one with its band and
-//! rationale) on the largest preset. Budget on the reference machine: ≤ 50 µs.
+//! On the largest preset: a full recommendation (every tier priced, the chosen one
+//! quoted with every rationale, its band and number), the tier comparison alone, and the
+//! decoders. Budget on the reference machine for the recommendation: ≤ 50 µs.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use hubquote::catalog::Catalog;
@@ -19,6 +20,9 @@ fn bench(c: &mut Criterion) {
         &format!("recommend {} ({} hubs)", largest.id, scenario.hubs.len()),
         |b| b.iter(|| hubquote::pricing::quote(black_box(&catalog), black_box(&scenario), date)),
     );
+    c.bench_function("compare every tier (totals only)", |b| {
+        b.iter(|| hubquote::pricing::compare_tiers(black_box(&catalog), black_box(&scenario)))
+    });
     c.bench_function("load the default catalog", |b| {
         b.iter(|| Catalog::load(black_box(hubquote::DEFAULT_CATALOG)))
     });

@@ -96,6 +96,8 @@ step browser "browser tests (tests/browser/, headless chromium, strict CSP)" bro
 
 say "summary"
 printf '%s\n' "${summary[@]}"
+# The plain closing line CI reads: steps passed and failed.
+echo "steps: $((${#summary[@]} - ${#failed[@]})) passed, ${#failed[@]} failed"
 if ((${#failed[@]})); then
   echo "test: FAILED: ${failed[*]}"
   exit 1

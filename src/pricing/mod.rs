@@ -5,7 +5,7 @@ pub mod feasibility;
 mod fees;
 pub mod menu;
 
-use crate::catalog::{hex_sha256, Catalog, Pricing};
+use crate::catalog::{Catalog, Pricing};
 use crate::money::{self, Overflow};
 use crate::quote::{
     CatalogRef, CloudBand, CloudChoice, Conflict, Line, LineKind, Quote, Recommendation,
@@ -473,14 +473,14 @@ fn ymd(d: time::Date) -> String {
     format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
 }
 
-/// `HQ-20261121-3FA94C`: date plus a hash of everything that determines the quote.
+/// `HQ-20261121-3FA94C`: the date plus 24 bits of a 64-bit FNV-1a hash of everything
+/// that determines the quote (catalog hash, tier, date, scenario). An identifier, not a
+/// security measure: the catalog itself is identified by its SHA-256.
 fn quote_number(c: &Catalog, s: &Scenario, tier: &str, date: &str) -> String {
     let mut basis = format!("{}\n{tier}\n{date}\n", c.sha256).into_bytes();
     let _ = serde_json::to_writer(&mut basis, s);
-    let hash = hex_sha256(&basis).to_uppercase();
-    format!(
-        "HQ-{}-{}",
-        date.replace('-', ""),
-        hash.get(..6).unwrap_or_default()
-    )
+    let hash = basis.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("HQ-{}-{:06X}", date.replace('-', ""), hash >> 40)
 }
