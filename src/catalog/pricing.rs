@@ -589,12 +589,12 @@ fn decode_rate(d: &mut Decoder, n: &Node) -> Option<HourlyRate> {
                 "operations_margin_pct",
             ];
             d.check_keys(b, &keys, false);
-            let v: Vec<Option<Decimal>> = keys.iter().map(|k| d.req_decimal(b, k)).collect();
+            let [cost, hours, sponsor, margin] = keys.map(|k| d.req_decimal(b, k));
             Some(Some(RateBasis {
-                engineer_annual_cost: v[0]?,
-                billed_hours_per_year: v[1]?,
-                fiscal_sponsor_pct: v[2]?,
-                operations_margin_pct: v[3]?,
+                engineer_annual_cost: cost?,
+                billed_hours_per_year: hours?,
+                fiscal_sponsor_pct: sponsor?,
+                operations_margin_pct: margin?,
             }))
         })(),
     };

@@ -36,11 +36,13 @@ pub fn to_text(q: &Quote) -> String {
         q.cloud.account_label,
         q.cloud.billing_label
     );
+    let hubs = q.scenario.hubs.len();
+    let months = q.scenario.active_months;
     let _ = writeln!(
         o,
-        "{} hub(s), {} active months a year, {}-year term",
-        q.scenario.hubs.len(),
-        q.scenario.active_months,
+        "{hubs} hub{}, {months} active month{} a year, {}-year term",
+        if hubs == 1 { "" } else { "s" },
+        if months == 1 { "" } else { "s" },
         t.term_years
     );
     let _ = writeln!(o);
@@ -118,6 +120,11 @@ pub fn to_text(q: &Quote) -> String {
         let _ = writeln!(o, "- {r}");
     }
     let _ = writeln!(o, "- Cloud band: {}", b.rationale);
+    if !q.scenario.notes.trim().is_empty() {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "NOTES");
+        let _ = writeln!(o, "{}", q.scenario.notes.trim());
+    }
     let _ = writeln!(o);
     let _ = writeln!(o, "ASSUMPTIONS");
     for a in &q.assumptions {

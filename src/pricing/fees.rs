@@ -71,7 +71,7 @@ pub fn usage_fee(p: &Pricing, s: &Scenario, explain: bool) -> Result<Vec<Line>, 
         if total < from {
             break;
         }
-        let users = total.min(to) - from + 1;
+        let users = total.min(to).saturating_sub(from).saturating_add(1);
         let range = match band.to {
             Some(to) => format!("{}–{}", group(from), group(u64::from(to))),
             None => format!("{}+", group(from)),
