@@ -4,7 +4,7 @@
 # against dist/ served under a strict Content-Security-Policy).
 #
 #   bash scripts/test.sh            # everything (what .ci/run does)
-#   bash scripts/test.sh KEY...     # only these steps: fmt clippy test clippy-wasm build browser
+#   bash scripts/test.sh KEY...     # only these steps: fmt clippy test clippy-wasm wasm-test build browser
 #
 # Every step runs even if an earlier one failed (except that the browser tests need a
 # build); the exit status is non-zero if any step failed. Screenshots of the browser tests
@@ -90,6 +90,8 @@ step clippy "cargo clippy (native, all targets)" cargo clippy --all-targets -- -
 step test "cargo test (native engine)" cargo test
 step clippy-wasm "cargo clippy (wasm32 lib)" \
   cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+step wasm-test "wasm-bindgen-test: the engine in wasm32, headless Chrome" \
+  wasm-pack test --headless --chrome --mode no-install -- --test wasm_engine
 step build "release web build (scripts/build.sh)" build
 step browser "browser tests (tests/browser/, headless chromium, strict CSP)" browser_tests
 # Further steps are added here as `step KEY DESCRIPTION COMMAND...`.

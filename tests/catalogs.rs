@@ -1,5 +1,6 @@
 //! Catalog loading and validation: the real catalogs, tiers as data, and broken
 //! catalogs reported with every error at once, each at its line and column.
+#![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
 
 use hubquote::catalog::Catalog;
 use hubquote::pricing::quote;

@@ -1,4 +1,5 @@
 //! The `hubquote` binary as a user runs it: exit codes, formats, located errors.
+#![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

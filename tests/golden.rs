@@ -1,6 +1,7 @@
 //! Golden quotes: each preset's text and JSON quote on a fixed date, compared with the
 //! committed files. After an intended change: `UPDATE_GOLDEN=1 cargo test --test golden`
 //! and review the diff.
+#![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
 
 use hubquote::catalog::Catalog;
 

@@ -1,5 +1,6 @@
 //! Invariants of the engine over generated scenarios, and no-panic guarantees of every
 //! decoder over arbitrary input.
+#![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
 
 use hubquote::catalog::Catalog;
 use hubquote::pricing::{compare_tiers, quote, QuoteError};

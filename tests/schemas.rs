@@ -1,5 +1,6 @@
 //! The committed JSON Schemas must match the types; regenerate with
 //! `cargo run -- schema KIND > schemas/KIND.schema.json`.
+#![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
 
 #[test]
 fn committed_schemas_are_current() {

@@ -5,6 +5,7 @@
 //!
 //! Rounding (PRODUCT.md §4): a line's quantity is rounded to 2 decimals, half away from
 //! zero, *before* it is multiplied by the unit price; the amount is rounded to cents.
+#![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
 
 use hubquote::catalog::Catalog;
 use hubquote::pricing::{quote, QuoteError};
