@@ -10,10 +10,19 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const GOLDEN: &[(&str, &str)] = &[
     ("course-50", include_str!("golden/course-50.json")),
-    ("research-gpu-dask", include_str!("golden/research-gpu-dask.json")),
-    ("university-2000", include_str!("golden/university-2000.json")),
+    (
+        "research-gpu-dask",
+        include_str!("golden/research-gpu-dask.json"),
+    ),
+    (
+        "university-2000",
+        include_str!("golden/university-2000.json"),
+    ),
     ("network-5", include_str!("golden/network-5.json")),
-    ("community-pays-gcp", include_str!("golden/community-pays-gcp.json")),
+    (
+        "community-pays-gcp",
+        include_str!("golden/community-pays-gcp.json"),
+    ),
     ("jetstream2", include_str!("golden/jetstream2.json")),
 ];
 
