@@ -65,6 +65,8 @@ enum Format {
     Text,
     Markdown,
     Csv,
+    /// Binary: written to -o FILE; to standard output only with `-o -` or when it is not a terminal.
+    Pdf,
 }
 
 /// A failure to report: the message, and whether it is bad input (1) or bad usage (2).
@@ -164,6 +166,7 @@ fn run(cmd: Command) -> Result<(), Failure> {
             let quote = pricing::quote(&catalog, &s, date)
                 .map_err(|e| invalid(format!("{scenario}: {e}")))?;
             let out = match format {
+                Format::Pdf => return write_pdf(output.as_ref(), &export::to_pdf(&quote)),
                 Format::Json => quote.to_json() + "\n",
                 Format::Text => export::to_text(&quote),
                 Format::Markdown => export::to_markdown(&quote),
@@ -246,6 +249,28 @@ fn write_out(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a message.
             let _ = stdout.write_all(text.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+/// A PDF is binary: to a file, or to standard output only when asked with `-o -` or when
+/// standard output is not a terminal (a pipe or a redirect).
+fn write_pdf(path: Option<&PathBuf>, bytes: &[u8]) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    match path {
+        Some(p) if p.as_os_str() != "-" => {
+            std::fs::write(p, bytes).map_err(|e| invalid(format!("{}: {e}", p.display())))
+        }
+        None if std::io::stdout().is_terminal() => Err(Failure(
+            "--format pdf is binary: write it with -o FILE (or -o - to force standard output)"
+                .into(),
+            2,
+        )),
+        _ => {
+            let mut stdout = std::io::stdout().lock();
+            let _ = stdout.write_all(bytes);
+            let _ = stdout.flush();
             Ok(())
         }
     }

@@ -3,10 +3,12 @@
 
 mod csv;
 mod markdown;
+mod pdf;
 mod text;
 
 pub use self::csv::to_csv;
 pub use markdown::to_markdown;
+pub use pdf::{pdf_text, to_pdf};
 pub use text::to_text;
 
 use crate::quote::{Line, Period, Quote};
