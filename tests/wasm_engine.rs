@@ -26,6 +26,25 @@ const GOLDEN: &[(&str, &str)] = &[
     ("jetstream2", include_str!("golden/jetstream2.json")),
 ];
 
+/// SHA-256 of each preset's PDF as the native build writes it.
+const PDF_SHA256: &[(&str, &str)] = &[
+    ("course-50", include_str!("golden/course-50.pdf.sha256")),
+    (
+        "research-gpu-dask",
+        include_str!("golden/research-gpu-dask.pdf.sha256"),
+    ),
+    (
+        "university-2000",
+        include_str!("golden/university-2000.pdf.sha256"),
+    ),
+    ("network-5", include_str!("golden/network-5.pdf.sha256")),
+    (
+        "community-pays-gcp",
+        include_str!("golden/community-pays-gcp.pdf.sha256"),
+    ),
+    ("jetstream2", include_str!("golden/jetstream2.pdf.sha256")),
+];
+
 #[wasm_bindgen_test]
 fn presets_price_byte_for_byte_as_natively() {
     let catalog = Catalog::embedded().expect("embedded catalog").catalog;
@@ -35,6 +54,13 @@ fn presets_price_byte_for_byte_as_natively() {
         let preset = catalog.preset(id).expect("preset");
         let quote = hubquote::pricing::quote(&catalog, &preset.scenario, date).expect("quote");
         assert_eq!(quote.to_json() + "\n", *golden, "{id} differs in wasm32");
+        let pdf = hubquote::catalog::hex_sha256(&hubquote::export::to_pdf(&quote)) + "\n";
+        let native = PDF_SHA256.iter().find(|(i, _)| i == id).map(|(_, h)| *h);
+        assert_eq!(
+            Some(pdf.as_str()),
+            native,
+            "{id}: the PDF differs in wasm32"
+        );
     }
 }
 
