@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Browser benchmark of the built app (dist/): what it ships and how fast it first renders.
+// Browser benchmark of the built app (dist/): what it ships, how fast it first shows a
+// priced total, and how fast a total follows an input.
 //
-//   node scripts/bench-browser.mjs [SELECTOR] [--runs N] [--url URL] [--dist DIR]
+//   node scripts/bench-browser.mjs [SELECTOR] [--runs N] [--reps M] [--url URL] [--dist DIR]
 //
 // SELECTOR (default `.hq`) is the element whose first visible appearance counts as "first
 // render". Prints the raw and gzip -9 sizes of the shipped wasm + JS + CSS, then the
@@ -9,12 +10,24 @@
 //   - nav → visible: from navigation start (performance.timeOrigin) to the first moment the
 //     selector matches a rendered element (a MutationObserver installed before any page
 //     script; not subject to the page's CSP);
-//   - goto → visible (wall): from page.goto() to Playwright seeing it visible;
-//   - wasm fetch: the response end of the wasm, from the Resource Timing API.
+//   - nav → first priced total: the same, until a visible
+//     `[data-testid=total-first-year]` contains a `$`. The page is opened on a share link
+//     (`#s=…` of the course-50 preset), which opens the quote view with that scenario;
+//   - goto → priced total (wall): from page.goto() to Playwright seeing it;
+//   - wasm fetch: the response end of the wasm, from the Resource Timing API;
+//   - input → total updated: inside the page, performance.now() just before dispatching an
+//     `input` event with a new value on `field-hubs[0].monthly_active_users` (staff form)
+//     until a MutationObserver sees the visible `total-first-year` text change; M >= 20
+//     times per load (default 25), alternating values that change the total.
+// Then a table of the budgets: shipped <= 200 KB gzip (KB = 1,000 bytes), first priced
+// total <= 200 ms, update <= 8 ms (medians).
 // Each load is cold: a new browser context (empty HTTP cache, no compiled-wasm cache).
 // Without --url, serves DIR (default dist/) itself under the strict CSP on a free port.
-// A benchmark, not a test: it never fails on slowness. Run `bash scripts/build.sh` first.
+// A benchmark, not a test: it never fails on slowness (exit 0 even over budget).
+// Run `bash scripts/build.sh` first.
 
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -33,7 +46,7 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-  const o = { selector: '.hq', runs: 9, url: null, dist: 'dist' };
+  const o = { selector: '.hq', runs: 9, reps: 25, url: null, dist: 'dist' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -41,6 +54,7 @@ function parseArgs(argv) {
       return argv[++i];
     };
     if (a === '--runs') o.runs = Number(value());
+    else if (a === '--reps') o.reps = Number(value());
     else if (a === '--url') o.url = value();
     else if (a === '--dist') o.dist = value();
     else if (a === '-h' || a === '--help') o.help = true;
@@ -48,6 +62,7 @@ function parseArgs(argv) {
     else o.selector = a;
   }
   if (!Number.isInteger(o.runs) || o.runs < 7) throw new Error('--runs must be an integer >= 7');
+  if (!Number.isInteger(o.reps) || o.reps < 20) throw new Error('--reps must be an integer >= 20');
   return o;
 }
 
@@ -57,30 +72,130 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 const fmt = (ms) => (Number.isFinite(ms) ? ms.toFixed(1) : 'n/a');
+const fmt2 = (ms) => (Number.isFinite(ms) ? ms.toFixed(2) : 'n/a');
 
-/** Installed before any page script: records when `selector` is first rendered. */
+/** The course-50 preset (`hubquote example course-50`), if the CLI is not built. */
+const COURSE_50 = {
+  format: 'hubquote.scenario/1',
+  customer: { name: 'Example Community College', contact: '' },
+  prepared_by: '2i2c sales',
+  tier: 'Essential',
+  provider: 'AWS',
+  region: 'us-west-2',
+  account: '2i2c-managed',
+  billing: '2i2c-pays',
+  active_months: 9,
+  term_years: 1,
+  help_hours_per_quarter: '0',
+  project_hours: '0',
+  discounts: [],
+  hubs: [
+    {
+      name: 'Course hub',
+      registered_users: 55,
+      monthly_active_users: 50,
+      hours_per_user: '10',
+      size: 'Small',
+      gpu_share: '0',
+      home_gb_per_user: '1',
+      object_storage_gb: '0',
+      egress_gb: '2',
+      dask_node_hours: '0',
+      features: {},
+    },
+  ],
+  notes: '',
+};
+
+/** The share-link fragment of the course-50 preset: `s=1.<base64url of compact JSON>`. */
+function shareFragment() {
+  let scenario = COURSE_50;
+  for (const bin of ['target/release/hubquote', 'target/debug/hubquote']) {
+    if (!existsSync(bin)) continue;
+    try {
+      scenario = JSON.parse(execFileSync(bin, ['example', 'course-50'], { encoding: 'utf8' }));
+      break;
+    } catch {}
+  }
+  return `s=1.${Buffer.from(JSON.stringify(scenario)).toString('base64url')}`;
+}
+
+/**
+ * Installed before any page script: records when `selector` is first rendered
+ * (`__hqVisibleAt`) and when a rendered `total-first-year` first shows a price
+ * (`__hqPricedAt`), in ms since navigation start.
+ */
 function watchFor(selector) {
+  const rendered = (el) => el.getClientRects().length > 0;
   const check = () => {
-    if (window.__hqVisibleAt !== undefined) return true;
-    const el = document.querySelector(selector);
-    if (el && el.getClientRects().length > 0) {
-      window.__hqVisibleAt = performance.now();
-      return true;
+    if (window.__hqVisibleAt === undefined) {
+      const el = document.querySelector(selector);
+      if (el && rendered(el)) window.__hqVisibleAt = performance.now();
     }
-    return false;
+    if (window.__hqPricedAt === undefined) {
+      for (const el of document.querySelectorAll('[data-testid="total-first-year"]')) {
+        if (rendered(el) && el.textContent.includes('$')) {
+          window.__hqPricedAt = performance.now();
+          break;
+        }
+      }
+    }
+    return window.__hqVisibleAt !== undefined && window.__hqPricedAt !== undefined;
   };
   const start = () => {
     if (check()) return;
     const mo = new MutationObserver(() => {
       if (check()) mo.disconnect();
     });
-    mo.observe(document, { childList: true, subtree: true, attributes: true });
+    mo.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
   };
   start();
 }
 
+/**
+ * In the page: `reps` times, sets a new number of monthly active users on the visible
+ * `field-hubs[0].monthly_active_users` with one `input` event and times until the visible
+ * `total-first-year` text changes (MutationObserver). Returns the times in ms (NaN: no
+ * update within 2 s).
+ */
+async function measureUpdates(reps) {
+  const visible = (sel) => [...document.querySelectorAll(sel)].find((e) => e.getClientRects().length > 0);
+  const field = visible('[data-testid="field-hubs[0].monthly_active_users"]');
+  if (!field) return { error: 'no visible field-hubs[0].monthly_active_users' };
+  const root = document.querySelector('#hubquote');
+  const total = () => visible('[data-testid="total-first-year"]')?.textContent ?? '';
+  const times = [];
+  for (let i = 0; i < reps; i++) {
+    const value = String(i % 2 ? 40 : 45); // both under the 55 registered users
+    const before = total();
+    const dt = await new Promise((resolve) => {
+      let t0 = 0;
+      const timer = setTimeout(() => {
+        mo.disconnect();
+        resolve(NaN);
+      }, 2000);
+      const mo = new MutationObserver(() => {
+        if (total() !== before) {
+          const t = performance.now() - t0;
+          mo.disconnect();
+          clearTimeout(timer);
+          resolve(t);
+        }
+      });
+      mo.observe(root, { childList: true, subtree: true, characterData: true });
+      t0 = performance.now();
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    times.push(dt);
+    // Let the frame finish (paint) before the next input.
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 10)));
+  }
+  return { times, last: total() };
+}
+
 async function sizes(dist) {
-  const files = ['pkg/hubquote_bg.wasm', 'pkg/hubquote.js', 'public/app.css'];
+  const files = ['pkg/hubquote_bg.wasm', 'pkg/hubquote.js', 'public/boot.js', 'public/app.css'];
   const rows = [];
   for (const f of files) {
     const buf = await readFile(join(dist, f));
@@ -103,19 +218,22 @@ async function main() {
     process.exit(2);
   }
   if (o.help) {
-    console.log('usage: node scripts/bench-browser.mjs [SELECTOR] [--runs N>=7] [--url URL] [--dist DIR]');
+    console.log('usage: node scripts/bench-browser.mjs [SELECTOR] [--runs N>=7] [--reps M>=20] [--url URL] [--dist DIR]');
     return;
   }
   const dist = resolve(o.dist);
 
   console.log('shipped sizes (bytes)');
   console.log(`  ${'file'.padEnd(26)} ${'raw'.padStart(9)} ${'gzip -9'.padStart(9)}`);
-  for (const r of await sizes(dist)) {
+  const sized = await sizes(dist);
+  for (const r of sized) {
     console.log(`  ${r.file.padEnd(26)} ${String(r.raw).padStart(9)} ${String(r.gzip).padStart(9)}`);
   }
+  const shippedGzip = sized[sized.length - 1].gzip;
 
   const server = o.url ? null : await startServer({ root: dist, port: 0, csp: true });
-  const url = o.url ?? server.url;
+  const base = o.url ?? server.url;
+  const url = `${base.split('#')[0]}#${shareFragment()}`;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
@@ -123,43 +241,99 @@ async function main() {
     args: CHROMIUM_ARGS,
   });
   const runs = [];
+  const updates = [];
+  const problems = [];
   try {
     // One warm-up load (not counted): first-launch costs of the browser process itself.
     for (let i = 0; i <= o.runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+      page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
       await page.addInitScript(watchFor, o.selector);
       const t0 = performance.now();
       await page.goto(url, { waitUntil: 'commit' });
-      await page.locator(o.selector).first().waitFor({ state: 'visible', timeout: 30_000 });
+      const priced = page
+        .locator('[data-testid="total-first-year"]')
+        .filter({ visible: true, hasText: '$' })
+        .first();
+      await priced.waitFor({ state: 'visible', timeout: 30_000 });
       const wall = performance.now() - t0;
       const m = await page.evaluate(() => {
         const wasm = performance
           .getEntriesByType('resource')
           .find((e) => e.name.endsWith('.wasm'));
-        return { visible: window.__hqVisibleAt, wasmEnd: wasm ? wasm.responseEnd : NaN };
+        return {
+          visible: window.__hqVisibleAt,
+          priced: window.__hqPricedAt,
+          wasmEnd: wasm ? wasm.responseEnd : NaN,
+        };
       });
-      await context.close();
       if (i > 0) runs.push({ ...m, wall });
+
+      // The staff form, then the input → total timing inside the page.
+      if (i > 0) {
+        await page.locator('[data-testid="nav-configure"]').first().click();
+        const staff = page.locator('[data-testid="mode-staff"]').filter({ visible: true }).first();
+        if ((await staff.getAttribute('aria-pressed')) !== 'true') await staff.click();
+        await page
+          .locator('[data-testid="field-hubs[0].monthly_active_users"]')
+          .filter({ visible: true })
+          .first()
+          .waitFor({ state: 'visible', timeout: 10_000 });
+        const u = await page.evaluate(measureUpdates, o.reps);
+        if (u.error) problems.push(u.error);
+        else updates.push(...u.times);
+      }
+      await context.close();
     }
   } finally {
     await browser.close();
     await server?.close();
   }
 
-  console.log(`\ncold loads of ${url} until \`${o.selector}\` is visible (ms; ${o.runs} runs)`);
+  console.log(`\ncold loads of ${base} + #s=<course-50 share link> (ms; ${o.runs} runs)`);
   const cols = [
-    ['nav → visible', (r) => r.visible],
-    ['goto → visible (wall)', (r) => r.wall],
+    [`nav → \`${o.selector}\` visible`, (r) => r.visible],
+    ['nav → first priced total', (r) => r.priced],
+    ['goto → priced total (wall)', (r) => r.wall],
     ['wasm fetch end', (r) => r.wasmEnd],
   ];
-  console.log(`  ${'metric'.padEnd(24)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}`);
+  console.log(`  ${'metric'.padEnd(28)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}`);
+  const stats = (xs) => {
+    const f = xs.filter(Number.isFinite);
+    return f.length ? [median(f), Math.min(...f), Math.max(...f)] : [NaN, NaN, NaN];
+  };
   for (const [name, get] of cols) {
-    const xs = runs.map(get).filter(Number.isFinite);
-    const [mn, md, mx] = xs.length ? [Math.min(...xs), median(xs), Math.max(...xs)] : [NaN, NaN, NaN];
-    console.log(`  ${name.padEnd(24)} ${fmt(md).padStart(8)} ${fmt(mn).padStart(8)} ${fmt(mx).padStart(8)}`);
+    const [md, mn, mx] = stats(runs.map(get));
+    console.log(`  ${name.padEnd(28)} ${fmt(md).padStart(8)} ${fmt(mn).padStart(8)} ${fmt(mx).padStart(8)}`);
   }
-  console.log(`  runs (nav → visible): ${runs.map((r) => fmt(r.visible)).join(' ')}`);
+  console.log(`  runs (nav → first priced total): ${runs.map((r) => fmt(r.priced)).join(' ')}`);
+
+  const [umd, umn, umx] = stats(updates);
+  const missed = updates.filter((x) => !Number.isFinite(x)).length;
+  console.log(`\ninput event → total-first-year updated in the DOM (ms; ${updates.length} inputs over ${runs.length} loads)`);
+  console.log(`  ${'metric'.padEnd(28)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}`);
+  console.log(`  ${'input → total updated'.padEnd(28)} ${fmt2(umd).padStart(8)} ${fmt2(umn).padStart(8)} ${fmt2(umx).padStart(8)}`);
+  const sorted = updates.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length) console.log(`  p90 ${fmt2(sorted[Math.floor(sorted.length * 0.9)])}`);
+  if (missed) console.log(`  ${missed} input(s) did not update the total within 2 s`);
+
+  const [pricedMd] = stats(runs.map((r) => r.priced));
+  const budgets = [
+    ['shipped wasm + js + css, gzip', `${(shippedGzip / 1000).toFixed(1)} KB`, shippedGzip <= 200_000, '≤ 200 KB'],
+    ['first priced total (median)', `${fmt(pricedMd)} ms`, pricedMd <= 200, '≤ 200 ms'],
+    ['input → update (median)', `${fmt2(umd)} ms`, umd <= 8, '≤ 8 ms'],
+  ];
+  console.log('\nbudgets');
+  console.log(`  ${'what'.padEnd(32)} ${'measured'.padStart(12)} ${'budget'.padStart(10)}  verdict`);
+  for (const [what, got, ok, budget] of budgets) {
+    console.log(`  ${what.padEnd(32)} ${got.padStart(12)} ${budget.padStart(10)}  ${ok ? 'ok' : 'OVER'}`);
+  }
+  if (problems.length) {
+    console.log(`\nproblems seen in the page (${problems.length}):`);
+    for (const p of [...new Set(problems)].slice(0, 10)) console.log(`  ${p}`);
+  }
 }
 
 main().catch((e) => {

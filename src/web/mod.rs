@@ -3,11 +3,17 @@
 //! The app never takes over `<body>`: it mounts into the element `#hubquote` of the host
 //! page (`index.html`, or any page that embeds `pkg/hubquote.js`), so it can live inside
 //! another site. Everything it needs is in the wasm: the default catalog is embedded.
-//!
-//! For now this is the pipeline placeholder (build → wasm-opt → dist → browser tests);
-//! the real UI replaces [`App`].
+//! It presents the engine's results only: prices, totals, rules and messages all come
+//! from `pricing`, `scenario` and `quote`.
 
-use leptos::prelude::*;
+mod app;
+mod configure;
+mod io;
+mod menu;
+mod paths;
+mod quote;
+mod state;
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,7 +32,7 @@ pub fn start() {
         return;
     };
     // The app lives as long as the page: never unmount it.
-    leptos::mount::mount_to(root, App).forget();
+    leptos::mount::mount_to(root, app::App).forget();
 }
 
 /// The host page's `#hubquote` element, if there is one and it is an HTML element.
@@ -36,20 +42,4 @@ fn mount_point() -> Option<web_sys::HtmlElement> {
         .get_element_by_id(MOUNT_ID)?
         .dyn_into::<web_sys::HtmlElement>()
         .ok()
-}
-
-/// Placeholder root view.
-#[component]
-fn App() -> impl IntoView {
-    let catalog = format!(
-        "Embedded catalog: {} ({} bytes)",
-        crate::DEFAULT_CATALOG_NAME,
-        crate::DEFAULT_CATALOG.len()
-    );
-    view! {
-        <main class="hq">
-            <h1>"hubquote"</h1>
-            <p class="hq-catalog">{catalog}</p>
-        </main>
-    }
 }

@@ -1,0 +1,203 @@
+//! The service menu: a card per tier and the full feature matrix, both from the engine's
+//! `pricing::menu` (requirements evaluated against the current scenario), with the tier
+//! the engine recommends for the scenario and its reasons.
+
+use super::app::go;
+use super::state::{ctx, View};
+use crate::pricing::{self, menu::Menu, QuoteError};
+use crate::scenario::RECOMMEND;
+use leptos::prelude::*;
+
+/// The engine's recommendation for the draft: (tier, reasons) or why there is none.
+type Reco = Result<(Option<String>, Vec<String>), String>;
+
+#[component]
+pub fn MenuView() -> impl IntoView {
+    let c = ctx();
+    // Asking the engine to recommend for the same scenario gives the tier and its reasons.
+    let reco: Memo<Reco> = Memo::new(move |_| {
+        c.catalog.with(|cat| {
+            if !cat.is_priced() {
+                return Err("Prices are unavailable in this catalog, so no tier is recommended.".into());
+            }
+            c.draft.with(|s| {
+                let mut s = s.clone();
+                s.tier = RECOMMEND.into();
+                match pricing::quote(cat, &s, c.today) {
+                    Ok(q) => Ok((q.recommendation.recommended.clone(), q.recommendation.reasons.clone())),
+                    Err(QuoteError::Invalid(_)) => Err(
+                        "Some answers in Configure need attention; the recommendation follows once they are fixed.".into(),
+                    ),
+                    Err(e) => Err(super::state::capitalise(&e.to_string())),
+                }
+            })
+        })
+    });
+    let recommended =
+        Memo::new(move |_| reco.with(|r| r.as_ref().ok().and_then(|(t, _)| t.clone())));
+    // Only rebuilt when what it shows changes, not on every keystroke elsewhere.
+    let menu: Memo<Menu> = Memo::new(move |_| {
+        let rec = recommended.get();
+        c.catalog.with(|cat| {
+            c.draft
+                .with(|s| pricing::menu::menu(cat, Some(s), rec.as_deref()))
+        })
+    });
+    view! {
+        <div class="hq-menu">
+            <h2 class="hq-h2">"Membership tiers"</h2>
+            <div class="hq-cards">{move || cards(menu.get())}</div>
+            <Recommendation reco=reco/>
+            <h2 class="hq-h2">"Every feature, tier by tier"</h2>
+            <p class="hq-muted">"Requirements are checked against your current configuration; a feature whose requirement is not met says why."</p>
+            {move || matrix(menu.get(), recommended.get())}
+        </div>
+    }
+}
+
+fn cards(m: Menu) -> impl IntoView {
+    let c = ctx();
+    m.tiers
+        .into_iter()
+        .map(|t| {
+            let tier = t.tier.clone();
+            let choose = move |_| {
+                let tier = tier.clone();
+                c.draft.update(|s| s.tier = tier);
+                c.pristine.set(false);
+                go(c, View::Configure);
+            };
+            view! {
+                <article class="hq-card" class:recommended=t.recommended data-testid="tier-card" data-tier=t.tier.clone()>
+                    <h3>{t.label.clone()}</h3>
+                    {t.recommended.then(|| view! { <p class="hq-badge">"Recommended for you"</p> })}
+                    {(!t.fee_text.is_empty()).then(|| view! { <p class="hq-fee">{t.fee_text.clone()}</p> })}
+                    {(!t.price_note.is_empty()).then(|| view! { <p class="hq-small">{t.price_note.clone()}</p> })}
+                    <ul class="hq-facts">
+                        {(!t.hub_limit_text.is_empty()).then(|| view! { <li>{t.hub_limit_text.clone()}</li> })}
+                        {(!t.help_text.is_empty()).then(|| view! { <li>{t.help_text.clone()}</li> })}
+                    </ul>
+                    {(!t.for_whom.is_empty()).then(|| view! { <p class="hq-for">{t.for_whom.clone()}</p> })}
+                    <button type="button" class="hq-btn hq-btn-quiet" on:click=choose>
+                        {format!("Configure with {}", t.label)}
+                    </button>
+                </article>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn Recommendation(reco: Memo<Reco>) -> impl IntoView {
+    let c = ctx();
+    view! {
+        <section class="hq-reco" data-testid="recommendation" aria-labelledby="hq-reco-h">
+            {move || match reco.get() {
+                Ok((tier, reasons)) => {
+                    let label = tier
+                        .map(|t| c.catalog.with(|cat| cat.tier_label(&t).to_string()))
+                        .unwrap_or_else(|| "No tier".into());
+                    view! {
+                        <h2 id="hq-reco-h" class="hq-h3">"Recommended for your configuration: " <strong>{label}</strong></h2>
+                        <ul>{reasons.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                    }
+                    .into_any()
+                }
+                Err(why) => view! {
+                    <h2 id="hq-reco-h" class="hq-h3">"Recommendation"</h2>
+                    <p>{why}</p>
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
+
+fn matrix(m: Menu, recommended: Option<String>) -> impl IntoView {
+    let c = ctx();
+    let tiers: Vec<(String, String)> = c.catalog.with_untracked(|cat| {
+        cat.tiers
+            .iter()
+            .map(|t| (t.clone(), cat.tier_label(t).to_string()))
+            .collect()
+    });
+    let cols = tiers.len() + 1;
+    let head = tiers
+        .iter()
+        .map(|(t, label)| {
+            let rec = recommended.as_deref() == Some(t.as_str());
+            view! { <th scope="col" data-tier=t.clone() class:recommended=rec>{label.clone()}</th> }
+        })
+        .collect_view();
+    let groups = m
+        .groups
+        .into_iter()
+        .map(|g| {
+            let rows = g
+                .rows
+                .into_iter()
+                .map(|row| {
+                    let cells = row
+                        .cells
+                        .into_iter()
+                        .map(|cell| {
+                            let rec = recommended.as_deref() == Some(cell.tier.as_str());
+                            let body = if cell.options.is_empty() {
+                                let mark = match cell.summary.as_str() {
+                                    "Included" => "hq-yes",
+                                    "Not available" => "hq-no",
+                                    _ => "hq-val",
+                                };
+                                view! { <span class=mark>{cell.summary.clone()}</span> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="hq-opts">
+                                        {cell.options.into_iter().map(|o| view! {
+                                            <li>
+                                                {o.label}
+                                                {o.is_default.then(|| view! { <span class="hq-small">" (default)"</span> })}
+                                                {o.unmet.map(|u| view! { <span class="unmet">{u}</span> })}
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                }
+                                .into_any()
+                            };
+                            view! {
+                                <td data-tier=cell.tier.clone() class:recommended=rec class:off=!cell.available>
+                                    {body}
+                                    {cell.help.map(|h| view! { <p class="hq-help">{h}</p> })}
+                                    {cell.unmet.map(|u| view! { <p class="unmet">{u}</p> })}
+                                </td>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr data-item=row.id.clone()>
+                            <th scope="row">
+                                {row.label}
+                                {row.help.map(|h| view! { <p class="hq-help">{h}</p> })}
+                            </th>
+                            {cells}
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <tbody>
+                    <tr class="hq-group"><th scope="rowgroup" colspan=cols>{g.name}</th></tr>
+                    {rows}
+                </tbody>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="hq-scroll" tabindex="0" role="region" aria-label="Feature comparison (scrolls sideways)">
+            <table class="hq-matrix" data-testid="feature-matrix">
+                <caption class="hq-sr">"Features of each membership tier"</caption>
+                <thead><tr><th scope="col">"Feature"</th>{head}</tr></thead>
+                {groups}
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,312 @@
+//! The quote: header, totals, cloud band, chart, lines, tiers side by side, warnings,
+//! assumptions and terms, plus share link, JSON download and JSON open. Everything shown
+//! is the engine's quote (the last good one, marked out of date while input is invalid).
+
+mod chart;
+mod compare;
+mod lines;
+mod totals;
+
+use super::app::go;
+use super::io;
+use super::state::{ctx, Ctx, View};
+use crate::quote::Quote;
+use crate::scenario::share;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+pub use totals::Totals;
+
+/// The live estimate beside the form.
+#[component]
+pub fn Summary() -> impl IntoView {
+    let c = ctx();
+    view! {
+        <div class="hq-summary">
+            <h2 class="hq-h3">"Your estimate"</h2>
+            <Totals compact=true/>
+            {move || {
+                c.last_good.get().filter(|q| !q.warnings.is_empty()).map(|q| view! {
+                    <ul class="hq-warnings hq-side-warnings" data-testid="warnings" aria-label="Warnings">
+                        {q.warnings.iter().map(|w| view! { <li>{w.message.clone()}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
+            <button type="button" class="hq-btn hq-btn-primary hq-wide" on:click=move |_| {
+                go(c, View::Quote);
+                super::app::focus_tab(View::Quote);
+            }>
+                "See the full quote"
+            </button>
+        </div>
+    }
+}
+
+#[component]
+pub fn QuoteView() -> impl IntoView {
+    let c = ctx();
+    let open = RwSignal::new(BTreeSet::<String>::new());
+    let status = RwSignal::new(Vec::<String>::new());
+    let link = RwSignal::new(String::new());
+    let body = move || {
+        c.last_good.get().map(|q| {
+            view! {
+                <Band q=q.clone()/>
+                <section class="hq-block" aria-labelledby="hq-chart-h">
+                    <h2 class="hq-h3" id="hq-chart-h">"Where the money goes (first year)"</h2>
+                    <chart::Chart q=q.clone()/>
+                </section>
+                <section class="hq-block" aria-labelledby="hq-lines-h">
+                    <h2 class="hq-h3" id="hq-lines-h">"Line items"</h2>
+                    <p class="hq-hint">"Every amount is quantity × unit price; \u{201c}Why?\u{201d} shows where each number comes from."</p>
+                    <lines::Lines q=q.clone() open=open/>
+                </section>
+                <Notes q=q/>
+            }
+        })
+    };
+    let priced = move || c.catalog.with(|cat| cat.is_priced());
+    view! {
+        <Show when=priced fallback=|| view! {
+            <p class="hq-muted">"Quotes need a catalog with prices; this one only lists features (see the service menu)."</p>
+        }>
+        <div class="hq-quote">
+            <QuoteHead/>
+            <Actions status=status link=link/>
+            <div class="hq-quote-top">
+                <Totals/>
+            </div>
+            {body}
+            <section class="hq-block" aria-labelledby="hq-compare-h">
+                <h2 class="hq-h3" id="hq-compare-h">"Every tier for this configuration"</h2>
+                <compare::TierCompare/>
+            </section>
+        </div>
+        </Show>
+    }
+}
+
+#[component]
+fn QuoteHead() -> impl IntoView {
+    let c = ctx();
+    move || {
+        c.last_good.get().map(|q| {
+            let customer = if q.customer.name.is_empty() { "—".to_string() } else { q.customer.name.clone() };
+            let sha: String = q.catalog.sha256.chars().take(12).collect();
+            view! {
+                <header class="hq-quote-head">
+                    <div>
+                        <h2 class="hq-h2">{format!("Quote {}", q.number)}</h2>
+                        <p class="hq-muted">{format!("For {customer} · {} membership · {} {}", q.tier.label, q.cloud.provider_label, q.cloud.region_label)}</p>
+                    </div>
+                    <dl class="hq-meta">
+                        <div><dt>"Date"</dt><dd>{q.date.clone()}</dd></div>
+                        <div><dt>"Valid until"</dt><dd>{q.valid_until.clone()}</dd></div>
+                        {(!q.prepared_by.is_empty()).then(|| view! { <div><dt>"Prepared by"</dt><dd>{q.prepared_by.clone()}</dd></div> })}
+                        <div><dt>"Catalog"</dt><dd>{format!("{} {} ({sha}…)", q.catalog.name, q.catalog.version)}</dd></div>
+                    </dl>
+                </header>
+            }
+        })
+    }
+}
+
+#[component]
+fn Band(q: Arc<Quote>) -> impl IntoView {
+    let b = &q.cloud_band;
+    let f = |d| q.currency.format(d);
+    view! {
+        <section class="hq-block" aria-labelledby="hq-band-h">
+            <h2 class="hq-h3" id="hq-band-h">"Cloud cost per active month"</h2>
+            <dl class="hq-band">
+                <div><dt>"Low"</dt><dd data-testid="band-low">{f(b.low)}</dd></div>
+                <div class="hq-band-mid"><dt>"Expected"</dt><dd data-testid="band-expected">{f(b.expected)}</dd></div>
+                <div><dt>"High"</dt><dd data-testid="band-high">{f(b.high)}</dd></div>
+                <div class="hq-band-alert"><dt>"Suggested budget alert"</dt><dd data-testid="budget-alert">{f(b.budget_alert)}</dd></div>
+            </dl>
+            <p class="hq-hint">{b.rationale.clone()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn Notes(q: Arc<Quote>) -> impl IntoView {
+    let warnings = q
+        .warnings
+        .iter()
+        .map(|w| view! { <li>{w.message.clone()}</li> })
+        .collect_view();
+    let assumptions = q
+        .assumptions
+        .iter()
+        .map(|a| view! { <li>{a.clone()}</li> })
+        .collect_view();
+    let terms = q
+        .terms
+        .iter()
+        .map(|t| view! { <li>{t.clone()}</li> })
+        .collect_view();
+    view! {
+        <section class="hq-block" data-testid="warnings" aria-labelledby="hq-warn-h">
+            <h2 class="hq-h3" id="hq-warn-h">"Warnings"</h2>
+            {if q.warnings.is_empty() {
+                view! { <p class="hq-muted">"None."</p> }.into_any()
+            } else {
+                view! { <ul class="hq-warnings">{warnings}</ul> }.into_any()
+            }}
+        </section>
+        <section class="hq-block" data-testid="assumptions" aria-labelledby="hq-assume-h">
+            <h2 class="hq-h3" id="hq-assume-h">"Assumptions"</h2>
+            <ul>{assumptions}</ul>
+        </section>
+        <section class="hq-block" aria-labelledby="hq-terms-h">
+            <h2 class="hq-h3" id="hq-terms-h">"Terms"</h2>
+            <ul>{terms}</ul>
+        </section>
+    }
+}
+
+/// Share link, JSON download and JSON open, with what happened.
+#[component]
+fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
+    let c = ctx();
+    let copy_link = move |_| {
+        let encoded = c.draft.with(share::encode);
+        let url = format!("{}#s={encoded}", io::base_url());
+        io::set_hash(&format!("s={encoded}"));
+        link.set(url.clone());
+        spawn_local(async move {
+            let msg = if io::copy(&url).await {
+                "The share link is in the address bar and on the clipboard."
+            } else {
+                "The share link is in the address bar and below; copy it from there."
+            };
+            status.set(vec![msg.to_string()]);
+        });
+    };
+    let download = move |_| {
+        let msg = match c.last_good.get_untracked() {
+            Some(q) => match io::download(
+                &format!("{}.json", q.number),
+                &q.to_json(),
+                "application/json",
+            ) {
+                Ok(()) if c.stale() => format!(
+                    "Saved {}.json: the last valid quote, not your current answers (they need attention).",
+                    q.number
+                ),
+                Ok(()) => format!("Saved {}.json.", q.number),
+                Err(e) => format!("The file could not be saved: {e}."),
+            },
+            None => "There is no quote to save yet.".to_string(),
+        };
+        status.set(vec![msg]);
+    };
+    // PDF and CSV of the same (last good) quote, made by the engine's exports.
+    let export = move |kind: &'static str| {
+        let msg = match c.last_good.get_untracked() {
+            Some(q) => {
+                let name = format!("{}.{kind}", q.number);
+                let saved = if kind == "pdf" {
+                    io::download_bytes(&name, &crate::export::to_pdf(&q), "application/pdf")
+                } else {
+                    io::download(&name, &crate::export::to_csv(&q), "text/csv")
+                };
+                match saved {
+                    Ok(()) => format!("Saved {name}."),
+                    Err(e) => format!("The file could not be saved: {e}."),
+                }
+            }
+            None => "There is no quote to save yet.".to_string(),
+        };
+        status.set(vec![msg]);
+    };
+    let on_open = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        spawn_local(async move {
+            match io::read_file(&input).await {
+                Some(Ok((name, text))) => status.set(open_quote(c, &name, &text)),
+                Some(Err(e)) => status.set(vec![e]),
+                None => {}
+            }
+            input.set_value("");
+        });
+    };
+    view! {
+        <div class="hq-actions">
+            <button type="button" class="hq-btn" data-testid="copy-link" on:click=copy_link>"Copy share link"</button>
+            <button type="button" class="hq-btn hq-btn-primary" data-testid="download-pdf" on:click=move |_| export("pdf")>"Download PDF"</button>
+            <button type="button" class="hq-btn" data-testid="download-json" on:click=download>"Download JSON"</button>
+            <button type="button" class="hq-btn" data-testid="download-csv" on:click=move |_| export("csv")>"Download CSV"</button>
+            <label class="hq-btn hq-filebtn" for="hq-open-json">"Open JSON…"</label>
+            <input id="hq-open-json" class="hq-file" type="file" accept=".json,application/json"
+                data-testid="open-json" on:change=on_open/>
+        </div>
+        <Show when=move || !link.with(String::is_empty)>
+            <p class="hq-share">"Share link: "
+                <a data-testid="share-link" href=move || link.get()>{move || link.get()}</a>
+            </p>
+        </Show>
+        <div class="hq-status" data-testid="import-status" role="status">
+            {move || {
+                let lines = status.get();
+                (!lines.is_empty()).then(|| view! {
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                })
+            }}
+        </div>
+    }
+}
+
+/// Opens a quote file: restores its scenario, re-prices it with the current catalog and
+/// says whether its totals still match.
+fn open_quote(c: Ctx, name: &str, text: &str) -> Vec<String> {
+    let imported = match crate::quote::import(text) {
+        Ok(i) => i,
+        Err(d) => {
+            let mut out = vec![format!("{name} is not a quote file this app can open:")];
+            out.extend(d.0.iter().filter(|x| x.is_error()).map(|x| x.render(name)));
+            return out;
+        }
+    };
+    let catalog = c.catalog.get_untracked();
+    let mut out = Vec::new();
+    match imported.recheck(&catalog) {
+        Ok(m) if m.is_empty() => out.push(format!(
+            "Opened quote {} of {}: its totals reproduce exactly with this catalog.",
+            imported.number, imported.date
+        )),
+        Ok(m) => {
+            let cur = catalog.pricing.as_ref().map(|p| p.currency.clone());
+            let money = |d: rust_decimal::Decimal| {
+                cur.as_ref().map_or_else(|| d.to_string(), |c| c.format(d))
+            };
+            out.push(format!(
+                "Opened quote {} of {}, but its totals differ when re-priced now: the catalog changed or the file was edited.",
+                imported.number, imported.date
+            ));
+            if imported.catalog_sha256 != catalog.sha256 {
+                out.push(
+                    "The file was priced with a different catalog than the one loaded.".into(),
+                );
+            }
+            out.extend(m.iter().map(|x| {
+                format!(
+                    "Totals differ: {}: {} in the file, {} now.",
+                    x.total.replace('_', " "),
+                    money(x.in_file),
+                    money(x.recomputed)
+                )
+            }));
+        }
+        Err(e) => out.push(format!(
+            "Opened quote {}, but it cannot be re-priced with this catalog: {e}",
+            imported.number
+        )),
+    }
+    c.replace(imported.scenario);
+    c.pristine.set(false);
+    out
+}

@@ -1,0 +1,154 @@
+//! The totals (first year first), the out-of-date marker and the engine's refusal when
+//! a tier does not allow the scenario. Shown in the quote and beside the form.
+
+use crate::pricing::QuoteError;
+use crate::quote::Quote;
+use crate::web::state::{capitalise, ctx};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+type Pick = fn(&Quote) -> rust_decimal::Decimal;
+
+fn amount(q: &Option<Arc<Quote>>, pick: Pick) -> String {
+    q.as_ref()
+        .map_or_else(|| "—".to_string(), |q| q.currency.format(pick(q)))
+}
+
+#[component]
+pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
+    let c = ctx();
+    let q = c.last_good;
+    let show = move |pick: Pick| move || q.with(|q| amount(q, pick));
+    let term_label = move || {
+        q.with(|q| match q.as_ref().map(|q| q.totals.term_years) {
+            Some(1) | None => "Whole term (1 year)".to_string(),
+            Some(n) => format!("Whole term ({n} years)"),
+        })
+    };
+    let invoice_note = move || {
+        q.with(|q| {
+            q.as_ref().map(|q| {
+                if q.cloud.invoiced {
+                    format!("Invoiced by {}, cloud included", q.seller.name)
+                } else {
+                    format!(
+                        "Invoiced by {}; the cloud is paid to {} directly",
+                        q.seller.name, q.cloud.provider_label
+                    )
+                }
+            })
+        })
+    };
+    let tier = move || {
+        q.with(|q| {
+            q.as_ref()
+                .map(|q| format!("{} membership", q.tier.label))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="hq-totals" class:compact=compact aria-label="Totals">
+            <Stale/>
+            <QuoteProblem/>
+            <div class="hq-big">
+                <p class="hq-big-label">"First year, total cost"</p>
+                <p class="hq-big-num" data-testid="total-first-year">{show(|q| q.totals.first_year_total_cost)}</p>
+                <p class="hq-small">{tier}</p>
+            </div>
+            <dl class="hq-figures">
+                <div class="hq-fig">
+                    <dt>"First-year invoice"</dt>
+                    <dd data-testid="total-first-year-invoice">{show(|q| q.totals.first_year_invoice)}</dd>
+                    <dd class="hq-small">{invoice_note}</dd>
+                </div>
+                <div class="hq-fig">
+                    <dt>"Per month: fixed fees"</dt>
+                    <dd data-testid="total-monthly-fees">{show(|q| q.totals.monthly_fees)}</dd>
+                </div>
+                <div class="hq-fig">
+                    <dt>"Per month: cloud (estimate)"</dt>
+                    <dd data-testid="total-monthly-cloud">{show(|q| q.totals.monthly_cloud)}</dd>
+                </div>
+                <div class="hq-fig">
+                    <dt>"One-off"</dt>
+                    <dd data-testid="total-one-off">{show(|q| q.totals.one_off)}</dd>
+                </div>
+                <div class="hq-fig">
+                    <dt>"Per year, recurring"</dt>
+                    <dd data-testid="total-annual">{show(|q| q.totals.annual_total)}</dd>
+                </div>
+                <div class="hq-fig">
+                    <dt>{term_label}</dt>
+                    <dd data-testid="total-term">{show(|q| q.totals.term_total)}</dd>
+                </div>
+            </dl>
+        </section>
+    }
+}
+
+/// Visible while the input is invalid or not allowed: the figures are the last good ones.
+#[component]
+fn Stale() -> impl IntoView {
+    let c = ctx();
+    let stale = Memo::new(move |_| c.stale());
+    let text = move || {
+        if c.last_good.with(Option::is_some) {
+            "Out of date: these are the figures of your last valid answers. Fix the highlighted answers to update them."
+        } else {
+            "No estimate yet: fix the highlighted answers."
+        }
+    };
+    view! {
+        <p class="hq-stale" data-testid="quote-stale" role="status" hidden=move || !stale.get()>{text}</p>
+    }
+}
+
+/// Why there is no current quote, in the engine's words.
+#[component]
+fn QuoteProblem() -> impl IntoView {
+    let c = ctx();
+    let problem = Memo::new(move |_| c.result.with(|r| r.as_ref().err().cloned()));
+    move || {
+        problem.get().and_then(|e| match e {
+            QuoteError::Conflicts { tier, conflicts } => Some(
+                view! {
+                    <div class="hq-alert hq-alert-error" data-testid="quote-error">
+                        <p><strong>{format!("{tier} does not allow this configuration:")}</strong></p>
+                        <ul>{conflicts.into_iter().map(|x| view! { <li>{capitalise(&x.message)}</li> }).collect_view()}</ul>
+                    </div>
+                }
+                .into_any(),
+            ),
+            QuoteError::NoTierFits(tiers) => Some(
+                view! {
+                    <div class="hq-alert hq-alert-error" data-testid="quote-error">
+                        <p><strong>"No tier allows this configuration:"</strong></p>
+                        <ul>{tiers.into_iter().map(|t| {
+                            let why: Vec<String> = t.conflicts.iter().map(|x| x.message.clone()).collect();
+                            view! { <li>{format!("{}: {}", t.label, why.join("; "))}</li> }
+                        }).collect_view()}</ul>
+                    </div>
+                }
+                .into_any(),
+            ),
+            QuoteError::Invalid(d) => Some(
+                view! {
+                    <div class="hq-alert hq-alert-warn" data-testid="quote-invalid">
+                        <p><strong>"Some answers need attention:"</strong></p>
+                        <ul>{d.errors().map(|x| view! { <li>{capitalise(&x.message)}</li> }).collect_view()}</ul>
+                    </div>
+                }
+                .into_any(),
+            ),
+            QuoteError::NotPriced(_) => None,
+            other => Some(
+                view! {
+                    <div class="hq-alert hq-alert-error" data-testid="quote-error">
+                        <p>{capitalise(&other.to_string())}</p>
+                    </div>
+                }
+                .into_any(),
+            ),
+        })
+    }
+}

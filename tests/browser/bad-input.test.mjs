@@ -1,0 +1,175 @@
+// Bad input never crashes and never lies: invalid numbers get an inline message, the quote
+// is marked stale and the last good total stays; broken catalogs (404, JSON5 syntax error)
+// show `catalog-error` with line:column; a feature-only catalog shows the menu without
+// prices. Only the expected 404 is tolerated, through the harness's `ignore` option.
+//
+// The fixtures are copied into dist/test-fixtures/ for the duration of this file (the app is
+// served from dist/, and a second origin would be blocked by the strict CSP's connect-src).
+import assert from 'node:assert/strict';
+import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { DIST, ROOT, close, launch, openApp } from './harness.mjs';
+import {
+  choosePreset,
+  cli,
+  cliQuote,
+  expectTotals,
+  expectedTotals,
+  hubquoteBin,
+  isShown,
+  poll,
+  presetScenario,
+  ready,
+  staffMode,
+  text,
+  tid,
+  typeInto,
+  vis,
+} from './lib.mjs';
+
+const FIXTURES = join(ROOT, 'tests/browser/fixtures');
+const SERVED = join(DIST, 'test-fixtures');
+const BROKEN = 'broken-catalog.json5';
+const FEATURE_ONLY = 'catalog_20250825.json';
+const FEATURE_ONLY_SRC = join(ROOT, '../shared/reference/hub-configurator', FEATURE_ONLY);
+
+before(async () => {
+  hubquoteBin();
+  await mkdir(SERVED, { recursive: true });
+  await copyFile(join(FIXTURES, BROKEN), join(SERVED, BROKEN));
+  await copyFile(FEATURE_ONLY_SRC, join(SERVED, FEATURE_ONLY));
+  await launch();
+});
+after(async () => {
+  await close();
+  await rm(SERVED, { recursive: true, force: true });
+});
+
+const MAU = 'hubs[0].monthly_active_users';
+
+test('invalid monthly active users: message, stale quote, last good total kept', { timeout: 120_000 }, async (t) => {
+  const s = presetScenario('course-50');
+  const good = String(s.hubs[0].monthly_active_users);
+  const goodTotal = expectedTotals(cliQuote(s), ['total-first-year']);
+  const app = await openApp(t);
+  const { page } = app;
+  await ready(page);
+  await choosePreset(page, 'course-50');
+  await staffMode(page);
+  await expectTotals(page, goodTotal, 'preset priced');
+  const field = vis(page, `field-${MAU}`);
+  const type = await field.getAttribute('type');
+  const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+
+  const cases = [
+    ['-5', /./],
+    ['abc', /./],
+    ['1e30', /./],
+    [String(s.hubs[0].registered_users + 1), /regist/i],
+    ['', /./],
+    ['NaN', /./],
+    ['Infinity', /./],
+    ['12.5', /./],
+    [' 1 2', /./],
+  ];
+  for (const [bad, message] of cases) {
+    await typeInto(page, MAU, bad);
+    let msg;
+    await poll(async () => {
+      assert.ok(await isShown(tid(page, `error-${MAU}`)), `error-${MAU} shown for "${bad}"`);
+      msg = await text(page, `error-${MAU}`);
+      assert.match(msg, message, `message for "${bad}"`);
+      assert.ok(await isShown(tid(page, 'quote-stale')), `quote-stale shown for "${bad}"`);
+    });
+    t.diagnostic(`"${bad}" → ${msg}`);
+    // The message is linked to the field.
+    const errId = await vis(page, `error-${MAU}`).getAttribute('id');
+    assert.ok(errId && (await field.getAttribute('aria-describedby'))?.split(/\s+/).includes(errId),
+      `error-${MAU} is linked with aria-describedby (field: "${describedBy}", error id: ${errId})`);
+    // The field keeps what was typed (a number input cannot hold "abc").
+    if (!(bad === 'abc' && type === 'number')) {
+      assert.equal(await field.inputValue(), bad, `the field keeps "${bad}"`);
+    }
+    await expectTotals(page, goodTotal, `last good total kept for "${bad}"`);
+    await app.screenshot(`mau ${bad || 'empty'}`);
+
+    // Back to a good value: message and staleness go away.
+    await typeInto(page, MAU, good);
+    await poll(async () => {
+      assert.ok(
+        !(await isShown(tid(page, `error-${MAU}`))) || (await text(page, `error-${MAU}`)) === '',
+        `error cleared after "${bad}"`,
+      );
+      assert.ok(!(await isShown(tid(page, 'quote-stale'))), `quote-stale hidden after "${bad}"`);
+    });
+    await expectTotals(page, goodTotal, `good total after "${bad}"`);
+  }
+  app.assertClean();
+});
+
+test('a catalog URL that 404s shows catalog-error', { timeout: 60_000 }, async (t) => {
+  const app = await openApp(t, { path: '?catalog=/nope.json5', ignore: [/nope\.json5/] });
+  const { page } = app;
+  await ready(page);
+  await tid(page, 'catalog-error').waitFor({ state: 'visible', timeout: 10_000 });
+  const msg = await text(page, 'catalog-error');
+  t.diagnostic(`catalog-error: ${msg}`);
+  assert.match(msg, /nope\.json5/, 'names the file');
+  assert.match(msg, /404|not found/i, 'says it was not found');
+  app.assertClean();
+});
+
+test('a catalog with a JSON5 syntax error shows catalog-error with line:column', { timeout: 60_000 }, async (t) => {
+  // Where the engine itself puts the error (`hubquote check`), e.g. "…:9:24: error: …".
+  let out = '';
+  try {
+    cli(['check', join(FIXTURES, BROKEN)]);
+  } catch (e) {
+    out = String(e.stdout) + String(e.stderr);
+  }
+  const [, line, col] = out.match(/:(\d+):(\d+): error/) ?? [];
+  assert.ok(line, `hubquote check reports a position: ${out}`);
+
+  const app = await openApp(t, { path: `?catalog=test-fixtures/${BROKEN}` });
+  const { page } = app;
+  await ready(page);
+  await tid(page, 'catalog-error').waitFor({ state: 'visible', timeout: 10_000 });
+  const msg = await text(page, 'catalog-error');
+  t.diagnostic(`catalog-error: ${msg}`);
+  assert.match(
+    msg,
+    new RegExp(`${BROKEN.replace('.', '\\.')}:${line}:${col}: \\S`),
+    'FILE:LINE:COLUMN: message, at the same place as hubquote check',
+  );
+  app.assertClean();
+});
+
+test('a broken catalog file opened with catalog-file shows catalog-error with line:column', { timeout: 60_000 }, async (t) => {
+  const app = await openApp(t);
+  const { page } = app;
+  await ready(page);
+  await tid(page, 'catalog-file').setInputFiles(join(FIXTURES, BROKEN));
+  await tid(page, 'catalog-error').waitFor({ state: 'visible', timeout: 10_000 });
+  const msg = await text(page, 'catalog-error');
+  t.diagnostic(`catalog-error: ${msg}`);
+  assert.match(msg, new RegExp(`${BROKEN.replace('.', '\\.')}:9:24: \\S`), 'FILE:LINE:COLUMN: message');
+  app.assertClean();
+});
+
+test('a feature-only catalog shows the menu and prices-unavailable', { timeout: 60_000 }, async (t) => {
+  const app = await openApp(t, { path: `?catalog=test-fixtures/${FEATURE_ONLY}` });
+  const { page } = app;
+  await ready(page);
+  await poll(async () => assert.match(await text(page, 'catalog-name'), /2i2c Hub Catalog/), { timeout: 10_000 });
+  assert.ok(await isShown(tid(page, 'prices-unavailable')), 'prices-unavailable shown');
+  assert.ok(!(await isShown(tid(page, 'catalog-error'))), 'no catalog-error');
+  if (!(await isShown(tid(page, 'view-menu')))) await vis(page, 'nav-menu').click();
+  await tid(page, 'view-menu').waitFor({ state: 'visible', timeout: 5_000 });
+  const tiers = await tid(page, 'tier-card').evaluateAll((cs) => cs.map((c) => c.dataset.tier));
+  assert.deepEqual(tiers, ['Essential', 'Advanced', 'Premier']);
+  assert.equal(await tid(page, 'feature-matrix').locator('[data-item]').count(), 25, 'all 25 items');
+  // No prices anywhere on a feature-only catalog.
+  assert.doesNotMatch(await tid(page, 'view-menu').innerText(), /\$\d/, 'no prices on the menu');
+  app.assertClean();
+});
