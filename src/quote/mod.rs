@@ -358,6 +358,18 @@ impl Quote {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// The first-year amount of each section, in quote order (the cost breakdown).
+    pub fn section_totals(&self) -> Result<Vec<(Section, Decimal)>, Overflow> {
+        let mut parts: Vec<(Section, Decimal)> = Vec::new();
+        for l in &self.lines {
+            match parts.iter_mut().find(|(s, _)| *s == l.section) {
+                Some((_, sum)) => *sum = money::add(*sum, l.first_year)?,
+                None => parts.push((l.section, l.first_year)),
+            }
+        }
+        Ok(parts)
+    }
+
     /// Lines grouped by section (and hub), in quote order.
     pub fn sections(&self) -> Vec<(String, Vec<&Line>)> {
         let mut out: Vec<(String, Vec<&Line>)> = Vec::new();

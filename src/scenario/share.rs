@@ -35,11 +35,17 @@ pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
         .decode(body)
         .map_err(|_| fail("it is not valid base64url (was it cut short?)"))?;
     let json = String::from_utf8(bytes).map_err(|_| fail("it is not text"))?;
-    let root = source::parse(&json).map_err(|e| Diagnostics(vec![e]))?;
+    let damaged = |mut d: Diagnostics| {
+        for x in &mut d.0 {
+            x.message = format!("this share link is damaged: {}", x.message);
+        }
+        d
+    };
+    let root = source::parse(&json).map_err(|e| damaged(Diagnostics(vec![e])))?;
     let mut d = Decoder::new();
     match decode_node(&mut d, &root) {
         Some(s) if !d.diags.has_errors() => Ok(s),
-        _ => Err(d.diags),
+        _ => Err(damaged(d.diags)),
     }
 }
 
@@ -62,6 +68,10 @@ mod tests {
         assert!(decode(&link[..link.len() / 2]).is_err());
         assert!(decode("2.abc").is_err());
         assert!(decode("1.!!!").is_err());
-        assert!(decode(&format!("1.{}", URL_SAFE_NO_PAD.encode("{\"format\":1}"))).is_err());
+        let e = decode(&format!("1.{}", URL_SAFE_NO_PAD.encode("{\"format\":1}"))).unwrap_err();
+        assert!(e
+            .0
+            .iter()
+            .all(|d| d.message.starts_with("this share link is damaged")));
     }
 }

@@ -175,15 +175,11 @@ fn first_message(d: &Diagnostics) -> String {
     d.0.first().map(|d| d.message.clone()).unwrap_or_default()
 }
 
-/// What to say about a share link that does not decode.
+/// What to say about a share link that does not decode (the engine's message already
+/// says the link is damaged, and why).
 pub fn damaged_link(d: &Diagnostics) -> String {
     let msg = first_message(d);
-    let msg = msg.trim_end_matches('.');
-    if msg.contains("share link") {
-        format!("{}.", capitalise(msg))
-    } else {
-        format!("This share link is damaged: {msg}.")
-    }
+    format!("{}.", capitalise(msg.trim_end_matches('.')))
 }
 
 impl Ctx {

@@ -3,8 +3,9 @@
 // show `catalog-error` with line:column; a feature-only catalog shows the menu without
 // prices. Only the expected 404 is tolerated, through the harness's `ignore` option.
 //
-// The fixtures are copied into dist/test-fixtures/ for the duration of this file (the app is
-// served from dist/, and a second origin would be blocked by the strict CSP's connect-src).
+// The fixtures are copied into dist/test-fixtures-<pid>/ for the duration of this file (the
+// app is served from dist/, and a second origin would be blocked by the strict CSP's
+// connect-src); one folder per process, so concurrent runs do not delete each other's.
 import assert from 'node:assert/strict';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,7 +30,8 @@ import {
 } from './lib.mjs';
 
 const FIXTURES = join(ROOT, 'tests/browser/fixtures');
-const SERVED = join(DIST, 'test-fixtures');
+const SERVED_DIR = `test-fixtures-${process.pid}`;
+const SERVED = join(DIST, SERVED_DIR);
 const BROKEN = 'broken-catalog.json5';
 const FEATURE_ONLY = 'catalog_20250825.json';
 const FEATURE_ONLY_SRC = join(ROOT, '../shared/reference/hub-configurator', FEATURE_ONLY);
@@ -131,7 +133,7 @@ test('a catalog with a JSON5 syntax error shows catalog-error with line:column',
   const [, line, col] = out.match(/:(\d+):(\d+): error/) ?? [];
   assert.ok(line, `hubquote check reports a position: ${out}`);
 
-  const app = await openApp(t, { path: `?catalog=test-fixtures/${BROKEN}` });
+  const app = await openApp(t, { path: `?catalog=${SERVED_DIR}/${BROKEN}` });
   const { page } = app;
   await ready(page);
   await tid(page, 'catalog-error').waitFor({ state: 'visible', timeout: 10_000 });
@@ -158,7 +160,7 @@ test('a broken catalog file opened with catalog-file shows catalog-error with li
 });
 
 test('a feature-only catalog shows the menu and prices-unavailable', { timeout: 60_000 }, async (t) => {
-  const app = await openApp(t, { path: `?catalog=test-fixtures/${FEATURE_ONLY}` });
+  const app = await openApp(t, { path: `?catalog=${SERVED_DIR}/${FEATURE_ONLY}` });
   const { page } = app;
   await ready(page);
   await poll(async () => assert.match(await text(page, 'catalog-name'), /2i2c Hub Catalog/), { timeout: 10_000 });

@@ -12,15 +12,13 @@ const WIDTH: f64 = 1000.0;
 
 #[component]
 pub fn Chart(q: Arc<Quote>) -> impl IntoView {
-    // First-year amount of each section, in quote order.
-    let mut parts: Vec<(&'static str, Decimal)> = Vec::new();
-    for l in &q.lines {
-        let name = l.section.label();
-        match parts.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, sum)) => *sum += l.first_year,
-            None => parts.push((name, l.first_year)),
-        }
-    }
+    // First-year amount of each section, in quote order (summed by the engine).
+    let parts: Vec<(&'static str, Decimal)> = q
+        .section_totals()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(section, amount)| (section.label(), amount))
+        .collect();
     let positive: f64 = parts
         .iter()
         .filter_map(|(_, d)| d.to_f64())
