@@ -3,6 +3,7 @@
 
 use crate::catalog::pricing::{Price, Pricing, RateBasis};
 use crate::money::{self, format_quantity, Currency, Overflow};
+use crate::pricing::QuoteError;
 use rust_decimal::Decimal;
 
 /// A number as computed: `47.62`, `730`, `0.9`.
@@ -52,6 +53,19 @@ pub fn rate_basis(cur: &Currency, b: &RateBasis, rate: Decimal) -> Result<String
         cur.format(margin),
         cur.format(rate)
     ))
+}
+
+/// Writes a rationale only when asked: tier comparisons and the low/high band need the
+/// amounts alone, and skipping the sentences is most of their speed.
+pub fn when(
+    explain: bool,
+    write: impl FnOnce() -> Result<String, QuoteError>,
+) -> Result<String, QuoteError> {
+    if explain {
+        write()
+    } else {
+        Ok(String::new())
+    }
 }
 
 /// "9 active months" / "all 12 months".

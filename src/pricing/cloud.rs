@@ -5,7 +5,7 @@ use super::QuoteError;
 use crate::catalog::pricing::{ClusterKind, Price, Pricing, Provider, Region, Tier};
 use crate::money::{self, Currency};
 use crate::quote::{Line, LineKind, Period, Section};
-use crate::rationale::{months, n, price_with_source};
+use crate::rationale::{months, n, price_with_source, when};
 use crate::scenario::{Hub, Scenario};
 use rust_decimal::Decimal;
 
@@ -115,14 +115,14 @@ impl<'a> Cloud<'a> {
                     &comp.price,
                     12,
                 )?
-                .because(if self.explain { format!(
+                .because(when(self.explain, || Ok(format!(
                     "Always on: {} h a month × {} = {} a month, billed {} whether or not anyone logs in.{}",
                     n(hours),
                     self.priced(&comp.price, "/h")?,
                     self.cur().format(money::round2(money::mul(hours, self.unit(&comp.price)?)?)),
                     months(12),
                     self.note()
-                ) } else { String::new() });
+                )))?);
             parts.push(line);
         }
         match self.tier.cluster {
@@ -146,14 +146,14 @@ impl<'a> Cloud<'a> {
                     12,
                     self.kind,
                 )?
-                .because(if self.explain { format!(
+                .because(when(self.explain, || Ok(format!(
                     "A shared cluster's core is split between {split} communities: ({}) = {} a month ÷ {split} = {} a month, billed {}.{}",
                     listed.join(" + "),
                     self.cur().format(sum),
                     self.cur().format(share),
                     months(12),
                     self.note()
-                ) } else { String::new() });
+                )))?);
                 Ok(vec![line])
             }
         }
@@ -236,10 +236,8 @@ impl<'a> Cloud<'a> {
                     active,
                 )?
                 .with_hub(&hub.name);
-            let r = if !self.explain {
-                String::new()
-            } else {
-                format!(
+            let r = when(self.explain, || {
+                Ok(format!(
                 "{usage}{gpu_part}. Each {node_name} node ({} GB) holds floor({} × {} allocatable ÷ {} GB) = {} users; {} ÷ {} ÷ {} packing efficiency = {} node-hours × {}. Billed in {}. You pay for the memory requested, not used.{}",
                 n(node.mem_gb),
                 n(node.mem_gb),
@@ -253,8 +251,8 @@ impl<'a> Cloud<'a> {
                 self.priced(&node.price, "/h")?,
                 months(active),
                 self.note()
-            )
-            };
+            ))
+            })?;
             out.push(line.because(r));
         }
         if gpu_hours > Decimal::ZERO {
@@ -277,10 +275,8 @@ impl<'a> Cloud<'a> {
                     active,
                 )?
                 .with_hub(&hub.name);
-            let r = if !self.explain {
-                String::new()
-            } else {
-                format!(
+            let r = when(self.explain, || {
+                Ok(format!(
                 "{usage} × {} GPU share = {} GPU user-hours ÷ {} user per GPU ÷ {} packing efficiency = {} node-hours × {}. Billed in {}.{}",
                 n(hub.gpu_share),
                 n(gpu_hours),
@@ -290,8 +286,8 @@ impl<'a> Cloud<'a> {
                 self.priced(&node.price, "/h")?,
                 months(active),
                 self.note()
-            )
-            };
+            ))
+            })?;
             out.push(line.because(r));
         }
         if hub.dask_node_hours > Decimal::ZERO {
@@ -313,17 +309,15 @@ impl<'a> Cloud<'a> {
                     active,
                 )?
                 .with_hub(&hub.name);
-            let r = if !self.explain {
-                String::new()
-            } else {
-                format!(
+            let r = when(self.explain, || {
+                Ok(format!(
                 "{} Dask worker node-hours a month{scaled} × {}. Billed in {}; Dask clusters scale to zero when idle.{}",
                 n(hub.dask_node_hours),
                 self.priced(&node.price, "/h")?,
                 months(active),
                 self.note()
-            )
-            };
+            ))
+            })?;
             out.push(line.because(r));
         }
         if hub.egress_gb > Decimal::ZERO {
@@ -339,17 +333,15 @@ impl<'a> Cloud<'a> {
                     active,
                 )?
                 .with_hub(&hub.name);
-            let r = if !self.explain {
-                String::new()
-            } else {
-                format!(
+            let r = when(self.explain, || {
+                Ok(format!(
                     "{} GB downloaded a month{scaled} × {}. Billed in {}.{}",
                     n(hub.egress_gb),
                     self.priced(&eg.price, "/GB")?,
                     months(active),
                     self.note()
-                )
-            };
+                ))
+            })?;
             out.push(line.because(r));
         }
         let home = &self.region.home_storage;
@@ -375,10 +367,8 @@ impl<'a> Cloud<'a> {
                     12,
                 )?
                 .with_hub(&hub.name);
-            let r = if !self.explain {
-                String::new()
-            } else {
-                format!(
+            let r = when(self.explain, || {
+                Ok(format!(
                     "{} registered users × {} GB = {} GB (rounded up){minimum} × {}. Stored {}.{}",
                     hub.registered_users,
                     n(hub.home_gb_per_user),
@@ -386,8 +376,8 @@ impl<'a> Cloud<'a> {
                     self.priced(&home.price, "/GB-month")?,
                     months(12),
                     self.note()
-                )
-            };
+                ))
+            })?;
             out.push(line.because(r));
         }
         if hub.object_storage_gb > Decimal::ZERO {
@@ -402,17 +392,15 @@ impl<'a> Cloud<'a> {
                     12,
                 )?
                 .with_hub(&hub.name);
-            let r = if !self.explain {
-                String::new()
-            } else {
-                format!(
+            let r = when(self.explain, || {
+                Ok(format!(
                     "{} GB in buckets × {}. Stored {}.{}",
                     n(hub.object_storage_gb),
                     self.priced(&obj.price, "/GB-month")?,
                     months(12),
                     self.note()
-                )
-            };
+                ))
+            })?;
             out.push(line.because(r));
         }
         Ok(out)

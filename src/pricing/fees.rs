@@ -5,7 +5,7 @@ use super::QuoteError;
 use crate::catalog::pricing::{Pricing, Tier};
 use crate::money;
 use crate::quote::{Line, LineKind, Period, Section};
-use crate::rationale::{months, n, rate_basis};
+use crate::rationale::{months, n, rate_basis, when};
 use crate::scenario::{DiscountTarget, DiscountValue, Scenario};
 use rust_decimal::Decimal;
 
@@ -47,7 +47,7 @@ pub fn membership(p: &Pricing, name: &str, t: &Tier, explain: bool) -> Result<Li
         1,
         LineKind::Fixed,
     )?
-    .because(if explain { format!(
+    .because(when(explain, || Ok(format!(
         "The {label} tier's annual fee, {} a year, billed at the start of each service year. It includes up to {} hub{}, {help}, and a {} cluster.{custom}",
         cur.format(t.annual_fee),
         t.hub_limit,
@@ -56,7 +56,7 @@ pub fn membership(p: &Pricing, name: &str, t: &Tier, explain: bool) -> Result<Li
             crate::catalog::pricing::ClusterKind::Shared => "shared",
             crate::catalog::pricing::ClusterKind::Dedicated => "dedicated",
         }
-    ) } else { String::new() }))
+    )))?))
 }
 
 /// One line per usage band the membership's monthly active users reach.
@@ -95,10 +95,8 @@ pub fn usage_fee(p: &Pricing, s: &Scenario, explain: bool) -> Result<Vec<Line>, 
                 group(counted_before)
             )
         };
-        let r = if !explain {
-            String::new()
-        } else {
-            format!(
+        let r = when(explain, || {
+            Ok(format!(
             "{} monthly active users across all hubs ({}); users {range} pay {} each: {} × {} = {} a month{before}. Billed monthly in {}.",
             group(total),
             s.hubs
@@ -111,8 +109,8 @@ pub fn usage_fee(p: &Pricing, s: &Scenario, explain: bool) -> Result<Vec<Line>, 
             cur.format(band.price),
             cur.format(line.amount),
             months(s.active_months)
-        )
-        };
+        ))
+        })?;
         out.push(line.because(r));
         counted_before += users;
         if total <= to {
@@ -160,10 +158,8 @@ pub fn extra_help(
         1,
         LineKind::Fixed,
     )?;
-    let r = if !explain {
-        String::new()
-    } else {
-        format!(
+    let r = when(explain, || {
+        Ok(format!(
         "{} h wanted per quarter − {} h included in {} = {} h × 4 quarters = {} h a year × {}/h = {}. Included hours reset each quarter and do not roll over.{}",
         n(wanted),
         n(included),
@@ -173,8 +169,8 @@ pub fn extra_help(
         cur.format(p.hourly_rate.price),
         cur.format(line.amount),
         rate_note(p)?
-    )
-    };
+    ))
+    })?;
     Ok(Some(line.because(r)))
 }
 
@@ -195,17 +191,15 @@ pub fn project(p: &Pricing, s: &Scenario, explain: bool) -> Result<Option<Line>,
         1,
         LineKind::Fixed,
     )?;
-    let r = if !explain {
-        String::new()
-    } else {
-        format!(
+    let r = when(explain, || {
+        Ok(format!(
             "{} h of scoped project work × {}/h = {}, one-off.{}",
             n(line.quantity),
             cur.format(p.hourly_rate.price),
             cur.format(line.amount),
             rate_note(p)?
-        )
-    };
+        ))
+    })?;
     Ok(Some(line.because(r)))
 }
 
@@ -320,8 +314,8 @@ pub fn discounts(
             1,
             LineKind::Fixed,
         )?
-        .because(if explain {
-            format!(
+        .because(when(explain, || {
+            Ok(format!(
                 "{how}, {}. Reason: {}.{}",
                 if period == Period::OneOff {
                     "one-off"
@@ -330,10 +324,8 @@ pub fn discounts(
                 },
                 d.reason,
                 if over { " Needs approval." } else { "" }
-            )
-        } else {
-            String::new()
-        });
+            ))
+        })?);
         given.push((d.target, amount));
         out.push(line);
     }
