@@ -9,6 +9,18 @@ use crate::rationale::{months, n, price_with_source, when};
 use crate::scenario::{Hub, Scenario};
 use rust_decimal::Decimal;
 
+/// A metered usage line's data (see [`Cloud::metered`]).
+struct Metered<'p, I, L> {
+    id: I,
+    label: L,
+    per_month: Decimal,
+    unit: &'static str,
+    price: &'p Price,
+    per: &'static str,
+    what: &'static str,
+    aside: &'static str,
+}
+
 /// What every cloud line of one quote shares.
 #[derive(Clone, Copy)]
 pub struct Cloud<'a> {
@@ -298,51 +310,39 @@ impl<'a> Cloud<'a> {
                 ))
             })?;
             let node = self.node(name)?;
-            let hours = money::mul(hub.dask_node_hours, factor)?;
-            let line = self
-                .line(
-                    || format!("{key}.dask"),
-                    || format!("Dask Gateway workers on {name}"),
-                    hours,
-                    "node-hour",
-                    &node.price,
-                    active,
-                )?
-                .with_hub(&hub.name);
-            let r = when(self.explain, || {
-                Ok(format!(
-                "{} Dask worker node-hours a month{scaled} × {}. Billed in {}; Dask clusters scale to zero when idle.{}",
-                n(hub.dask_node_hours),
-                self.priced(&node.price, "/h")?,
-                months(active),
-                self.note()
-            ))
-            })?;
-            out.push(line.because(r));
+            out.push(self.metered(
+                Metered {
+                    id: || format!("{key}.dask"),
+                    label: || format!("Dask Gateway workers on {name}"),
+                    per_month: hub.dask_node_hours,
+                    unit: "node-hour",
+                    price: &node.price,
+                    per: "/h",
+                    what: "Dask worker node-hours a month",
+                    aside: "; Dask clusters scale to zero when idle",
+                },
+                hub,
+                factor,
+                &scaled,
+            )?);
         }
         if hub.egress_gb > Decimal::ZERO {
             let eg = &self.region.egress;
-            let gb = money::mul(hub.egress_gb, factor)?;
-            let line = self
-                .line(
-                    || format!("{key}.egress"),
-                    || eg.label.clone(),
-                    gb,
-                    "GB",
-                    &eg.price,
-                    active,
-                )?
-                .with_hub(&hub.name);
-            let r = when(self.explain, || {
-                Ok(format!(
-                    "{} GB downloaded a month{scaled} × {}. Billed in {}.{}",
-                    n(hub.egress_gb),
-                    self.priced(&eg.price, "/GB")?,
-                    months(active),
-                    self.note()
-                ))
-            })?;
-            out.push(line.because(r));
+            out.push(self.metered(
+                Metered {
+                    id: || format!("{key}.egress"),
+                    label: || eg.label.clone(),
+                    per_month: hub.egress_gb,
+                    unit: "GB",
+                    price: &eg.price,
+                    per: "/GB",
+                    what: "GB downloaded a month",
+                    aside: "",
+                },
+                hub,
+                factor,
+                &scaled,
+            )?);
         }
         let home = &self.region.home_storage;
         let wanted = money::mul(Decimal::from(hub.registered_users), hub.home_gb_per_user)?.ceil();
@@ -404,6 +404,34 @@ impl<'a> Cloud<'a> {
             out.push(line.because(r));
         }
         Ok(out)
+    }
+
+    /// A usage-driven line metered straight from the scenario (Dask hours, egress GB):
+    /// the monthly quantity × the usage factor × the unit price, billed in active months.
+    fn metered(
+        &self,
+        m: Metered<impl FnOnce() -> String, impl FnOnce() -> String>,
+        hub: &Hub,
+        factor: Decimal,
+        scaled: &str,
+    ) -> Result<Line, QuoteError> {
+        let active = self.s.active_months;
+        let quantity = money::mul(m.per_month, factor)?;
+        let line = self
+            .line(m.id, m.label, quantity, m.unit, m.price, active)?
+            .with_hub(&hub.name);
+        let r = when(self.explain, || {
+            Ok(format!(
+                "{} {}{scaled} × {}. Billed in {}{}.{}",
+                n(m.per_month),
+                m.what,
+                self.priced(m.price, m.per)?,
+                months(active),
+                m.aside,
+                self.note()
+            ))
+        })?;
+        Ok(line.because(r))
     }
 
     /// Every cloud line: the cluster core, then each hub's lines. A membership without
