@@ -217,6 +217,7 @@ proptest! {
         prop_assert_eq!(t.annual_cloud, sum(&q, cloud, fy));
         prop_assert_eq!(t.monthly_cloud, sum(&q, |l| cloud(l) && l.period == Period::Monthly, amt));
         prop_assert_eq!(t.monthly_fees, sum(&q, |l| !cloud(l) && l.period == Period::Monthly, amt));
+        prop_assert_eq!(t.monthly_total, sum(&q, |l| l.period == Period::Monthly, amt));
         prop_assert_eq!(t.annual_total, t.first_year_total_cost - t.one_off);
         prop_assert_eq!(t.term_total, t.one_off + Decimal::from(t.term_years) * t.annual_total);
         prop_assert_eq!(q.cloud_band.expected, t.monthly_cloud);

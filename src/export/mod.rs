@@ -13,17 +13,25 @@ pub use text::to_text;
 
 use crate::quote::{Line, Period, Quote};
 
-/// How a line's quantity, unit price and amount read: `47.62 node-hour × $0.252 = $12.00`.
-pub fn formula(q: &Quote, l: &Line) -> String {
+/// How a line's quantity and unit price read: `47.62 node-hours × $0.252`.
+pub fn quantity_times_price(q: &Quote, l: &Line) -> String {
     let unit = if l.quantity == rust_decimal::Decimal::ONE {
         l.unit.clone()
     } else {
         plural(&l.unit)
     };
     format!(
-        "{} {unit} × {} = {}",
+        "{} {unit} × {}",
         crate::money::format_quantity(l.quantity),
-        q.currency.format_unit(l.unit_price),
+        q.currency.format_unit(l.unit_price)
+    )
+}
+
+/// The whole formula of a line: `47.62 node-hours × $0.252 = $12.00`.
+pub fn formula(q: &Quote, l: &Line) -> String {
+    format!(
+        "{} = {}",
+        quantity_times_price(q, l),
         q.currency.format(l.amount)
     )
 }

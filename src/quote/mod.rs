@@ -237,6 +237,8 @@ pub struct Totals {
     pub monthly_fees: Decimal,
     /// Expected cloud cost of an active month.
     pub monthly_cloud: Decimal,
+    /// `monthly_fees + monthly_cloud`: everything an active month is expected to cost.
+    pub monthly_total: Decimal,
     /// Recurring fees per year (membership, usage fee, extra help, less discounts).
     pub annual_fees: Decimal,
     /// Cloud per year: usage lines × active months + all-year lines × 12.
@@ -266,13 +268,16 @@ impl Totals {
         let annual_fees = total(&|l| l.is_recurring() && !cloud(l), first_year)?;
         let annual_cloud = total(&cloud, first_year)?;
         let annual_total = money::add(annual_fees, annual_cloud)?;
+        let monthly_fees = total(
+            &|l| l.period == Period::Monthly && !cloud(l),
+            monthly_amount,
+        )?;
+        let monthly_cloud = total(&|l| l.period == Period::Monthly && cloud(l), monthly_amount)?;
         Ok(Totals {
             one_off,
-            monthly_fees: total(
-                &|l| l.period == Period::Monthly && !cloud(l),
-                monthly_amount,
-            )?,
-            monthly_cloud: total(&|l| l.period == Period::Monthly && cloud(l), monthly_amount)?,
+            monthly_fees,
+            monthly_cloud,
+            monthly_total: money::add(monthly_fees, monthly_cloud)?,
             annual_fees,
             annual_cloud,
             annual_cloud_paid_to_provider: total(

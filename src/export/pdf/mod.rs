@@ -10,7 +10,6 @@ use self::layout::{
     Align, Block, Cell, Color, Doc, Font, Op, Page, Style, ACCENT, BLACK, BOTTOM, GRAY, LEFT,
     PAGE_H, PAGE_W, RIGHT, WIDTH,
 };
-use crate::money::{self, format_quantity};
 use crate::quote::{Line, LineKind, Period, Quote};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use rust_decimal::Decimal;
@@ -181,19 +180,12 @@ fn summary(doc: &mut Doc, q: &Quote) {
         &c.format(t.first_year_invoice),
         BODY_B,
     ));
-    let monthly = match money::add(t.monthly_fees, t.monthly_cloud) {
-        Ok(sum) => format!(
-            "{} fees + {} cloud = {}",
-            c.format(t.monthly_fees),
-            c.format(t.monthly_cloud),
-            c.format(sum)
-        ),
-        Err(_) => format!(
-            "{} fees + {} cloud",
-            c.format(t.monthly_fees),
-            c.format(t.monthly_cloud)
-        ),
-    };
+    let monthly = format!(
+        "{} fees + {} cloud = {}",
+        c.format(t.monthly_fees),
+        c.format(t.monthly_cloud),
+        c.format(t.monthly_total)
+    );
     rows.push(summary_row(
         "Monthly estimate (per active month)",
         BODY,
@@ -332,20 +324,6 @@ fn table_header() -> Block {
     }
 }
 
-/// `85.71 node-hours × $0.262028`.
-fn quantity_times_price(q: &Quote, l: &Line) -> String {
-    let unit = if l.quantity == Decimal::ONE {
-        l.unit.clone()
-    } else {
-        super::plural(&l.unit)
-    };
-    format!(
-        "{} {unit} × {}",
-        format_quantity(l.quantity),
-        q.currency.format_unit(l.unit_price)
-    )
-}
-
 fn period_text(l: &Line) -> String {
     match l.period {
         Period::Monthly => format!("per month × {}", l.months),
@@ -366,7 +344,7 @@ fn line_row(q: &Quote, n: usize, l: &Line) -> Block {
         ..Block::new(vec![
             cell(COL_NO, Align::Left).text(SMALL_GRAY, &n.to_string()),
             cell(COL_ITEM, Align::Left).text(SMALL, &l.label),
-            cell(COL_QTY, Align::Left).text(SMALL, &quantity_times_price(q, l)),
+            cell(COL_QTY, Align::Left).text(SMALL, &super::quantity_times_price(q, l)),
             period,
             cell(COL_AMOUNT, Align::Right).fit(SMALL, &c.format(l.amount)),
             cell(COL_FIRST, Align::Right).fit(SMALL, &c.format(l.first_year)),
