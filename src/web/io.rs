@@ -69,13 +69,8 @@ pub fn storage_set(key: &str, value: &str) {
     }
 }
 
-/// Saves `text` as a download named `name` (a Blob URL, revoked right after).
-pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
-    save(name, &JsValue::from_str(text), mime)
-}
-
-/// Saves bytes (a PDF) as a download named `name`.
-pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+/// Saves `bytes` as a download named `name` (a Blob URL, revoked right after).
+pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
     save(name, &js_sys::Uint8Array::from(bytes).into(), mime)
 }
 

@@ -60,7 +60,7 @@ pub fn QuoteView() -> impl IntoView {
                 </section>
                 <section class="hq-block" aria-labelledby="hq-lines-h">
                     <h2 class="hq-h3" id="hq-lines-h">"Line items"</h2>
-                    <p class="hq-hint">"Every amount is quantity × unit price; \u{201c}Why?\u{201d} shows where each number comes from."</p>
+                    <p class="hq-hint hq-screen-only">"Every amount is quantity × unit price; \u{201c}Why?\u{201d} shows where each number comes from."</p>
                     <lines::Lines q=q.clone() open=open/>
                 </section>
                 <Notes q=q/>
@@ -98,11 +98,11 @@ fn QuoteHead() -> impl IntoView {
             view! {
                 <header class="hq-quote-head">
                     <div>
-                        <h2 class="hq-h2">{format!("Quote {}", q.number)}</h2>
+                        <h2 class="hq-h2">"Quote "<span data-testid="quote-number">{q.number.clone()}</span></h2>
                         <p class="hq-muted">{format!("For {customer} · {} membership · {} {}", q.tier.label, q.cloud.provider_label, q.cloud.region_label)}</p>
                     </div>
                     <dl class="hq-meta">
-                        <div><dt>"Date"</dt><dd>{q.date.clone()}</dd></div>
+                        <div><dt>"Date"</dt><dd data-testid="quote-date">{q.date.clone()}</dd></div>
                         <div><dt>"Valid until"</dt><dd>{q.valid_until.clone()}</dd></div>
                         {(!q.prepared_by.is_empty()).then(|| view! { <div><dt>"Prepared by"</dt><dd>{q.prepared_by.clone()}</dd></div> })}
                         <div><dt>"Catalog"</dt><dd>{format!("{} {} ({sha}…)", q.catalog.name, q.catalog.version)}</dd></div>
@@ -168,7 +168,40 @@ fn Notes(q: Arc<Quote>) -> impl IntoView {
     }
 }
 
-/// Share link, JSON download and JSON open, with what happened.
+/// A file the quote downloads as: one button each, one code path for all of them.
+#[derive(Clone, Copy)]
+enum Download {
+    Pdf,
+    Json,
+    Csv,
+    Markdown,
+}
+
+impl Download {
+    const ALL: [Download; 4] = [Self::Pdf, Self::Json, Self::Csv, Self::Markdown];
+
+    /// File extension (also the `download-<ext>` hook), button label, MIME type.
+    fn spec(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Self::Pdf => ("pdf", "Download PDF", "application/pdf"),
+            Self::Json => ("json", "Download JSON", "application/json"),
+            Self::Csv => ("csv", "Download CSV", "text/csv"),
+            Self::Markdown => ("md", "Download Markdown", "text/markdown"),
+        }
+    }
+
+    /// The file, byte for byte what `hubquote quote --format <kind>` writes for this quote.
+    fn bytes(self, q: &Quote) -> Vec<u8> {
+        match self {
+            Self::Pdf => crate::export::to_pdf(q),
+            Self::Json => (q.to_json() + "\n").into_bytes(),
+            Self::Csv => crate::export::to_csv(q).into_bytes(),
+            Self::Markdown => crate::export::to_markdown(q).into_bytes(),
+        }
+    }
+}
+
+/// Share link, the downloads and JSON open, with what happened.
 #[component]
 fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
     let c = ctx();
@@ -186,35 +219,16 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
             status.set(vec![msg.to_string()]);
         });
     };
-    let download = move |_| {
-        let msg = match c.last_good.get_untracked() {
-            Some(q) => match io::download(
-                &format!("{}.json", q.number),
-                &q.to_json(),
-                "application/json",
-            ) {
-                Ok(()) if c.stale() => format!(
-                    "Saved {}.json: the last valid quote, not your current answers (they need attention).",
-                    q.number
-                ),
-                Ok(()) => format!("Saved {}.json.", q.number),
-                Err(e) => format!("The file could not be saved: {e}."),
-            },
-            None => "There is no quote to save yet.".to_string(),
-        };
-        status.set(vec![msg]);
-    };
-    // PDF and CSV of the same (last good) quote, made by the engine's exports.
-    let export = move |kind: &'static str| {
+    // Every download is of the last good quote, made by the engine's exports.
+    let save = move |kind: Download| {
+        let (ext, _, mime) = kind.spec();
         let msg = match c.last_good.get_untracked() {
             Some(q) => {
-                let name = format!("{}.{kind}", q.number);
-                let saved = if kind == "pdf" {
-                    io::download_bytes(&name, &crate::export::to_pdf(&q), "application/pdf")
-                } else {
-                    io::download(&name, &crate::export::to_csv(&q), "text/csv")
-                };
-                match saved {
+                let name = format!("{}.{ext}", q.number);
+                match io::download(&name, &kind.bytes(&q), mime) {
+                    Ok(()) if c.stale() => format!(
+                        "Saved {name}: the last valid quote, not your current answers (they need attention)."
+                    ),
                     Ok(()) => format!("Saved {name}."),
                     Err(e) => format!("The file could not be saved: {e}."),
                 }
@@ -223,6 +237,21 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
         };
         status.set(vec![msg]);
     };
+    let buttons = Download::ALL
+        .into_iter()
+        .map(|kind| {
+            let (ext, label, _) = kind.spec();
+            let class = if matches!(kind, Download::Pdf) {
+                "hq-btn hq-btn-primary"
+            } else {
+                "hq-btn"
+            };
+            view! {
+                <button type="button" class=class data-testid=format!("download-{ext}")
+                    on:click=move |_| save(kind)>{label}</button>
+            }
+        })
+        .collect_view();
     let on_open = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         spawn_local(async move {
@@ -237,9 +266,7 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
     view! {
         <div class="hq-actions">
             <button type="button" class="hq-btn" data-testid="copy-link" on:click=copy_link>"Copy share link"</button>
-            <button type="button" class="hq-btn hq-btn-primary" data-testid="download-pdf" on:click=move |_| export("pdf")>"Download PDF"</button>
-            <button type="button" class="hq-btn" data-testid="download-json" on:click=download>"Download JSON"</button>
-            <button type="button" class="hq-btn" data-testid="download-csv" on:click=move |_| export("csv")>"Download CSV"</button>
+            {buttons}
             <label class="hq-btn hq-filebtn" for="hq-open-json">"Open JSON…"</label>
             <input id="hq-open-json" class="hq-file" type="file" accept=".json,application/json"
                 data-testid="open-json" on:change=on_open/>
