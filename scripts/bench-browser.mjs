@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Browser benchmark of the built app (dist/): what it ships, how fast it first shows a
-// priced total, and how fast a total follows an input.
+// priced total, how fast a total follows an input, and how fast the PDF is made.
 //
-//   node scripts/bench-browser.mjs [SELECTOR] [--runs N] [--reps M] [--url URL] [--dist DIR]
+//   node scripts/bench-browser.mjs [SELECTOR] [--runs N] [--reps M] [--clicks K] [--url URL] [--dist DIR]
 //
 // SELECTOR (default `.hq`) is the element whose first visible appearance counts as "first
 // render". Prints the raw and gzip -9 sizes of the shipped wasm + JS + CSS, then the
@@ -19,8 +19,14 @@
 //     `input` event with a new value on `field-hubs[0].monthly_active_users` (staff form)
 //     until a MutationObserver sees the visible `total-first-year` text change; M >= 20
 //     times per load (default 25), alternating values that change the total.
+// Then, over N more cold loads of a share link of the 10-hub Premier scenario of
+// tests/pdf.rs (59 lines, an 8-page PDF):
+//   - PDF generated in the browser: inside the page, `URL.createObjectURL` is wrapped to
+//     record performance.now(); the time from just before a click on `download-pdf` to the
+//     creation of the PDF's Blob URL (the engine's `to_pdf` in wasm, the copy into a Blob),
+//     K >= 3 clicks per load (default 5).
 // Then a table of the budgets: shipped <= 200 KB gzip (KB = 1,000 bytes), first priced
-// total <= 200 ms, update <= 8 ms (medians).
+// total <= 200 ms, update <= 8 ms, 10-hub PDF <= 20 ms (medians).
 // Each load is cold: a new browser context (empty HTTP cache, no compiled-wasm cache).
 // Without --url, serves DIR (default dist/) itself under the strict CSP on a free port.
 // A benchmark, not a test: it never fails on slowness (exit 0 even over budget).
@@ -46,7 +52,7 @@ const CHROMIUM_ARGS = [
 ];
 
 function parseArgs(argv) {
-  const o = { selector: '.hq', runs: 9, reps: 25, url: null, dist: 'dist' };
+  const o = { selector: '.hq', runs: 9, reps: 25, clicks: 5, url: null, dist: 'dist' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -55,6 +61,7 @@ function parseArgs(argv) {
     };
     if (a === '--runs') o.runs = Number(value());
     else if (a === '--reps') o.reps = Number(value());
+    else if (a === '--clicks') o.clicks = Number(value());
     else if (a === '--url') o.url = value();
     else if (a === '--dist') o.dist = value();
     else if (a === '-h' || a === '--help') o.help = true;
@@ -63,6 +70,7 @@ function parseArgs(argv) {
   }
   if (!Number.isInteger(o.runs) || o.runs < 7) throw new Error('--runs must be an integer >= 7');
   if (!Number.isInteger(o.reps) || o.reps < 20) throw new Error('--reps must be an integer >= 20');
+  if (!Number.isInteger(o.clicks) || o.clicks < 3) throw new Error('--clicks must be an integer >= 3');
   return o;
 }
 
@@ -117,7 +125,96 @@ function shareFragment() {
       break;
     } catch {}
   }
-  return `s=1.${Buffer.from(JSON.stringify(scenario)).toString('base64url')}`;
+  return fragmentOf(scenario);
+}
+
+/**
+ * The 10-hub Premier scenario of tests/pdf.rs (`ten_hubs()`): every size, GPU on every
+ * other hub, Dask on every third, two discounts, notes. Its PDF has 59 lines on 8 pages.
+ */
+function tenHubs() {
+  const sizes = ['Small', 'Medium', 'Large', 'X-Large'];
+  const depts = ['physics', 'ocean science', 'genomics', 'economics', 'climate'];
+  const hubs = Array.from({ length: 10 }, (_, i) => {
+    const features = {};
+    if (i % 3 === 0) features['hub:dask'] = 'Enabled';
+    if (i % 2 === 1) features['hub:gpu'] = 'NVIDIA T4';
+    return {
+      name: `Hub ${i + 1} — department ${depts[i % 5]}`,
+      registered_users: 40 + 90 * i,
+      monthly_active_users: 25 + 60 * i,
+      hours_per_user: String(10 + 3 * i),
+      size: sizes[i % 4],
+      gpu_share: i % 2 === 1 ? '0.2' : '0',
+      home_gb_per_user: '5',
+      object_storage_gb: String(250 * i),
+      egress_gb: String(20 * i),
+      dask_node_hours: i % 3 === 0 ? '150' : '0',
+      features,
+    };
+  });
+  return {
+    format: 'hubquote.scenario/1',
+    customer: { name: 'Ten Hub University', contact: 'research-computing@example.edu' },
+    prepared_by: '2i2c sales',
+    tier: 'Premier',
+    provider: 'GCP',
+    region: 'us-central1',
+    account: '2i2c-managed',
+    billing: '2i2c-pays',
+    active_months: 10,
+    term_years: 3,
+    help_hours_per_quarter: '20',
+    project_hours: '60',
+    discounts: [
+      { target: 'membership', percent: '25', reason: 'Founding member of the network' },
+      { target: 'project_hours', amount: '500.00', reason: 'Shared roadmap work' },
+    ],
+    hubs,
+    notes: 'Ten departments, one agreement.\nGPU hubs are shared by two labs each.',
+  };
+}
+
+/** A share-link fragment (`s=1.<base64url of JSON>`, docs/scenario-format.md). */
+const fragmentOf = (scenario) => `s=1.${Buffer.from(JSON.stringify(scenario)).toString('base64url')}`;
+
+/**
+ * In the page: `clicks` times, clicks the visible `download-pdf` and times from just
+ * before the click to `URL.createObjectURL` of the PDF's Blob (the handler runs
+ * synchronously inside `click()`). Returns the times in ms (NaN: no Blob URL), the Blob
+ * sizes and what the app said.
+ */
+async function measurePdf(clicks) {
+  const button = [...document.querySelectorAll('[data-testid="download-pdf"]')].find(
+    (e) => e.getClientRects().length > 0,
+  );
+  if (!button) return { error: 'no visible download-pdf' };
+  const original = URL.createObjectURL;
+  let at = NaN;
+  let size = NaN;
+  URL.createObjectURL = function (blob) {
+    at = performance.now();
+    size = blob?.size;
+    return original.call(URL, blob);
+  };
+  const times = [];
+  const sizes = [];
+  try {
+    for (let i = 0; i < clicks; i++) {
+      at = NaN;
+      const t0 = performance.now();
+      button.click();
+      times.push(at - t0);
+      sizes.push(size);
+      // Let the download start and the frame finish before the next click.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
+    }
+  } finally {
+    URL.createObjectURL = original;
+  }
+  const status = document.querySelector('[data-testid="import-status"]')?.textContent ?? '';
+  const lines = document.querySelectorAll('[data-testid="line"]').length;
+  return { times, sizes, status, lines };
 }
 
 /**
@@ -218,7 +315,7 @@ async function main() {
     process.exit(2);
   }
   if (o.help) {
-    console.log('usage: node scripts/bench-browser.mjs [SELECTOR] [--runs N>=7] [--reps M>=20] [--url URL] [--dist DIR]');
+    console.log('usage: node scripts/bench-browser.mjs [SELECTOR] [--runs N>=7] [--reps M>=20] [--clicks K>=3] [--url URL] [--dist DIR]');
     return;
   }
   const dist = resolve(o.dist);
@@ -242,6 +339,8 @@ async function main() {
   });
   const runs = [];
   const updates = [];
+  const pdf = [];
+  let pdfInfo = null;
   const problems = [];
   try {
     // One warm-up load (not counted): first-launch costs of the browser process itself.
@@ -287,6 +386,30 @@ async function main() {
       }
       await context.close();
     }
+
+    // The 10-hub PDF, made in the page (cold loads again; one warm-up load not counted).
+    const tenUrl = `${base.split('#')[0]}#${fragmentOf(tenHubs())}`;
+    for (let i = 0; i <= o.runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+      page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
+      await page.goto(tenUrl, { waitUntil: 'load' });
+      await page
+        .locator('[data-testid="total-first-year"]')
+        .filter({ visible: true, hasText: '$' })
+        .first()
+        .waitFor({ state: 'visible', timeout: 30_000 });
+      await page.locator('[data-testid="download-pdf"]').first().waitFor({ state: 'visible' });
+      const m = await page.evaluate(measurePdf, o.clicks);
+      if (m.error) problems.push(m.error);
+      else {
+        if (!/^Saved HQ-.*\.pdf\.$/.test(m.status.trim())) problems.push(`after download-pdf: "${m.status}"`);
+        if (i > 0) pdf.push(...m.times);
+        pdfInfo = { lines: m.lines, size: Math.max(...m.sizes) };
+      }
+      await context.close();
+    }
   } finally {
     await browser.close();
     await server?.close();
@@ -319,11 +442,22 @@ async function main() {
   if (sorted.length) console.log(`  p90 ${fmt2(sorted[Math.floor(sorted.length * 0.9)])}`);
   if (missed) console.log(`  ${missed} input(s) did not update the total within 2 s`);
 
+  const [pmd, pmn, pmx] = stats(pdf);
+  console.log(
+    `\n10-hub Premier quote: click on download-pdf → PDF Blob URL created (ms; ${pdf.length} clicks over ${o.runs} loads` +
+      (pdfInfo ? `; ${pdfInfo.lines} lines, ${pdfInfo.size} bytes)` : ')'),
+  );
+  console.log(`  ${'metric'.padEnd(28)} ${'median'.padStart(8)} ${'min'.padStart(8)} ${'max'.padStart(8)}`);
+  console.log(`  ${'PDF generated in browser'.padEnd(28)} ${fmt2(pmd).padStart(8)} ${fmt2(pmn).padStart(8)} ${fmt2(pmx).padStart(8)}`);
+  const pdfMissed = pdf.filter((x) => !Number.isFinite(x)).length;
+  if (pdfMissed) console.log(`  ${pdfMissed} click(s) created no Blob URL`);
+
   const [pricedMd] = stats(runs.map((r) => r.priced));
   const budgets = [
     ['shipped wasm + js + css, gzip', `${(shippedGzip / 1000).toFixed(1)} KB`, shippedGzip <= 200_000, '≤ 200 KB'],
     ['first priced total (median)', `${fmt(pricedMd)} ms`, pricedMd <= 200, '≤ 200 ms'],
     ['input → update (median)', `${fmt2(umd)} ms`, umd <= 8, '≤ 8 ms'],
+    ['10-hub PDF in browser (median)', `${fmt2(pmd)} ms`, pmd <= 20, '≤ 20 ms'],
   ];
   console.log('\nbudgets');
   console.log(`  ${'what'.padEnd(32)} ${'measured'.padStart(12)} ${'budget'.padStart(10)}  verdict`);
