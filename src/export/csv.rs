@@ -45,8 +45,6 @@ pub fn to_csv(q: &Quote) -> String {
 
 /// The serialized name of an enum value (`one_off`), the same word the JSON uses.
 fn key<T: serde::Serialize>(v: T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
+    let json = serde_json::to_string(&v).unwrap_or_default();
+    json.trim_matches('"').to_string()
 }

@@ -35,7 +35,7 @@ pub fn membership(p: &Pricing, name: &str, t: &Tier, explain: bool) -> Result<Li
     Ok(Line::priced(
         "membership",
         Section::Membership,
-        if label.to_lowercase().ends_with("membership") {
+        if label.to_ascii_lowercase().ends_with("membership") {
             label.to_string()
         } else {
             format!("{label} membership")

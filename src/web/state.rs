@@ -151,18 +151,22 @@ fn default_scenario(c: &Catalog) -> Scenario {
         .map_or_else(|| blank_scenario(c), |p| p.scenario.clone())
 }
 
+/// The saved draft's format: `DRAFT_VERSION MODE SHARE-LINK-PAYLOAD`, one line of text
+/// (the scenario is the share link's versioned encoding; no JSON parser needed here).
+const DRAFT_VERSION: &str = "hubquote.draft/1";
+
 /// The saved draft, if there is a readable one of this version.
 fn saved_draft() -> Option<Result<(Scenario, Mode), String>> {
     let text = io::storage_get(io::DRAFT_KEY)?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    if value.get("version").and_then(|v| v.as_u64()) != Some(1) {
+    let mut words = text.split(' ');
+    if words.next() != Some(DRAFT_VERSION) {
         return None;
     }
-    let encoded = value.get("scenario").and_then(|v| v.as_str())?;
-    let mode = match value.get("mode").and_then(|v| v.as_str()) {
+    let mode = match words.next() {
         Some("staff") => Mode::Staff,
         _ => Mode::Guided,
     };
+    let encoded = words.next()?;
     Some(share::decode(encoded).map(|s| (s, mode)).map_err(|d| {
         format!(
             "Your saved draft could not be restored ({}).",
@@ -399,8 +403,7 @@ impl Ctx {
             Mode::Guided => "guided",
             Mode::Staff => "staff",
         };
-        let value = serde_json::json!({ "version": 1, "scenario": encoded, "mode": mode });
-        io::storage_set(io::DRAFT_KEY, &value.to_string());
+        io::storage_set(io::DRAFT_KEY, &format!("{DRAFT_VERSION} {mode} {encoded}"));
         if io::hash().starts_with("s=") {
             io::set_hash(&format!("s={encoded}"));
         }
@@ -411,13 +414,14 @@ fn render_all(d: &Diagnostics, file: &str) -> Vec<String> {
     d.0.iter().map(|x| x.render(file)).collect()
 }
 
-/// First letter upper-case: engine messages are sentence fragments.
+/// First letter upper-case: engine messages are sentence fragments that start with an
+/// ASCII word or a catalog name (ASCII only: Unicode case tables would add 24 KB).
 pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
+    let mut out = s.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    out
 }
 
 /// The shared state.

@@ -252,8 +252,10 @@ test('a non-Latin customer name typed in the staff form reaches the PDF with the
   assert.ok(shown.includes(SHOWN), `the PDF shows "${SHOWN}"`);
   assert.ok(!shown.includes('東京'), 'no character the fonts cannot show is written as is');
   // The document title (metadata) is a Unicode string and keeps every character.
-  const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', pdf.file], { encoding: 'utf8' });
-  assert.match(info, new RegExp(`^Title:.*${NAME}`, 'm'), `pdfinfo Title keeps "${NAME}"`);
+  if (hasTool(t, 'pdfinfo')) {
+    const info = execFileSync('pdfinfo', ['-enc', 'UTF-8', pdf.file], { encoding: 'utf8' });
+    assert.match(info, new RegExp(`^Title:.*${NAME}`, 'm'), `pdfinfo Title keeps "${NAME}"`);
+  }
   await pageImages(join(ARTIFACTS, 'non-latin.pdf'), join(ARTIFACTS, 'non-latin'));
   app.assertClean();
 });

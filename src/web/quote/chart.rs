@@ -4,11 +4,11 @@
 
 use crate::quote::Quote;
 use leptos::prelude::*;
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
-const WIDTH: f64 = 1000.0;
+/// The bar's width in SVG user units (the SVG scales to its box).
+const WIDTH: i64 = 1000;
 
 #[component]
 pub fn Chart(q: Arc<Quote>) -> impl IntoView {
@@ -19,22 +19,30 @@ pub fn Chart(q: Arc<Quote>) -> impl IntoView {
         .into_iter()
         .map(|(section, amount)| (section.label(), amount))
         .collect();
-    let positive: f64 = parts
+    // Geometry in exact decimals (no floats: their formatting tables would cost the
+    // download more than the chart itself); checked, so a wild total draws no bar.
+    let positive = parts
         .iter()
-        .filter_map(|(_, d)| d.to_f64())
-        .filter(|v| *v > 0.0)
-        .sum();
-    let mut x = 0.0;
+        .map(|(_, d)| *d)
+        .filter(|d| d.is_sign_positive() && !d.is_zero())
+        .try_fold(Decimal::ZERO, |sum, d| sum.checked_add(d))
+        .unwrap_or_default();
+    let mut x = Decimal::ZERO;
     let rects = parts
         .iter()
         .enumerate()
         .filter_map(|(i, (name, d))| {
-            let v = d.to_f64().filter(|v| *v > 0.0 && positive > 0.0)?;
-            let w = v / positive * WIDTH;
+            if !d.is_sign_positive() || d.is_zero() || positive.is_zero() {
+                return None;
+            }
+            let w = d
+                .checked_mul(Decimal::from(WIDTH))?
+                .checked_div(positive)?
+                .round_dp(2);
             let at = x;
-            x += w;
+            x = x.checked_add(w)?;
             Some(view! {
-                <rect x=format!("{at:.2}") y="0" width=format!("{w:.2}") height="40" class=format!("hq-seg hq-c{i}")>
+                <rect x=at.to_string() y="0" width=w.to_string() height="40" class=format!("hq-seg hq-c{i}")>
                     <title>{format!("{name}: {}", q.currency.format(*d))}</title>
                 </rect>
             })
