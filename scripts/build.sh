@@ -2,11 +2,16 @@
 # Release build of the web app into dist/: a self-contained static folder to copy to any
 # web host (no server-side code; every path in it is relative).
 #
-#   1. wasm-pack build (release, --target web) into pkg/; wasm-pack's own wasm-opt step is
-#      off (Cargo.toml metadata) because it would pick up Debian's broken binaryen 108;
-#   2. wasm-opt -Oz from binaryen 132 (npm) on pkg/hubquote_bg.wasm, in place;
-#   3. assemble dist/: index.html, pkg/hubquote.js, pkg/hubquote_bg.wasm, public/**;
-#   4. print the raw and gzip -9 sizes of what ships.
+#   1. cargo build --release --target wasm32-unknown-unknown --features web: the app, with
+#      the relocations wasm-split needs (.cargo/config.toml);
+#   2. wasm-split-cli cuts every `#[lazy]` function (the file writers, quote import) out
+#      into chunks the app fetches only when needed, plus `__wasm_split.js` that loads them;
+#   3. wasm-bindgen --target web on the main module (keeping the exports the chunks link to);
+#   4. wasm-opt -Oz from binaryen 132 (npm) on the main module and every chunk; never
+#      Debian's binaryen 108, which breaks wasm-bindgen output;
+#   5. assemble dist/: index.html, pkg/*, public/**;
+#   6. print the raw and gzip -9 sizes of what ships: what a first visit loads, and the
+#      lazily loaded chunks.
 #
 # Run scripts/setup.sh first (serve.sh and test.sh do).
 set -euo pipefail
@@ -16,45 +21,76 @@ say() { printf 'build: %s\n' "$*"; }
 die() { printf 'build: error: %s\n' "$*" >&2; exit 1; }
 
 WASM_OPT=node_modules/binaryen/bin/wasm-opt
-command -v wasm-pack >/dev/null || die "wasm-pack not found: run scripts/setup.sh"
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/setup.sh"
+command -v wasm-split-cli >/dev/null || die "wasm-split-cli not found: run scripts/setup.sh"
 [[ -x $WASM_OPT ]] || die "$WASM_OPT not found: run scripts/setup.sh (npm ci)"
 [[ -f public/catalog.json5 ]] || die "public/catalog.json5 (the embedded default catalog) is missing"
 
 start=$SECONDS
-say "wasm-pack build --release"
-wasm-pack build --release --target web --mode no-install --no-typescript --out-dir pkg
+say "cargo build --release (wasm32, features web)"
+cargo build --release --target wasm32-unknown-unknown --lib --features web
+input=target/wasm32-unknown-unknown/release/hubquote.wasm
+
+say "wasm-split"
+split=target/wasm-split
+rm -rf "$split" pkg
+mkdir -p "$split" pkg
+wasm-split-cli "$input" "$split" --out-name hubquote --target web
+
+say "wasm-bindgen"
+# --keep-lld-exports: the chunks import the main module's functions, memory and table by
+# these names; --no-demangle: keep the names wasm-split matched.
+wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
+  --out-dir pkg "$split/hubquote.wasm"
+cp "$split"/__wasm_split.js pkg/
 
 say "wasm-opt -Oz (binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
+optimize() { # in out
+  "$WASM_OPT" -Oz \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    "$1" -o "$2"
+}
 before=$(wc -c <pkg/hubquote_bg.wasm)
-"$WASM_OPT" -Oz \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  pkg/hubquote_bg.wasm -o pkg/hubquote_bg.opt.wasm
+optimize pkg/hubquote_bg.wasm pkg/hubquote_bg.opt.wasm
 mv pkg/hubquote_bg.opt.wasm pkg/hubquote_bg.wasm
-say "wasm: $before -> $(wc -c <pkg/hubquote_bg.wasm) bytes"
+say "main wasm: $before -> $(wc -c <pkg/hubquote_bg.wasm) bytes"
+for chunk in "$split"/*.wasm; do
+  name=$(basename "$chunk")
+  [[ $name == hubquote.wasm ]] && continue
+  optimize "$chunk" "pkg/$name"
+done
 
 say "assemble dist/"
 rm -rf dist
 mkdir -p dist/pkg
 cp index.html dist/
-cp pkg/hubquote.js pkg/hubquote_bg.wasm dist/pkg/
+cp pkg/*.js pkg/*.wasm dist/pkg/
 # public/ holds the static assets: app.css, boot.js, catalog.json5, catalogs/*.
 cp -R public dist/public
-for f in dist/index.html dist/pkg/hubquote.js dist/pkg/hubquote_bg.wasm \
+for f in dist/index.html dist/pkg/hubquote.js dist/pkg/hubquote_bg.wasm dist/pkg/__wasm_split.js \
   dist/public/app.css dist/public/boot.js dist/public/catalog.json5; do
   [[ -f $f ]] || die "$f missing from dist/"
 done
 
 say "built in $((SECONDS - start)) s; shipped sizes (bytes):"
-total_raw=0
-total_gz=0
-printf '  %-32s %10s %10s\n' file raw gzip-9
-for f in dist/pkg/hubquote_bg.wasm dist/pkg/hubquote.js dist/public/boot.js dist/public/app.css dist/index.html; do
-  raw=$(wc -c <"$f")
-  gz=$(gzip -9 -c "$f" | wc -c)
-  total_raw=$((total_raw + raw))
-  total_gz=$((total_gz + gz))
-  printf '  %-32s %10d %10d\n' "${f#dist/}" "$raw" "$gz"
-done
-printf '  %-32s %10d %10d\n' total "$total_raw" "$total_gz"
+sizes() { # label files...
+  local label=$1 raw=0 gz=0 r g f
+  shift
+  for f in "$@"; do
+    r=$(wc -c <"$f")
+    g=$(gzip -9 -c "$f" | wc -c)
+    raw=$((raw + r))
+    gz=$((gz + g))
+    printf '  %-44s %10d %10d\n' "${f#dist/}" "$r" "$g"
+  done
+  printf '  %-44s %10d %10d\n' "$label" "$raw" "$gz"
+}
+printf '  %-44s %10s %10s\n' file raw gzip-9
+sizes "first visit (wasm + js + css + html)" dist/pkg/hubquote_bg.wasm dist/pkg/hubquote.js \
+  dist/pkg/__wasm_split.js dist/public/boot.js dist/public/app.css dist/index.html
+chunks=(dist/pkg/split_*.wasm dist/pkg/chunk_*.wasm)
+existing=()
+for f in "${chunks[@]}"; do [[ -f $f ]] && existing+=("$f"); done
+((${#existing[@]})) && sizes "lazily loaded chunks" "${existing[@]}"
+exit 0

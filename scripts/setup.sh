@@ -5,14 +5,17 @@
 #
 # Needs beforehand: Rust by rustup (cargo, rustup) and Node >= 20 with npm.
 # Installs: Debian's chromium + chromium-driver + poppler-utils + qpdf; the rustfmt and
-# clippy components; the wasm32-unknown-unknown target; wasm-pack 0.15.1 and
-# wasm-bindgen-cli 0.2.130 (cargo install; the CLI version must equal the `=0.2.130` pin in
-# Cargo.toml); the npm devDependencies from package-lock.json (npm ci; no browser download).
+# clippy components; the wasm32-unknown-unknown target; wasm-pack 0.15.1 (for the
+# wasm-bindgen tests), wasm-bindgen-cli 0.2.130 (cargo install; the CLI version must equal
+# the `=0.2.130` pin in Cargo.toml) and wasm-split-cli 0.2.4 (`#[lazy]` chunks); the npm
+# devDependencies from package-lock.json (npm ci; no browser download).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 WASM_PACK_VERSION=0.15.1
 WASM_BINDGEN_VERSION=0.2.130
+# wasm-split for Leptos 0.8's `#[lazy]` (wasm_split_helpers 0.2): its binary `wasm-split-cli`.
+WASM_SPLIT_VERSION=0.2.4
 APT_PACKAGES=(chromium chromium-driver poppler-utils qpdf)
 
 say() { printf 'setup: %s\n' "$*"; }
@@ -81,6 +84,14 @@ if [[ $(version_of wasm-bindgen || true) == "$WASM_BINDGEN_VERSION" ]]; then
 else
   say "cargo install wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2.5 min)"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# `wasm-split-cli` prints no version: ask cargo which version installed it.
+if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "skip wasm-split-cli: $WASM_SPLIT_VERSION installed"
+else
+  say "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (wasm-split-cli, about 1 min)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
 # --- npm devDependencies (Playwright drives Debian's chromium: never download a browser) --

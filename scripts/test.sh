@@ -88,8 +88,8 @@ build() {
 step fmt "cargo fmt --check" cargo fmt --all -- --check
 step clippy "cargo clippy (native, all targets)" cargo clippy --all-targets -- -D warnings
 step test "cargo test (native engine)" cargo test
-step clippy-wasm "cargo clippy (wasm32 lib)" \
-  cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+step clippy-wasm "cargo clippy (wasm32 lib with the web app)" \
+  cargo clippy --target wasm32-unknown-unknown --lib --features web -- -D warnings
 step wasm-test "wasm-bindgen-test: the engine in wasm32, headless Chrome" \
   wasm-pack test --headless --chrome --mode no-install -- --test wasm_engine
 step build "release web build (scripts/build.sh)" build

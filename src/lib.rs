@@ -18,7 +18,7 @@ pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "web"))]
 pub mod web;
 
 /// The default catalog, embedded at build time so the app and CLI work offline.

@@ -4,14 +4,16 @@
 
 mod chart;
 mod compare;
+mod files;
 mod lines;
 mod totals;
 
 use super::app::go;
 use super::io;
-use super::state::{ctx, Ctx, View};
+use super::state::{ctx, View};
 use crate::quote::Quote;
 use crate::scenario::share;
+use files::Download;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeSet;
@@ -168,39 +170,6 @@ fn Notes(q: Arc<Quote>) -> impl IntoView {
     }
 }
 
-/// A file the quote downloads as: one button each, one code path for all of them.
-#[derive(Clone, Copy)]
-enum Download {
-    Pdf,
-    Json,
-    Csv,
-    Markdown,
-}
-
-impl Download {
-    const ALL: [Download; 4] = [Self::Pdf, Self::Json, Self::Csv, Self::Markdown];
-
-    /// File extension (also the `download-<ext>` hook), button label, MIME type.
-    fn spec(self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            Self::Pdf => ("pdf", "Download PDF", "application/pdf"),
-            Self::Json => ("json", "Download JSON", "application/json"),
-            Self::Csv => ("csv", "Download CSV", "text/csv"),
-            Self::Markdown => ("md", "Download Markdown", "text/markdown"),
-        }
-    }
-
-    /// The file, byte for byte what `hubquote quote --format <kind>` writes for this quote.
-    fn bytes(self, q: &Quote) -> Vec<u8> {
-        match self {
-            Self::Pdf => crate::export::to_pdf(q),
-            Self::Json => (q.to_json() + "\n").into_bytes(),
-            Self::Csv => crate::export::to_csv(q).into_bytes(),
-            Self::Markdown => crate::export::to_markdown(q).into_bytes(),
-        }
-    }
-}
-
 /// Share link, the downloads and JSON open, with what happened.
 #[component]
 fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
@@ -221,22 +190,27 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
     };
     // Every download is of the last good quote, made by the engine's exports.
     let save = move |kind: Download| {
-        let (ext, _, mime) = kind.spec();
-        let msg = match c.last_good.get_untracked() {
-            Some(q) => {
-                let name = format!("{}.{ext}", q.number);
-                match io::download(&name, &kind.bytes(&q), mime) {
-                    Ok(()) if c.stale() => format!(
-                        "Saved {name}: the last valid quote, not your current answers (they need attention)."
-                    ),
-                    Ok(()) => format!("Saved {name}."),
-                    Err(e) => format!("The file could not be saved: {e}."),
-                }
-            }
-            None => "There is no quote to save yet.".to_string(),
+        let Some(q) = c.last_good.get_untracked() else {
+            status.set(vec!["There is no quote to save yet.".to_string()]);
+            return;
         };
-        status.set(vec![msg]);
+        let stale = c.stale();
+        spawn_local(async move {
+            let (ext, _, mime) = kind.spec();
+            let name = format!("{}.{ext}", q.number);
+            let msg = match io::download(&name, &kind.bytes(q).await, mime) {
+                Ok(()) if stale => format!(
+                    "Saved {name}: the last valid quote, not your current answers (they need attention)."
+                ),
+                Ok(()) => format!("Saved {name}."),
+                Err(e) => format!("The file could not be saved: {e}."),
+            };
+            status.set(vec![msg]);
+        });
     };
+    // The writers load when the browser is idle after the quote is on screen, so that a
+    // click finds them ready and the first render does not wait for them.
+    request_idle_callback(|| spawn_local(files::preload()));
     let buttons = Download::ALL
         .into_iter()
         .map(|kind| {
@@ -256,7 +230,15 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
         let input: web_sys::HtmlInputElement = event_target(&ev);
         spawn_local(async move {
             match io::read_file(&input).await {
-                Some(Ok((name, text))) => status.set(open_quote(c, &name, &text)),
+                Some(Ok((name, text))) => {
+                    let (messages, scenario) =
+                        files::open_quote(name, text, c.catalog.get_untracked()).await;
+                    if let Some(s) = scenario {
+                        c.replace(s);
+                        c.pristine.set(false);
+                    }
+                    status.set(messages);
+                }
                 Some(Err(e)) => status.set(vec![e]),
                 None => {}
             }
@@ -285,55 +267,4 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
             }}
         </div>
     }
-}
-
-/// Opens a quote file: restores its scenario, re-prices it with the current catalog and
-/// says whether its totals still match.
-fn open_quote(c: Ctx, name: &str, text: &str) -> Vec<String> {
-    let imported = match crate::quote::import(text) {
-        Ok(i) => i,
-        Err(d) => {
-            let mut out = vec![format!("{name} is not a quote file this app can open:")];
-            out.extend(d.0.iter().filter(|x| x.is_error()).map(|x| x.render(name)));
-            return out;
-        }
-    };
-    let catalog = c.catalog.get_untracked();
-    let mut out = Vec::new();
-    match imported.recheck(&catalog) {
-        Ok(m) if m.is_empty() => out.push(format!(
-            "Opened quote {} of {}: its totals reproduce exactly with this catalog.",
-            imported.number, imported.date
-        )),
-        Ok(m) => {
-            let cur = catalog.pricing.as_ref().map(|p| p.currency.clone());
-            let money = |d: rust_decimal::Decimal| {
-                cur.as_ref().map_or_else(|| d.to_string(), |c| c.format(d))
-            };
-            out.push(format!(
-                "Opened quote {} of {}, but its totals differ when re-priced now: the catalog changed or the file was edited.",
-                imported.number, imported.date
-            ));
-            if imported.catalog_sha256 != catalog.sha256 {
-                out.push(
-                    "The file was priced with a different catalog than the one loaded.".into(),
-                );
-            }
-            out.extend(m.iter().map(|x| {
-                format!(
-                    "Totals differ: {}: {} in the file, {} now.",
-                    x.total.replace('_', " "),
-                    money(x.in_file),
-                    money(x.recomputed)
-                )
-            }));
-        }
-        Err(e) => out.push(format!(
-            "Opened quote {}, but it cannot be re-priced with this catalog: {e}",
-            imported.number
-        )),
-    }
-    c.replace(imported.scenario);
-    c.pristine.set(false);
-    out
 }

@@ -1,0 +1,125 @@
+//! The quote's files: the downloads (PDF, JSON, CSV, Markdown) and opening a quote file.
+//!
+//! The code that writes and reads them lives in lazily loaded wasm chunks (`#[lazy]`;
+//! `scripts/build.sh` cuts them out with wasm-split): a visitor who only looks at prices
+//! never downloads the PDF writer. Each file is byte for byte what the CLI writes.
+
+use crate::catalog::Catalog;
+use crate::quote::Quote;
+use crate::scenario::Scenario;
+use leptos::lazy;
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+/// A file the quote downloads as: one button each, one code path for all of them.
+#[derive(Clone, Copy)]
+pub enum Download {
+    Pdf,
+    Json,
+    Csv,
+    Markdown,
+}
+
+impl Download {
+    pub const ALL: [Download; 4] = [Self::Pdf, Self::Json, Self::Csv, Self::Markdown];
+
+    /// File extension (also the `download-<ext>` hook), button label, MIME type.
+    pub fn spec(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Self::Pdf => ("pdf", "Download PDF", "application/pdf"),
+            Self::Json => ("json", "Download JSON", "application/json"),
+            Self::Csv => ("csv", "Download CSV", "text/csv"),
+            Self::Markdown => ("md", "Download Markdown", "text/markdown"),
+        }
+    }
+
+    /// The file, byte for byte what `hubquote quote --format <kind>` writes for this quote.
+    pub async fn bytes(self, q: Arc<Quote>) -> Vec<u8> {
+        match self {
+            Self::Pdf => pdf(q).await,
+            Self::Json => json(q).await,
+            Self::Csv => csv(q).await,
+            Self::Markdown => markdown(q).await,
+        }
+    }
+}
+
+#[lazy]
+fn pdf(q: Arc<Quote>) -> Vec<u8> {
+    crate::export::to_pdf(&q)
+}
+
+#[lazy]
+fn json(q: Arc<Quote>) -> Vec<u8> {
+    (q.to_json() + "\n").into_bytes()
+}
+
+#[lazy]
+fn csv(q: Arc<Quote>) -> Vec<u8> {
+    crate::export::to_csv(&q).into_bytes()
+}
+
+#[lazy]
+fn markdown(q: Arc<Quote>) -> Vec<u8> {
+    crate::export::to_markdown(&q).into_bytes()
+}
+
+/// Fetches and compiles every chunk of this module (no-op once loaded).
+pub async fn preload() {
+    __preload_pdf().await;
+    __preload_json().await;
+    __preload_csv().await;
+    __preload_markdown().await;
+    __preload_open_quote().await;
+}
+
+/// Opens a quote file: its scenario, re-priced with the current catalog, and what to say
+/// about it (whether its totals still match). No scenario when the file is not a quote.
+#[lazy]
+pub fn open_quote(
+    name: String,
+    text: String,
+    catalog: Arc<Catalog>,
+) -> (Vec<String>, Option<Scenario>) {
+    let imported = match crate::quote::import(&text) {
+        Ok(i) => i,
+        Err(d) => {
+            let mut out = vec![format!("{name} is not a quote file this app can open:")];
+            out.extend(d.0.iter().filter(|x| x.is_error()).map(|x| x.render(&name)));
+            return (out, None);
+        }
+    };
+    let mut out = Vec::new();
+    match imported.recheck(&catalog) {
+        Ok(m) if m.is_empty() => out.push(format!(
+            "Opened quote {} of {}: its totals reproduce exactly with this catalog.",
+            imported.number, imported.date
+        )),
+        Ok(m) => {
+            let cur = catalog.pricing.as_ref().map(|p| p.currency.clone());
+            let money = |d: Decimal| cur.as_ref().map_or_else(|| d.to_string(), |c| c.format(d));
+            out.push(format!(
+                "Opened quote {} of {}, but its totals differ when re-priced now: the catalog changed or the file was edited.",
+                imported.number, imported.date
+            ));
+            if imported.catalog_sha256 != catalog.sha256 {
+                out.push(
+                    "The file was priced with a different catalog than the one loaded.".into(),
+                );
+            }
+            out.extend(m.iter().map(|x| {
+                format!(
+                    "Totals differ: {}: {} in the file, {} now.",
+                    x.total.replace('_', " "),
+                    money(x.in_file),
+                    money(x.recomputed)
+                )
+            }));
+        }
+        Err(e) => out.push(format!(
+            "Opened quote {}, but it cannot be re-priced with this catalog: {e}",
+            imported.number
+        )),
+    }
+    (out, Some(imported.scenario))
+}
