@@ -24,13 +24,13 @@ pub(super) enum Font {
     Bold,
 }
 
-/// An RGB colour, components 0–1.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Color(pub f32, pub f32, pub f32);
+/// An RGB colour, components in hundredths (0–100), written exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Color(pub u8, pub u8, pub u8);
 
-pub(super) const BLACK: Color = Color(0.0, 0.0, 0.0);
-pub(super) const GRAY: Color = Color(0.38, 0.38, 0.38);
-pub(super) const ACCENT: Color = Color(0.10, 0.27, 0.50);
+pub(super) const BLACK: Color = Color(0, 0, 0);
+pub(super) const GRAY: Color = Color(38, 38, 38);
+pub(super) const ACCENT: Color = Color(10, 27, 50);
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Style {
@@ -120,8 +120,10 @@ impl Cell {
         let natural = metrics::width(style.font, style.size, &bytes);
         let mut style = style;
         if natural > self.w && natural > 0.0 {
-            // A hair under the exact ratio, so rounding never makes it wrap.
-            style.size = (style.size * self.w / natural * 0.995).max(MIN_SIZE);
+            // A hair under the exact ratio, so rounding never makes it wrap; in whole
+            // hundredths, the precision the content stream writes.
+            let size = style.size * self.w / natural * 0.995;
+            style.size = ((size * 100.0).floor() / 100.0).max(MIN_SIZE);
         }
         for line in wrap(&bytes, style, self.w) {
             self.lines.push(Span { style, text: line });
@@ -389,7 +391,7 @@ impl Doc {
         self.y -= block.pad;
         self.end_band(block, band_start);
         if block.rule_after {
-            self.rule(0.4, Color(0.8, 0.8, 0.8));
+            self.rule(0.4, Color(80, 80, 80));
         }
     }
 

@@ -2,16 +2,18 @@
 //! WinAnsi text), real selectable text, deterministic bytes. The same code runs in the
 //! browser (wasm) and in the CLI. Layout, encoding and substitution: `docs/pdf.md`.
 
+mod content;
 mod layout;
 mod metrics;
 mod winansi;
 
+use self::content::{centi, Stream};
 use self::layout::{
     Align, Block, Cell, Color, Doc, Font, Op, Page, Style, ACCENT, BLACK, BOTTOM, GRAY, LEFT,
     PAGE_H, PAGE_W, RIGHT, WIDTH,
 };
 use crate::quote::{Line, LineKind, Period, Quote};
-use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::{Finish, Name, Pdf, Ref, TextStr};
 use rust_decimal::Decimal;
 use sha2::{Digest, Sha256};
 
@@ -24,11 +26,11 @@ const SMALL: Style = Style::new(Font::Regular, 8.0, BLACK);
 const SMALL_B: Style = Style::new(Font::Bold, 8.0, BLACK);
 const SMALL_GRAY: Style = Style::new(Font::Regular, 7.5, GRAY);
 const LABEL: Style = Style::new(Font::Bold, 7.0, GRAY);
-const WARN: Style = Style::new(Font::Bold, 11.5, Color(0.62, 0.12, 0.10));
+const WARN: Style = Style::new(Font::Bold, 11.5, Color(62, 12, 10));
 
-const BOX: Color = Color(0.93, 0.95, 0.98);
-const HEAD_BAND: Color = Color(0.84, 0.88, 0.94);
-const SECTION_BAND: Color = Color(0.95, 0.95, 0.95);
+const BOX: Color = Color(93, 95, 98);
+const HEAD_BAND: Color = Color(84, 88, 94);
+const SECTION_BAND: Color = Color(95, 95, 95);
 
 /// Table columns: (x, width, alignment).
 const COL_NO: (f32, f32) = (LEFT + 2.0, 16.0);
@@ -526,7 +528,7 @@ fn footer(q: &Quote, index: usize, count: usize) -> Vec<Op> {
             x2: RIGHT,
             y: BOTTOM - 12.0,
             width: 0.5,
-            color: Color(0.7, 0.7, 0.7),
+            color: Color(70, 70, 70),
         },
         Op::Text {
             x: LEFT,
@@ -543,40 +545,35 @@ fn footer(q: &Quote, index: usize, count: usize) -> Vec<Op> {
     ]
 }
 
-/// Two decimals are plenty for points, and keep the content streams short.
-fn pt(v: f32) -> f32 {
-    if v.is_finite() {
-        (v * 100.0).round() / 100.0
-    } else {
-        0.0
-    }
-}
-
-fn font_name(f: Font) -> Name<'static> {
+fn font_name(f: Font) -> &'static [u8] {
     match f {
-        Font::Regular => Name(b"F1"),
-        Font::Bold => Name(b"F2"),
+        Font::Regular => b"F1",
+        Font::Bold => b"F2",
     }
 }
 
+fn rgb(c: Color) -> [i32; 3] {
+    let Color(r, g, b) = c;
+    [r, g, b].map(i32::from)
+}
+
+/// A page's drawing as a content stream, coordinates rounded to 0.01 pt.
 fn content(ops: &[Op]) -> Vec<u8> {
-    let mut c = Content::new();
+    let mut c = Stream::default();
     for op in ops {
         match op {
             Op::Text { x, y, style, text } => {
-                let Color(r, g, b) = style.color;
-                c.begin_text();
-                c.set_font(font_name(style.font), style.size);
-                c.set_fill_rgb(r, g, b);
-                c.next_line(pt(*x), pt(*y));
-                c.show(Str(text));
-                c.end_text();
+                c.op(b"BT");
+                c.font(font_name(style.font), centi(style.size));
+                c.op_numbers(&rgb(style.color), b"rg");
+                c.op_numbers(&[centi(*x), centi(*y)], b"Td");
+                c.show(text);
+                c.op(b"ET");
             }
             Op::Fill { x, y, w, h, color } => {
-                let Color(r, g, b) = *color;
-                c.set_fill_rgb(r, g, b);
-                c.rect(pt(*x), pt(*y), pt(*w), pt(*h));
-                c.fill_nonzero();
+                c.op_numbers(&rgb(*color), b"rg");
+                c.op_numbers(&[centi(*x), centi(*y), centi(*w), centi(*h)], b"re");
+                c.op(b"f");
             }
             Op::Rule {
                 x1,
@@ -585,16 +582,15 @@ fn content(ops: &[Op]) -> Vec<u8> {
                 width,
                 color,
             } => {
-                let Color(r, g, b) = *color;
-                c.set_stroke_rgb(r, g, b);
-                c.set_line_width(width.max(0.0));
-                c.move_to(pt(*x1), pt(*y));
-                c.line_to(pt(*x2), pt(*y));
-                c.stroke();
+                c.op_numbers(&rgb(*color), b"RG");
+                c.op_numbers(&[centi(*width).max(0)], b"w");
+                c.op_numbers(&[centi(*x1), centi(*y)], b"m");
+                c.op_numbers(&[centi(*x2), centi(*y)], b"l");
+                c.op(b"S");
             }
         }
     }
-    c.finish().to_vec()
+    c.finish()
 }
 
 /// An object id; ids stay far below `i32::MAX` for any document that fits in memory.
@@ -646,7 +642,10 @@ fn write(q: &Quote, pages: &[Page]) -> Vec<u8> {
         ops.extend(footer(q, i, count));
         let stream = content(&ops);
         let mut p = pdf.page(page_id(i));
-        p.media_box(Rect::new(0.0, 0.0, PAGE_W, PAGE_H));
+        // Integers: no float formatting in the file writer (see `content.rs`).
+        p.insert(Name(b"MediaBox"))
+            .array()
+            .items([0, 0, PAGE_W as i32, PAGE_H as i32]);
         p.parent(tree_id);
         p.contents(content_id(i));
         p.resources()
