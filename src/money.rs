@@ -63,7 +63,7 @@ pub fn ceil_to(d: Decimal, step: Decimal) -> Result<Decimal, Overflow> {
 }
 
 /// How a catalog's currency is written.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Currency {
     /// ISO 4217 code, e.g. `USD`.

@@ -61,6 +61,21 @@ fn shipped_catalogs_load_and_every_preset_prices() {
 }
 
 #[test]
+fn the_embedded_catalog_has_no_errors_or_lints_so_embedded_may_skip_validation() {
+    let loaded = Catalog::load(hubquote::DEFAULT_CATALOG)
+        .unwrap_or_else(|d| panic!("{}", d.render(hubquote::DEFAULT_CATALOG_NAME)));
+    assert!(
+        loaded.warnings.is_empty(),
+        "{}",
+        loaded.warnings.render(hubquote::DEFAULT_CATALOG_NAME)
+    );
+    // `embedded()` decodes without validating, with its SHA-256 computed at build time.
+    let embedded = Catalog::embedded().unwrap();
+    assert!(embedded.warnings.is_empty());
+    assert_eq!(embedded.catalog, loaded.catalog);
+}
+
+#[test]
 fn tiers_are_data_four_tiers_work() {
     let c = Catalog::load(include_str!("fixtures/four-tiers.json5"))
         .unwrap()

@@ -2,7 +2,7 @@
 
 use super::requires::{self, Requires, Scalar};
 use super::Keyed;
-use crate::source::{Decoder, Node, Value};
+use crate::source::{put, Decoder, Node, Value};
 use serde::Serialize;
 
 /// One feature row of the service menu.
@@ -134,31 +134,42 @@ const OPTION_KEYS: &[&str] = &["value", "label", "help", "requires"];
 pub fn decode_item(d: &mut Decoder, n: &Node) -> Option<Item> {
     d.object(n)?;
     d.check_keys(n, ITEM_KEYS, false);
-    let id = d.req_string(n, "id");
-    let group = d.req_string(n, "group");
-    let label = d.req_string(n, "label");
-    let help = d.opt_string(n, "help").ok()?;
-    let per_tier = d.required(n, "perTier").and_then(|pt| {
-        let props = d.object(pt)?;
-        let configs: Vec<Option<(String, TierConfig)>> = props
-            .iter()
-            .map(|(tier, c)| decode_config(d, c).map(|cfg| (tier.clone(), cfg)))
-            .collect();
-        configs.into_iter().collect::<Option<Vec<_>>>().map(Keyed)
-    });
-    Some(Item {
-        id: id?,
-        group: group?,
-        label: label?,
-        help,
-        per_tier: per_tier?,
-    })
+    let mut item = Item {
+        id: String::new(),
+        group: String::new(),
+        label: String::new(),
+        help: None,
+        per_tier: Keyed::default(),
+    };
+    let mut ok = put(&mut item.id, d.req_string(n, "id"));
+    ok &= put(&mut item.group, d.req_string(n, "group"));
+    ok &= put(&mut item.label, d.req_string(n, "label"));
+    item.help = d.opt_string(n, "help").ok()?;
+    let per_tier = d.required(n, "perTier").and_then(|pt| d.object(pt));
+    ok &= put(
+        &mut item.per_tier,
+        per_tier.and_then(|p| decode_configs(d, p)),
+    );
+    ok.then_some(item)
+}
+
+/// Every tier's config of an item; `None` if any failed (all are still reported).
+fn decode_configs(d: &mut Decoder, props: &[(String, Node)]) -> Option<Keyed<TierConfig>> {
+    let mut out = Vec::with_capacity(props.len());
+    let mut ok = true;
+    for (tier, c) in props {
+        match decode_config(d, c) {
+            Some(cfg) => out.push((tier.clone(), cfg)),
+            None => ok = false,
+        }
+    }
+    ok.then_some(Keyed(out))
 }
 
 fn decode_config(d: &mut Decoder, n: &Node) -> Option<TierConfig> {
     d.object(n)?;
     d.check_keys(n, CONFIG_KEYS, false);
-    let help = d.opt_string(n, "help").ok();
+    let help = d.opt_string(n, "help");
     let requires = match n.get("requires") {
         Some(r) => requires::decode(d, r).map(Some),
         None => Some(None),
@@ -181,10 +192,13 @@ fn decode_config(d: &mut Decoder, n: &Node) -> Option<TierConfig> {
         }
         None => None,
     };
+    let (Some(kind), Ok(help), Some(requires)) = (kind, help, requires) else {
+        return None;
+    };
     Some(TierConfig {
-        kind: kind?,
-        help: help?,
-        requires: requires?,
+        kind,
+        help,
+        requires,
     })
 }
 
@@ -227,27 +241,23 @@ fn decode_select(d: &mut Decoder, n: &Node) -> Option<Kind> {
 }
 
 fn decode_option(d: &mut Decoder, n: &Node) -> Option<SelectOption> {
+    let mut o = SelectOption {
+        value: String::new(),
+        label: None,
+        help: None,
+        requires: None,
+    };
     if let Value::String(s) = &n.value {
-        return Some(SelectOption {
-            value: s.clone(),
-            label: None,
-            help: None,
-            requires: None,
-        });
+        o.value.clone_from(s);
+        return Some(o);
     }
     d.object(n)?;
     d.check_keys(n, OPTION_KEYS, false);
-    let value = d.req_string(n, "value");
-    let label = d.opt_string(n, "label").ok()?;
-    let help = d.opt_string(n, "help").ok()?;
-    let requires = match n.get("requires") {
-        Some(r) => Some(requires::decode(d, r)?),
-        None => None,
-    };
-    Some(SelectOption {
-        value: value?,
-        label,
-        help,
-        requires,
-    })
+    let ok = put(&mut o.value, d.req_string(n, "value"));
+    o.label = d.opt_string(n, "label").ok()?;
+    o.help = d.opt_string(n, "help").ok()?;
+    if let Some(r) = n.get("requires") {
+        o.requires = Some(requires::decode(d, r)?);
+    }
+    ok.then_some(o)
 }

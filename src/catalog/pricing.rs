@@ -2,12 +2,12 @@
 
 use super::Keyed;
 use crate::money::Currency;
-use crate::source::{Decoder, Node};
+use crate::source::{put, Decoder, Node};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Prices and rules of a priced catalog (see `docs/catalog-format.md`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Pricing {
     pub currency: Currency,
@@ -43,7 +43,7 @@ pub struct Seller {
 }
 
 /// A citation for a price or rule.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Source {
     pub title: String,
@@ -54,18 +54,20 @@ pub struct Source {
 }
 
 /// Shared or dedicated Kubernetes cluster.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+// `Default` only serves decoding, which always sets the catalog's own choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ClusterKind {
     /// The core is split between `communities_per_shared_cluster` communities.
+    #[default]
     Shared,
     /// The community pays its whole cluster core.
     Dedicated,
 }
 
 /// A membership tier.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Tier {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -89,7 +91,7 @@ pub struct Tier {
 }
 
 /// A cloud-account arrangement.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Account {
     pub label: String,
@@ -98,7 +100,7 @@ pub struct Account {
 }
 
 /// Who pays the cloud provider.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Billing {
     pub label: String,
@@ -109,7 +111,7 @@ pub struct Billing {
 }
 
 /// The graduated monthly fee on monthly active users.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct UsageFee {
     pub basis: String,
@@ -129,7 +131,7 @@ pub struct Band {
 }
 
 /// The hourly rate for extra help and project work, with its derivation.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct HourlyRate {
     pub price: Decimal,
@@ -150,7 +152,7 @@ pub struct RateBasis {
 }
 
 /// A server size users pick.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Size {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -162,7 +164,7 @@ pub struct Size {
 }
 
 /// A cloud provider.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Provider {
     pub label: String,
@@ -173,7 +175,7 @@ pub struct Provider {
 }
 
 /// A price with its date and source.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Price {
     pub price: Decimal,
@@ -182,7 +184,7 @@ pub struct Price {
 }
 
 /// A region's prices.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Region {
     pub label: String,
@@ -198,7 +200,7 @@ pub struct Region {
 }
 
 /// A node type and its hourly price.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct NodeType {
     pub vcpu: Decimal,
@@ -218,7 +220,7 @@ pub struct GpuSpec {
 }
 
 /// One always-on part of the cluster core, priced per hour.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Component {
     pub id: String,
@@ -228,7 +230,7 @@ pub struct Component {
 }
 
 /// Storage ($/GB-month) or egress ($/GB).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Storage {
     pub label: String,
@@ -322,6 +324,9 @@ impl Pricing {
 }
 
 // ---------------------------------------------------------------- decoding
+//
+// Each decoder fills a default model field by field (`put`), in the order the fields are
+// read, and gives up early exactly where a wrongly typed optional field makes the rest moot.
 
 const PRICING_KEYS: &[&str] = &[
     "currency",
@@ -345,117 +350,77 @@ const PRICING_KEYS: &[&str] = &[
 pub fn decode(d: &mut Decoder, n: &Node) -> Option<Pricing> {
     d.object(n)?;
     d.check_keys(n, PRICING_KEYS, false);
-    let currency = d.required(n, "currency").and_then(|c| {
-        d.object(c)?;
-        d.check_keys(c, &["code", "symbol"], false);
-        let code = d.req_string(c, "code");
-        let symbol = d.req_string(c, "symbol");
-        Some(Currency {
-            code: code?,
-            symbol: symbol?,
-        })
-    });
-    let effective_date = d
-        .required(n, "effective_date")
-        .and_then(|x| d.date(x).map(|_| d_string(x)));
-    let seller = d.required(n, "seller").and_then(|s| {
-        d.object(s)?;
-        d.check_keys(s, &["name", "contact", "website", "address"], false);
-        let name = d.req_string(s, "name");
-        let contact = d.opt_string(s, "contact").ok()?;
-        let website = d.opt_string(s, "website").ok()?;
-        let address = d.opt_string(s, "address").ok()?;
-        Some(Seller {
-            name: name?,
-            contact: contact.unwrap_or_default(),
-            website: website.unwrap_or_default(),
-            address: address.unwrap_or_default(),
-        })
-    });
-    let sources = keyed(d, n, "sources", decode_source);
-    let tiers = keyed(d, n, "tiers", decode_tier);
-    let accounts = keyed(d, n, "accounts", |d, a| {
-        d.check_keys(a, &["label", "help"], false);
-        let label = d.req_string(a, "label");
-        let help = d.opt_string(a, "help").ok()?;
-        Some(Account {
-            label: label?,
-            help: help.unwrap_or_default(),
-        })
-    });
-    let billing = keyed(d, n, "billing", |d, b| {
-        d.check_keys(b, &["label", "help", "invoiced"], false);
-        let label = d.req_string(b, "label");
-        let help = d.opt_string(b, "help").ok()?;
-        let invoiced = d.required(b, "invoiced").and_then(|i| d.boolean(i));
-        Some(Billing {
-            label: label?,
-            help: help.unwrap_or_default(),
-            invoiced: invoiced?,
-        })
-    });
-    let usage_fee = d
-        .required(n, "usage_fee")
-        .and_then(|u| decode_usage_fee(d, u));
-    let hourly_rate = d.required(n, "hourly_rate").and_then(|h| decode_rate(d, h));
-    let sizes = keyed(d, n, "sizes", decode_size);
-    let providers = keyed(d, n, "providers", decode_provider);
-    let links = match n.get("links") {
-        Some(l) => decode_links(d, l),
-        None => Some(Links::default()),
-    };
-    let assumptions = match n.get("assumptions") {
-        Some(a) => decode_assumptions(d, a),
-        None => Some(Assumptions::default()),
-    };
-    let validity = d.opt_whole(n, "quote_validity_days").ok()?;
-    let terms = match n.get("terms") {
-        Some(t) => d.strings(t),
-        None => Some(Vec::new()),
-    };
-    Some(Pricing {
-        currency: currency?,
-        effective_date: effective_date?,
-        seller: seller?,
-        sources: sources?,
-        tiers: tiers?,
-        accounts: accounts?,
-        billing: billing?,
-        usage_fee: usage_fee?,
-        hourly_rate: hourly_rate?,
-        sizes: sizes?,
-        providers: providers?,
-        links: links?,
-        assumptions: assumptions?,
-        quote_validity_days: validity.unwrap_or(60),
-        terms: terms?,
-    })
-}
-
-fn d_string(n: &Node) -> String {
-    match &n.value {
-        crate::source::Value::String(s) => s.clone(),
-        _ => String::new(),
+    let mut p = Pricing::default();
+    let mut ok = put(&mut p.currency, member(d, n, "currency", decode_currency));
+    ok &= put(
+        &mut p.effective_date,
+        d.required(n, "effective_date").and_then(|x| d.date_text(x)),
+    );
+    ok &= put(&mut p.seller, member(d, n, "seller", decode_seller));
+    ok &= put(&mut p.sources, keyed(d, n, "sources", &decode_source));
+    ok &= put(&mut p.tiers, keyed(d, n, "tiers", &decode_tier));
+    ok &= put(&mut p.accounts, keyed(d, n, "accounts", &decode_account));
+    ok &= put(&mut p.billing, keyed(d, n, "billing", &decode_billing));
+    ok &= put(
+        &mut p.usage_fee,
+        member(d, n, "usage_fee", decode_usage_fee),
+    );
+    ok &= put(&mut p.hourly_rate, member(d, n, "hourly_rate", decode_rate));
+    ok &= put(&mut p.sizes, keyed(d, n, "sizes", &decode_size));
+    ok &= put(&mut p.providers, keyed(d, n, "providers", &decode_provider));
+    if let Some(l) = n.get("links") {
+        ok &= put(&mut p.links, decode_links(d, l));
     }
+    if let Some(a) = n.get("assumptions") {
+        ok &= put(&mut p.assumptions, decode_assumptions(d, a));
+    }
+    p.quote_validity_days = d.opt_whole(n, "quote_validity_days").ok()?.unwrap_or(60);
+    if let Some(t) = n.get("terms") {
+        ok &= put(&mut p.terms, d.strings(t));
+    }
+    ok.then_some(p)
 }
 
-/// Decodes `obj[key]` as an ordered map whose values `each` decodes (a missing key is an
-/// error); `None` if anything inside failed.
+/// Decodes the required member `key` of `obj` with `each`.
+fn member<T>(
+    d: &mut Decoder,
+    obj: &Node,
+    key: &str,
+    each: fn(&mut Decoder, &Node) -> Option<T>,
+) -> Option<T> {
+    let n = d.required(obj, key)?;
+    each(d, n)
+}
+
+fn decode_currency(d: &mut Decoder, n: &Node) -> Option<Currency> {
+    d.object(n)?;
+    d.check_keys(n, &["code", "symbol"], false);
+    let mut c = Currency::default();
+    let mut ok = put(&mut c.code, d.req_string(n, "code"));
+    ok &= put(&mut c.symbol, d.req_string(n, "symbol"));
+    ok.then_some(c)
+}
+
+fn decode_seller(d: &mut Decoder, n: &Node) -> Option<Seller> {
+    d.object(n)?;
+    d.check_keys(n, &["name", "contact", "website", "address"], false);
+    let mut s = Seller::default();
+    let ok = put(&mut s.name, d.req_string(n, "name"));
+    s.contact = d.text_or_empty(n, "contact")?;
+    s.website = d.text_or_empty(n, "website")?;
+    s.address = d.text_or_empty(n, "address")?;
+    ok.then_some(s)
+}
+
+/// Decodes `obj[key]` as an ordered map whose values (objects) `each` decodes (a missing
+/// key is an error); `None` if anything inside failed.
 fn keyed<T>(
     d: &mut Decoder,
     obj: &Node,
     key: &str,
-    each: impl Fn(&mut Decoder, &Node) -> Option<T>,
+    each: &dyn Fn(&mut Decoder, &Node) -> Option<T>,
 ) -> Option<Keyed<T>> {
     let n = d.required(obj, key)?;
-    keyed_node(d, n, each)
-}
-
-fn keyed_node<T>(
-    d: &mut Decoder,
-    n: &Node,
-    each: impl Fn(&mut Decoder, &Node) -> Option<T>,
-) -> Option<Keyed<T>> {
     let props = d.object(n)?;
     d.check_repeats(n);
     let mut out = Vec::with_capacity(props.len());
@@ -471,14 +436,31 @@ fn keyed_node<T>(
 
 fn decode_source(d: &mut Decoder, n: &Node) -> Option<Source> {
     d.check_keys(n, &["title", "url", "retrieved"], false);
-    let title = d.req_string(n, "title");
-    let url = d.opt_string(n, "url").ok()?;
-    let retrieved = d.opt_string(n, "retrieved").ok()?;
-    Some(Source {
-        title: title?,
-        url: url.unwrap_or_default(),
-        retrieved: retrieved.unwrap_or_default(),
-    })
+    let mut s = Source::default();
+    let ok = put(&mut s.title, d.req_string(n, "title"));
+    s.url = d.text_or_empty(n, "url")?;
+    s.retrieved = d.text_or_empty(n, "retrieved")?;
+    ok.then_some(s)
+}
+
+fn decode_account(d: &mut Decoder, n: &Node) -> Option<Account> {
+    d.check_keys(n, &["label", "help"], false);
+    let mut a = Account::default();
+    let ok = put(&mut a.label, d.req_string(n, "label"));
+    a.help = d.text_or_empty(n, "help")?;
+    ok.then_some(a)
+}
+
+fn decode_billing(d: &mut Decoder, n: &Node) -> Option<Billing> {
+    d.check_keys(n, &["label", "help", "invoiced"], false);
+    let mut b = Billing::default();
+    let mut ok = put(&mut b.label, d.req_string(n, "label"));
+    b.help = d.text_or_empty(n, "help")?;
+    ok &= put(
+        &mut b.invoiced,
+        d.required(n, "invoiced").and_then(|i| d.boolean(i)),
+    );
+    ok.then_some(b)
 }
 
 const TIER_KEYS: &[&str] = &[
@@ -499,77 +481,69 @@ const TIER_KEYS: &[&str] = &[
 
 fn decode_tier(d: &mut Decoder, n: &Node) -> Option<Tier> {
     d.check_keys(n, TIER_KEYS, false);
-    let label = d.opt_string(n, "label").ok()?;
-    let for_whom = d.req_string(n, "for_whom");
-    let annual_fee = d.req_decimal(n, "annual_fee");
-    let custom_price = d.opt_bool(n, "custom_price").ok()?;
-    let price_note = d.opt_string(n, "price_note").ok()?;
-    let hub_limit = d.req_whole(n, "hub_limit");
-    let help = d.req_decimal(n, "included_help_hours_per_quarter");
-    let cluster = d
-        .required(n, "cluster")
-        .and_then(|c| match d.string(c).as_deref() {
-            Some("shared") => Some(ClusterKind::Shared),
-            Some("dedicated") => Some(ClusterKind::Dedicated),
-            Some(other) => {
-                d.push(c.error(format!(
-                    "expected \"shared\" or \"dedicated\", found \"{other}\""
-                )));
-                None
-            }
-            None => None,
-        });
-    let mut list = |key: &str| d.required(n, key).and_then(|l| d.strings(l));
-    let providers = list("providers");
-    let accounts = list("accounts");
-    let billing = list("billing");
-    let sizes = list("sizes");
-    let source = d.opt_string(n, "source").ok()?;
-    Some(Tier {
-        label: label.unwrap_or_default(),
-        for_whom: for_whom?,
-        annual_fee: annual_fee?,
-        custom_price: custom_price.unwrap_or(false),
-        price_note: price_note.unwrap_or_default(),
-        hub_limit: hub_limit?,
-        included_help_hours_per_quarter: help?,
-        cluster: cluster?,
-        providers: providers?,
-        accounts: accounts?,
-        billing: billing?,
-        sizes: sizes?,
-        source: source.unwrap_or_default(),
-    })
+    let mut t = Tier {
+        label: d.text_or_empty(n, "label")?,
+        ..Tier::default()
+    };
+    let mut ok = put(&mut t.for_whom, d.req_string(n, "for_whom"));
+    ok &= put(&mut t.annual_fee, d.req_decimal(n, "annual_fee"));
+    t.custom_price = d.opt_bool(n, "custom_price").ok()?.unwrap_or(false);
+    t.price_note = d.text_or_empty(n, "price_note")?;
+    ok &= put(&mut t.hub_limit, d.req_whole(n, "hub_limit"));
+    ok &= put(
+        &mut t.included_help_hours_per_quarter,
+        d.req_decimal(n, "included_help_hours_per_quarter"),
+    );
+    ok &= put(
+        &mut t.cluster,
+        d.required(n, "cluster").and_then(|c| cluster(d, c)),
+    );
+    for (key, list) in [
+        ("providers", &mut t.providers),
+        ("accounts", &mut t.accounts),
+        ("billing", &mut t.billing),
+        ("sizes", &mut t.sizes),
+    ] {
+        ok &= put(list, d.required(n, key).and_then(|l| d.strings(l)));
+    }
+    t.source = d.text_or_empty(n, "source")?;
+    ok.then_some(t)
+}
+
+fn cluster(d: &mut Decoder, n: &Node) -> Option<ClusterKind> {
+    match d.string(n)?.as_str() {
+        "shared" => Some(ClusterKind::Shared),
+        "dedicated" => Some(ClusterKind::Dedicated),
+        other => {
+            d.push(n.error(format!(
+                "expected \"shared\" or \"dedicated\", found \"{other}\""
+            )));
+            None
+        }
+    }
 }
 
 fn decode_usage_fee(d: &mut Decoder, n: &Node) -> Option<UsageFee> {
     d.object(n)?;
     d.check_keys(n, &["basis", "bands", "source"], false);
-    let basis = d.req_string(n, "basis");
-    let source = d.opt_string(n, "source").ok()?;
-    let bands = d.required(n, "bands").and_then(|b| {
-        let items = d.array(b)?;
-        let bands: Vec<Option<Band>> = items
-            .iter()
-            .map(|band| {
-                d.object(band)?;
-                d.check_keys(band, &["from", "to", "price"], false);
-                let from = d.req_whole(band, "from");
-                let to = d.opt_whole(band, "to").ok()?;
-                let price = d.req_decimal(band, "price");
-                Some(Band {
-                    from: from?,
-                    to,
-                    price: price?,
-                })
-            })
-            .collect();
-        bands.into_iter().collect::<Option<Vec<_>>>()
-    });
-    Some(UsageFee {
-        basis: basis?,
-        bands: bands?,
-        source: source.unwrap_or_default(),
+    let mut u = UsageFee::default();
+    let mut ok = put(&mut u.basis, d.req_string(n, "basis"));
+    u.source = d.text_or_empty(n, "source")?;
+    let bands = d.required(n, "bands").and_then(|b| d.array(b));
+    ok &= put(&mut u.bands, bands.and_then(|b| d.each(b, decode_band)));
+    ok.then_some(u)
+}
+
+fn decode_band(d: &mut Decoder, n: &Node) -> Option<Band> {
+    d.object(n)?;
+    d.check_keys(n, &["from", "to", "price"], false);
+    let from = d.req_whole(n, "from");
+    let to = d.opt_whole(n, "to").ok()?;
+    let price = d.req_decimal(n, "price");
+    Some(Band {
+        from: from?,
+        to,
+        price: price?,
     })
 }
 
@@ -577,65 +551,69 @@ fn decode_rate(d: &mut Decoder, n: &Node) -> Option<HourlyRate> {
     d.object(n)?;
     d.check_keys(n, &["price", "basis", "source"], false);
     let price = d.req_decimal(n, "price");
-    let source = d.opt_string(n, "source").ok()?;
+    let source = d.text_or_empty(n, "source")?;
     let basis = match n.get("basis") {
-        None => Some(None),
-        Some(b) => (|| {
-            d.object(b)?;
-            let keys = [
-                "engineer_annual_cost",
-                "billed_hours_per_year",
-                "fiscal_sponsor_pct",
-                "operations_margin_pct",
-            ];
-            d.check_keys(b, &keys, false);
-            let [cost, hours, sponsor, margin] = keys.map(|k| d.req_decimal(b, k));
-            Some(Some(RateBasis {
-                engineer_annual_cost: cost?,
-                billed_hours_per_year: hours?,
-                fiscal_sponsor_pct: sponsor?,
-                operations_margin_pct: margin?,
-            }))
-        })(),
+        None => None,
+        Some(b) => Some(decode_basis(d, b)?),
     };
     Some(HourlyRate {
         price: price?,
-        basis: basis?,
-        source: source.unwrap_or_default(),
+        basis,
+        source,
+    })
+}
+
+fn decode_basis(d: &mut Decoder, n: &Node) -> Option<RateBasis> {
+    d.object(n)?;
+    let keys = [
+        "engineer_annual_cost",
+        "billed_hours_per_year",
+        "fiscal_sponsor_pct",
+        "operations_margin_pct",
+    ];
+    d.check_keys(n, &keys, false);
+    let [cost, hours, sponsor, margin] = keys.map(|k| d.req_decimal(n, k));
+    Some(RateBasis {
+        engineer_annual_cost: cost?,
+        billed_hours_per_year: hours?,
+        fiscal_sponsor_pct: sponsor?,
+        operations_margin_pct: margin?,
     })
 }
 
 fn decode_size(d: &mut Decoder, n: &Node) -> Option<Size> {
     d.check_keys(n, &["label", "mem_gb", "cpu", "nodes"], false);
-    let label = d.opt_string(n, "label").ok()?;
-    let mem_gb = d.req_decimal(n, "mem_gb");
-    let cpu = d.req_decimal(n, "cpu");
-    let nodes = d.required(n, "nodes").and_then(|m| {
-        let props = d.object(m)?;
-        let v: Vec<Option<(String, String)>> = props
-            .iter()
-            .map(|(k, v)| d.string(v).map(|s| (k.clone(), s)))
-            .collect();
-        v.into_iter().collect::<Option<Vec<_>>>().map(Keyed)
-    });
-    Some(Size {
-        label: label.unwrap_or_default(),
-        mem_gb: mem_gb?,
-        cpu: cpu?,
-        nodes: nodes?,
-    })
+    let mut s = Size {
+        label: d.text_or_empty(n, "label")?,
+        ..Size::default()
+    };
+    let mut ok = put(&mut s.mem_gb, d.req_decimal(n, "mem_gb"));
+    ok &= put(&mut s.cpu, d.req_decimal(n, "cpu"));
+    ok &= put(&mut s.nodes, member(d, n, "nodes", decode_size_nodes));
+    ok.then_some(s)
+}
+
+/// A size's provider → node map (values are node names).
+fn decode_size_nodes(d: &mut Decoder, n: &Node) -> Option<Keyed<String>> {
+    let props = d.object(n)?;
+    let mut out = Vec::with_capacity(props.len());
+    let mut ok = true;
+    for (k, v) in props {
+        match d.string(v) {
+            Some(s) => out.push((k.clone(), s)),
+            None => ok = false,
+        }
+    }
+    ok.then_some(Keyed(out))
 }
 
 fn decode_provider(d: &mut Decoder, n: &Node) -> Option<Provider> {
     d.check_keys(n, &["label", "note", "regions"], false);
-    let label = d.req_string(n, "label");
-    let note = d.opt_string(n, "note").ok()?;
-    let regions = keyed(d, n, "regions", decode_region);
-    Some(Provider {
-        label: label?,
-        note: note.unwrap_or_default(),
-        regions: regions?,
-    })
+    let mut p = Provider::default();
+    let mut ok = put(&mut p.label, d.req_string(n, "label"));
+    p.note = d.text_or_empty(n, "note")?;
+    ok &= put(&mut p.regions, keyed(d, n, "regions", &decode_region));
+    ok.then_some(p)
 }
 
 const REGION_KEYS: &[&str] = &[
@@ -659,117 +637,120 @@ struct Defaults {
 
 fn decode_region(d: &mut Decoder, n: &Node) -> Option<Region> {
     d.check_keys(n, REGION_KEYS, false);
-    let label = d.req_string(n, "label");
+    let mut r = Region::default();
+    let mut ok = put(&mut r.label, d.req_string(n, "label"));
     let as_of = match n.get("as_of") {
-        Some(a) => Some(d.date(a).map(|_| d_string(a))?),
+        Some(a) => Some(d.date_text(a)?),
         None => None,
     };
     let source = d.opt_string(n, "source").ok()?;
     let defaults = Defaults { as_of, source };
-    let nodes = keyed(d, n, "nodes", |d, node| {
-        d.check_keys(
-            node,
-            &["vcpu", "mem_gb", "gpus", "price", "as_of", "source"],
-            false,
-        );
-        let vcpu = d.req_decimal(node, "vcpu");
-        let mem_gb = d.req_decimal(node, "mem_gb");
-        let gpus = d.opt_whole(node, "gpus").ok()?;
-        let price = price(d, node, &defaults);
-        Some(NodeType {
-            vcpu: vcpu?,
-            mem_gb: mem_gb?,
-            gpus: gpus.unwrap_or(0),
-            price: price?,
-        })
-    });
-    let gpu = match n.get("gpu") {
-        None => Some(None),
-        Some(g) => (|| {
-            d.object(g)?;
-            d.check_keys(g, &["node", "users_per_gpu"], false);
-            let node = d.req_string(g, "node");
-            let users = d.req_whole(g, "users_per_gpu");
-            Some(Some(GpuSpec {
-                node: node?,
-                users_per_gpu: users?,
-            }))
-        })(),
-    };
-    let dask = d.opt_string(n, "dask_worker_node").ok()?;
-    let cluster = d.required(n, "cluster").and_then(|c| {
-        let items = d.array(c)?;
-        let parts: Vec<Option<Component>> = items
-            .iter()
-            .map(|item| {
-                d.object(item)?;
-                d.check_keys(item, &["id", "label", "price", "as_of", "source"], false);
-                let id = d.req_string(item, "id");
-                let label = d.req_string(item, "label");
-                let price = price(d, item, &defaults);
-                Some(Component {
-                    id: id?,
-                    label: label?,
-                    price: price?,
-                })
-            })
-            .collect();
-        parts.into_iter().collect::<Option<Vec<_>>>()
-    });
-    let mut storage = |key: &str| {
-        let s = d.required(n, key)?;
-        d.object(s)?;
-        d.check_keys(
-            s,
-            &["label", "price", "min_billable_gb", "as_of", "source"],
-            false,
-        );
-        let label = d.req_string(s, "label");
-        let p = price(d, s, &defaults);
-        let min = d.opt_decimal(s, "min_billable_gb").ok()?;
-        Some(Storage {
-            label: label?,
-            price: p?,
-            min_billable_gb: min.unwrap_or(Decimal::ZERO),
-        })
-    };
-    let home = storage("home_storage");
-    let object = storage("object_storage");
-    let egress = storage("egress");
-    Some(Region {
-        label: label?,
-        nodes: nodes?,
-        gpu: gpu?,
-        dask_worker_node: dask,
-        cluster: cluster?,
-        home_storage: home?,
-        object_storage: object?,
-        egress: egress?,
+    ok &= put(
+        &mut r.nodes,
+        keyed(d, n, "nodes", &|d, node| {
+            decode_node_type(d, node, &defaults)
+        }),
+    );
+    if let Some(g) = n.get("gpu") {
+        ok &= put(&mut r.gpu, decode_gpu(d, g).map(Some));
+    }
+    r.dask_worker_node = d.opt_string(n, "dask_worker_node").ok()?;
+    let cluster = d.required(n, "cluster").and_then(|c| d.array(c));
+    ok &= put(
+        &mut r.cluster,
+        cluster.and_then(|c| d.each(c, |d, item| decode_component(d, item, &defaults))),
+    );
+    for (key, slot) in [
+        ("home_storage", &mut r.home_storage),
+        ("object_storage", &mut r.object_storage),
+        ("egress", &mut r.egress),
+    ] {
+        let storage = d.required(n, key);
+        ok &= put(slot, storage.and_then(|s| decode_storage(d, s, &defaults)));
+    }
+    ok.then_some(r)
+}
+
+fn decode_node_type(d: &mut Decoder, n: &Node, defaults: &Defaults) -> Option<NodeType> {
+    d.check_keys(
+        n,
+        &["vcpu", "mem_gb", "gpus", "price", "as_of", "source"],
+        false,
+    );
+    let vcpu = d.req_decimal(n, "vcpu");
+    let mem_gb = d.req_decimal(n, "mem_gb");
+    let gpus = d.opt_whole(n, "gpus").ok()?;
+    let price = price(d, n, defaults);
+    Some(NodeType {
+        vcpu: vcpu?,
+        mem_gb: mem_gb?,
+        gpus: gpus.unwrap_or(0),
+        price: price?,
     })
+}
+
+fn decode_gpu(d: &mut Decoder, n: &Node) -> Option<GpuSpec> {
+    d.object(n)?;
+    d.check_keys(n, &["node", "users_per_gpu"], false);
+    let mut g = GpuSpec {
+        node: String::new(),
+        users_per_gpu: 0,
+    };
+    let mut ok = put(&mut g.node, d.req_string(n, "node"));
+    ok &= put(&mut g.users_per_gpu, d.req_whole(n, "users_per_gpu"));
+    ok.then_some(g)
+}
+
+fn decode_component(d: &mut Decoder, n: &Node, defaults: &Defaults) -> Option<Component> {
+    d.object(n)?;
+    d.check_keys(n, &["id", "label", "price", "as_of", "source"], false);
+    let mut c = Component::default();
+    let mut ok = put(&mut c.id, d.req_string(n, "id"));
+    ok &= put(&mut c.label, d.req_string(n, "label"));
+    ok &= put(&mut c.price, price(d, n, defaults));
+    ok.then_some(c)
+}
+
+fn decode_storage(d: &mut Decoder, n: &Node, defaults: &Defaults) -> Option<Storage> {
+    d.object(n)?;
+    d.check_keys(
+        n,
+        &["label", "price", "min_billable_gb", "as_of", "source"],
+        false,
+    );
+    let mut s = Storage::default();
+    let mut ok = put(&mut s.label, d.req_string(n, "label"));
+    ok &= put(&mut s.price, price(d, n, defaults));
+    s.min_billable_gb = d
+        .opt_decimal(n, "min_billable_gb")
+        .ok()?
+        .unwrap_or(Decimal::ZERO);
+    ok.then_some(s)
 }
 
 /// A priced object's `price`, with `as_of`/`source` of its own or its region's.
 fn price(d: &mut Decoder, n: &Node, defaults: &Defaults) -> Option<Price> {
-    let amount = d.req_decimal(n, "price");
-    let as_of = match n.get("as_of") {
-        Some(a) => d.date(a).map(|_| d_string(a)),
+    let mut p = Price::default();
+    let mut ok = put(&mut p.price, d.req_decimal(n, "price"));
+    let own_date = n.get("as_of");
+    let as_of = match own_date {
+        Some(a) => d.date_text(a),
         None => defaults.as_of.clone(),
     };
-    let source = match n.get("source") {
+    let own_source = n.get("source");
+    let source = match own_source {
         Some(s) => d.string(s),
         None => defaults.source.clone(),
     };
-    if as_of.is_none() && n.get("as_of").is_none() {
+    if as_of.is_none() && own_date.is_none() {
         d.push(n.error("the price has no date: give \"as_of\" here or on its region"));
     }
-    if source.is_none() && n.get("source").is_none() {
+    if source.is_none() && own_source.is_none() {
         d.push(n.error("the price has no source: give \"source\" here or on its region"));
     }
-    Some(Price {
-        price: amount?,
-        as_of: as_of?,
-        source: source?,
-    })
+    ok &= put(&mut p.as_of, as_of);
+    ok &= put(&mut p.source, source);
+    ok.then_some(p)
 }
 
 fn decode_links(d: &mut Decoder, n: &Node) -> Option<Links> {
@@ -785,31 +766,31 @@ fn decode_links(d: &mut Decoder, n: &Node) -> Option<Links> {
         ],
         false,
     );
-    let provider_item = d.opt_string(n, "provider_item").ok()?;
-    let account_item = d.opt_string(n, "account_item").ok()?;
-    let billing_item = d.opt_string(n, "billing_item").ok()?;
-    let mut link = |key: &str| match n.get(key) {
-        None => Some(None),
-        Some(l) => {
-            d.object(l)?;
-            d.check_keys(l, &["item", "value"], false);
-            let item = d.req_string(l, "item");
-            let value = d.req_string(l, "value");
-            Some(Some(Link {
-                item: item?,
-                value: value?,
-            }))
-        }
+    let mut l = Links {
+        provider_item: d.opt_string(n, "provider_item").ok()?,
+        ..Links::default()
     };
-    let dask = link("dask");
-    let gpu = link("gpu");
-    Some(Links {
-        provider_item,
-        account_item,
-        billing_item,
-        dask: dask?,
-        gpu: gpu?,
-    })
+    l.account_item = d.opt_string(n, "account_item").ok()?;
+    l.billing_item = d.opt_string(n, "billing_item").ok()?;
+    let mut ok = true;
+    for (key, slot) in [("dask", &mut l.dask), ("gpu", &mut l.gpu)] {
+        if let Some(link) = n.get(key) {
+            ok &= put(slot, decode_link(d, link).map(Some));
+        }
+    }
+    ok.then_some(l)
+}
+
+fn decode_link(d: &mut Decoder, n: &Node) -> Option<Link> {
+    d.object(n)?;
+    d.check_keys(n, &["item", "value"], false);
+    let mut l = Link {
+        item: String::new(),
+        value: String::new(),
+    };
+    let mut ok = put(&mut l.item, d.req_string(n, "item"));
+    ok &= put(&mut l.value, d.req_string(n, "value"));
+    ok.then_some(l)
 }
 
 fn decode_assumptions(d: &mut Decoder, n: &Node) -> Option<Assumptions> {
@@ -827,30 +808,27 @@ fn decode_assumptions(d: &mut Decoder, n: &Node) -> Option<Assumptions> {
         "discount_approval_pct",
     ];
     d.check_keys(n, &keys, false);
-    let base = Assumptions::default();
-    let mut dec = |key: &str, default: Decimal| d.opt_decimal(n, key).map(|v| v.unwrap_or(default));
-    let allocatable = dec("allocatable_fraction", base.allocatable_fraction);
-    let packing = dec("packing_efficiency", base.packing_efficiency);
-    let hours = dec("hours_per_month", base.hours_per_month);
-    let low = dec("low_factor", base.low_factor);
-    let high = dec("high_factor", base.high_factor);
-    let alert = dec("budget_alert_factor", base.budget_alert_factor);
-    let round_to = dec("budget_alert_round_to", base.budget_alert_round_to);
-    let markup = dec("cloud_markup_pct", base.cloud_markup_pct);
-    let approval = dec("discount_approval_pct", base.discount_approval_pct);
-    let communities = d.opt_whole(n, "communities_per_shared_cluster");
-    Some(Assumptions {
-        allocatable_fraction: allocatable.ok()?,
-        packing_efficiency: packing.ok()?,
-        communities_per_shared_cluster: communities
-            .ok()?
-            .unwrap_or(base.communities_per_shared_cluster),
-        hours_per_month: hours.ok()?,
-        low_factor: low.ok()?,
-        high_factor: high.ok()?,
-        budget_alert_factor: alert.ok()?,
-        budget_alert_round_to: round_to.ok()?,
-        cloud_markup_pct: markup.ok()?,
-        discount_approval_pct: approval.ok()?,
-    })
+    let mut a = Assumptions::default();
+    let mut ok = true;
+    for (key, slot) in [
+        ("allocatable_fraction", &mut a.allocatable_fraction),
+        ("packing_efficiency", &mut a.packing_efficiency),
+        ("hours_per_month", &mut a.hours_per_month),
+        ("low_factor", &mut a.low_factor),
+        ("high_factor", &mut a.high_factor),
+        ("budget_alert_factor", &mut a.budget_alert_factor),
+        ("budget_alert_round_to", &mut a.budget_alert_round_to),
+        ("cloud_markup_pct", &mut a.cloud_markup_pct),
+        ("discount_approval_pct", &mut a.discount_approval_pct),
+    ] {
+        match d.opt_decimal(n, key) {
+            Ok(v) => *slot = v.unwrap_or(*slot),
+            Err(_) => ok = false,
+        }
+    }
+    match d.opt_whole(n, "communities_per_shared_cluster") {
+        Ok(v) => a.communities_per_shared_cluster = v.unwrap_or(a.communities_per_shared_cluster),
+        Err(_) => ok = false,
+    }
+    ok.then_some(a)
 }

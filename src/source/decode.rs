@@ -14,6 +14,20 @@ use std::str::FromStr;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reported;
 
+/// Moves a decoded value into the model being built, and says whether it was decoded.
+///
+/// Decoders fill a default model field by field instead of holding every field in its own
+/// `Option` until the end: that keeps the code (and the wasm) free of long drop ladders.
+pub fn put<T>(slot: &mut T, value: Option<T>) -> bool {
+    match value {
+        Some(v) => {
+            *slot = v;
+            true
+        }
+        None => false,
+    }
+}
+
 /// Collects diagnostics while typed values are read out of a node tree.
 #[derive(Debug, Default)]
 pub struct Decoder {
@@ -162,29 +176,36 @@ impl Decoder {
         }
     }
 
-    /// A `YYYY-MM-DD` date.
-    pub fn date(&mut self, n: &Node) -> Option<time::Date> {
+    /// A `YYYY-MM-DD` date, kept as its text.
+    pub fn date_text(&mut self, n: &Node) -> Option<String> {
         let s = self.string(n)?;
-        match parse_date(&s) {
-            Some(d) => Some(d),
-            None => {
-                self.push(n.error(format!(
-                    "expected a date written YYYY-MM-DD, found {}",
-                    n.describe()
-                )));
-                None
-            }
+        if parse_date(&s).is_some() {
+            return Some(s);
         }
+        self.push(n.error(format!(
+            "expected a date written YYYY-MM-DD, found {}",
+            n.describe()
+        )));
+        None
     }
 
     /// A list of texts.
     pub fn strings(&mut self, n: &Node) -> Option<Vec<String>> {
         let items = self.array(n)?;
+        self.each(items, Decoder::string)
+    }
+
+    /// Decodes every element; `None` if any failed (each failure is still reported).
+    pub fn each<T>(
+        &mut self,
+        items: &[Node],
+        decode: impl Fn(&mut Decoder, &Node) -> Option<T>,
+    ) -> Option<Vec<T>> {
         let mut out = Vec::with_capacity(items.len());
         let mut ok = true;
         for item in items {
-            match self.string(item) {
-                Some(s) => out.push(s),
+            match decode(self, item) {
+                Some(t) => out.push(t),
                 None => ok = false,
             }
         }
@@ -201,6 +222,14 @@ impl Decoder {
 
     pub fn req_whole(&mut self, obj: &Node, key: &str) -> Option<u32> {
         self.required(obj, key).and_then(|n| self.whole(n))
+    }
+
+    /// An optional text that defaults to empty; `None` when present but not a text.
+    pub fn text_or_empty(&mut self, obj: &Node, key: &str) -> Option<String> {
+        match obj.get(key) {
+            None => Some(String::new()),
+            Some(n) => self.string(n),
+        }
     }
 
     /// An optional text: `Ok(None)` when absent, `Err(())` when present but wrong.

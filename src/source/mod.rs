@@ -8,6 +8,6 @@ mod decode;
 mod diagnostic;
 mod node;
 
-pub use decode::{parse_date, parse_decimal, Decoder};
+pub use decode::{parse_date, parse_decimal, put, Decoder, Reported};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use node::{child_path, parse, Node, Value, MAX_DOCUMENT_BYTES};
