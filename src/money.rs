@@ -75,35 +75,75 @@ pub struct Currency {
 impl Currency {
     /// `$1,234.56`, `−$1,500.00`: always two decimals, thousands grouped.
     pub fn format(&self, amount: Decimal) -> String {
-        let sign = if amount.is_sign_negative() && !amount.is_zero() {
-            "−"
-        } else {
-            ""
-        };
-        format!("{sign}{}{}", self.symbol, group(&round2(amount.abs()), 2))
+        self.amount(amount).to_string()
+    }
+
+    /// [`Currency::format`] as a `Display` value: sentences take it into `format!`
+    /// without a `String` of their own.
+    pub fn amount(&self, amount: Decimal) -> Amount<'_> {
+        Amount {
+            symbol: &self.symbol,
+            value: amount,
+            exact: false,
+        }
     }
 
     /// A unit price: two decimals when that is exact, else every significant decimal
     /// (`$0.262028`), so that quantity × unit price reproduces on a calculator.
     pub fn format_unit(&self, price: Decimal) -> String {
-        let n = price.normalize();
-        if n.scale() <= 2 {
-            self.format(price)
-        } else {
-            let sign = if price.is_sign_negative() { "−" } else { "" };
-            format!("{sign}{}{}", self.symbol, group(&n.abs(), n.scale()))
+        self.unit_price(price).to_string()
+    }
+
+    /// [`Currency::format_unit`] as a `Display` value.
+    pub fn unit_price(&self, price: Decimal) -> Amount<'_> {
+        Amount {
+            symbol: &self.symbol,
+            value: price,
+            exact: true,
         }
+    }
+}
+
+/// An amount of money as written for people (see [`Currency::amount`]).
+#[derive(Clone, Copy)]
+pub struct Amount<'a> {
+    symbol: &'a str,
+    value: Decimal,
+    /// Every significant decimal (a unit price), not just cents.
+    exact: bool,
+}
+
+impl fmt::Display for Amount<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.value;
+        let (digits, negative) = match self.exact.then(|| v.normalize()) {
+            Some(n) if n.scale() > 2 => (group(&n.abs(), n.scale()), v.is_sign_negative()),
+            _ => (
+                group(&round2(v.abs()), 2),
+                v.is_sign_negative() && !v.is_zero(),
+            ),
+        };
+        let sign = if negative { "−" } else { "" };
+        write!(f, "{sign}{}{digits}", self.symbol)
     }
 }
 
 /// A quantity as printed on a line: exactly its value, grouped, no trailing zeros.
 pub fn format_quantity(q: Decimal) -> String {
-    let n = q.normalize();
-    let s = group(&n.abs(), n.scale());
-    if n.is_sign_negative() && !n.is_zero() {
-        format!("−{s}")
-    } else {
-        s
+    Quantity(q).to_string()
+}
+
+/// [`format_quantity`] as a `Display` value.
+#[derive(Clone, Copy)]
+pub struct Quantity(pub Decimal);
+
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.normalize();
+        if n.is_sign_negative() && !n.is_zero() {
+            f.write_str("−")?;
+        }
+        f.write_str(&group(&n.abs(), n.scale()))
     }
 }
 

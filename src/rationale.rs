@@ -1,33 +1,56 @@
 //! How numbers are written inside rationale sentences, so every line's explanation
 //! reads the same way and shows exactly the numbers the computation used.
+//!
+//! The pieces are `Display` values rather than `String`s: a sentence is written once by
+//! its `format!`, with no temporary text (or code to free it) per number.
 
 use crate::catalog::pricing::{Price, Pricing, RateBasis};
-use crate::money::{self, format_quantity, Currency, Overflow};
+use crate::money::{self, Amount, Currency, Overflow, Quantity};
 use crate::pricing::QuoteError;
 use rust_decimal::Decimal;
+use std::fmt;
 
 /// A number as computed: `47.62`, `730`, `0.9`.
-pub fn n(d: Decimal) -> String {
-    format_quantity(d)
+pub fn n(d: Decimal) -> Quantity {
+    Quantity(d)
 }
 
 /// `$0.252/h (as of 2025-08-01, AWS EC2 on-demand pricing)`.
-pub fn price_with_source(
-    p: &Pricing,
-    cur: &Currency,
+pub fn price_with_source<'a>(
+    p: &'a Pricing,
+    cur: &'a Currency,
     unit_price: Decimal,
-    per: &str,
-    price: &Price,
-) -> String {
+    per: &'a str,
+    price: &'a Price,
+) -> PriceWithSource<'a> {
     let source = p
         .sources
         .get(&price.source)
         .map_or(price.source.as_str(), |s| short_title(&s.title));
-    format!(
-        "{}{per} (as of {}, {source})",
-        cur.format_unit(unit_price),
-        price.as_of
-    )
+    PriceWithSource {
+        unit_price: cur.unit_price(unit_price),
+        per,
+        as_of: &price.as_of,
+        source,
+    }
+}
+
+/// See [`price_with_source`].
+pub struct PriceWithSource<'a> {
+    unit_price: Amount<'a>,
+    per: &'a str,
+    as_of: &'a str,
+    source: &'a str,
+}
+
+impl fmt::Display for PriceWithSource<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}{} (as of {}, {})",
+            self.unit_price, self.per, self.as_of, self.source
+        )
+    }
 }
 
 /// The derivation of the hourly rate: `$180,000 ÷ 900 h = $200.00/h; + 15% …`.
@@ -44,14 +67,14 @@ pub fn rate_basis(cur: &Currency, b: &RateBasis, rate: Decimal) -> Result<String
     )?);
     Ok(format!(
         "The rate: a fully loaded engineer at {} a year ÷ {} billed hours = {}/h; + {}% fiscal sponsor fee = {}/h; + {}% operations margin = {}/h, set at {}/h.",
-        cur.format(b.engineer_annual_cost),
+        cur.amount(b.engineer_annual_cost),
         n(b.billed_hours_per_year),
-        cur.format(base),
+        cur.amount(base),
         n(b.fiscal_sponsor_pct),
-        cur.format(sponsor),
+        cur.amount(sponsor),
         n(b.operations_margin_pct),
-        cur.format(margin),
-        cur.format(rate)
+        cur.amount(margin),
+        cur.amount(rate)
     ))
 }
 
@@ -69,13 +92,20 @@ pub fn when(
 }
 
 /// "9 active months" / "all 12 months".
-pub fn months(m: u32) -> String {
-    if m == 12 {
-        "all 12 months".into()
-    } else if m == 1 {
-        "1 active month".into()
-    } else {
-        format!("{m} active months")
+pub fn months(m: u32) -> Months {
+    Months(m)
+}
+
+/// See [`months`].
+pub struct Months(u32);
+
+impl fmt::Display for Months {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            12 => f.write_str("all 12 months"),
+            1 => f.write_str("1 active month"),
+            m => write!(f, "{m} active months"),
+        }
     }
 }
 

@@ -5,14 +5,15 @@ use super::QuoteError;
 use crate::catalog::pricing::{ClusterKind, Price, Pricing, Provider, Region, Tier};
 use crate::money::{self, Currency};
 use crate::quote::{Line, LineKind, Period, Section};
-use crate::rationale::{months, n, price_with_source, when};
+use crate::rationale::{months, n, price_with_source, when, PriceWithSource};
 use crate::scenario::{Hub, Scenario};
 use rust_decimal::Decimal;
+use std::fmt;
 
 /// A metered usage line's data (see [`Cloud::metered`]).
-struct Metered<'p, I, L> {
-    id: I,
-    label: L,
+struct Metered<'p, 'f> {
+    id: fmt::Arguments<'f>,
+    label: fmt::Arguments<'f>,
     per_month: Decimal,
     unit: &'static str,
     price: &'p Price,
@@ -52,41 +53,32 @@ impl<'a> Cloud<'a> {
     }
 
     /// `$0.252/h (as of …, source)` and, with a markup, what it adds.
-    fn priced(&self, price: &Price, per: &str) -> Result<String, QuoteError> {
+    fn priced<'p>(&'p self, price: &'p Price, per: &'p str) -> Result<Priced<'p>, QuoteError> {
         let unit = self.unit(price)?;
-        let mut text = price_with_source(self.p, self.cur(), unit, per, price);
         let pct = self.p.assumptions.cloud_markup_pct;
-        if !pct.is_zero() {
-            text.push_str(&format!(
-                ", including a {}% markup on {}",
-                n(pct),
-                self.cur().format_unit(price.price)
-            ));
-        }
-        Ok(text)
+        Ok(Priced {
+            text: price_with_source(self.p, self.cur(), unit, per, price),
+            markup: (!pct.is_zero()).then(|| (pct, self.cur().unit_price(price.price))),
+        })
     }
 
     /// The provider's note (e.g. an allocation that makes the cost $0).
-    fn note(&self) -> String {
-        if self.provider.note.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", self.provider.note)
-        }
+    fn note(&self) -> Note<'_> {
+        Note(&self.provider.note)
     }
 
     /// A monthly cloud line; `id` and `label` are only written when explaining.
     fn line(
         &self,
-        id: impl FnOnce() -> String,
-        label: impl FnOnce() -> String,
+        id: fmt::Arguments,
+        label: fmt::Arguments,
         quantity: Decimal,
         unit: &str,
         price: &Price,
         months: u32,
     ) -> Result<Line, QuoteError> {
         let (id, label) = if self.explain {
-            (id(), label())
+            (id.to_string(), label.to_string())
         } else {
             (String::new(), String::new())
         };
@@ -118,24 +110,26 @@ impl<'a> Cloud<'a> {
         let hours = self.p.assumptions.hours_per_month;
         let mut parts = Vec::with_capacity(self.region.cluster.len());
         for comp in &self.region.cluster {
-            let line = self
-                .line(
-                    || format!("cloud.cluster.{}", comp.id),
-                    || comp.label.clone(),
-                    hours,
-                    "hour",
-                    &comp.price,
-                    12,
-                )?
-                .because(when(self.explain, || Ok(format!(
-                    "Always on: {} h a month × {} = {} a month, billed {} whether or not anyone logs in.{}",
+            let line = self.line(
+                format_args!("cloud.cluster.{}", comp.id),
+                format_args!("{}", comp.label),
+                hours,
+                "hour",
+                &comp.price,
+                12,
+            )?;
+            let r = when(self.explain, || {
+                let priced = self.priced(&comp.price, "/h")?;
+                let month = money::round2(money::mul(hours, self.unit(&comp.price)?)?);
+                Ok(format!(
+                    "Always on: {} h a month × {priced} = {} a month, billed {} whether or not anyone logs in.{}",
                     n(hours),
-                    self.priced(&comp.price, "/h")?,
-                    self.cur().format(money::round2(money::mul(hours, self.unit(&comp.price)?)?)),
+                    self.cur().amount(month),
                     months(12),
                     self.note()
-                )))?);
-            parts.push(line);
+                ))
+            })?;
+            parts.push(line.because(r));
         }
         match self.tier.cluster {
             ClusterKind::Dedicated => Ok(parts),
@@ -143,12 +137,8 @@ impl<'a> Cloud<'a> {
                 let split = self.p.assumptions.communities_per_shared_cluster.max(1);
                 let sum = money::sum(parts.iter().map(|l| l.amount))?;
                 let share = money::round2(money::div(sum, Decimal::from(split))?);
-                let listed: Vec<String> = parts
-                    .iter()
-                    .map(|l| format!("{} {}", l.label, self.cur().format(l.amount)))
-                    .collect();
                 let line = Line::priced(
-                    "cloud.cluster.shared",
+                    "cloud.cluster.shared".into(),
                     Section::Cloud,
                     format!("Shared cluster core, 1/{split} share"),
                     Decimal::ONE,
@@ -157,16 +147,22 @@ impl<'a> Cloud<'a> {
                     Period::Monthly,
                     12,
                     self.kind,
-                )?
-                .because(when(self.explain, || Ok(format!(
-                    "A shared cluster's core is split between {split} communities: ({}) = {} a month ÷ {split} = {} a month, billed {}.{}",
-                    listed.join(" + "),
-                    self.cur().format(sum),
-                    self.cur().format(share),
-                    months(12),
-                    self.note()
-                )))?);
-                Ok(vec![line])
+                )?;
+                let r = when(self.explain, || {
+                    let listed: Vec<String> = parts
+                        .iter()
+                        .map(|l| format!("{} {}", l.label, self.cur().amount(l.amount)))
+                        .collect();
+                    Ok(format!(
+                        "A shared cluster's core is split between {split} communities: ({}) = {} a month ÷ {split} = {} a month, billed {}.{}",
+                        listed.join(" + "),
+                        self.cur().amount(sum),
+                        self.cur().amount(share),
+                        months(12),
+                        self.note()
+                    ))
+                })?;
+                Ok(vec![line.because(r)])
             }
         }
     }
@@ -181,7 +177,7 @@ impl<'a> Cloud<'a> {
     ) -> Result<Vec<Line>, QuoteError> {
         let a = &self.p.assumptions;
         let active = self.s.active_months;
-        let key = format!("cloud.hub{}", index + 1);
+        let key = index + 1;
         let mut out = Vec::new();
         let size = self.p.sizes.get(&hub.size).ok_or_else(|| {
             QuoteError::Inconsistent(format!("the catalog has no size \"{}\"", hub.size))
@@ -190,21 +186,11 @@ impl<'a> Cloud<'a> {
         let user_hours = money::mul(base_hours, factor)?;
         let gpu_hours = money::mul(user_hours, hub.gpu_share)?;
         let cpu_hours = money::sub(user_hours, gpu_hours)?;
-        // Sentence fragments shared by this hub's rationales (only built when explaining).
-        let scaled = if factor == Decimal::ONE || !self.explain {
-            String::new()
-        } else {
-            format!(" (usage × {})", n(factor))
-        };
-        let usage = if self.explain {
-            format!(
-                "{} active users × {} h = {} user-hours a month{scaled}",
-                hub.monthly_active_users,
-                n(hub.hours_per_user),
-                n(base_hours)
-            )
-        } else {
-            String::new()
+        // The usage every rationale of this hub starts from (written only when explaining).
+        let usage = Usage {
+            hub,
+            base_hours,
+            factor,
         };
         if cpu_hours > Decimal::ZERO {
             let node_name = size.nodes.get(&self.s.provider).ok_or_else(|| {
@@ -224,24 +210,13 @@ impl<'a> Cloud<'a> {
             }
             let node_hours =
                 money::div(money::div(cpu_hours, users_per_node)?, a.packing_efficiency)?;
-            let gpu_part = if hub.gpu_share > Decimal::ZERO && self.explain {
-                format!(
-                    "; {}% of them run on GPU servers, leaving {} CPU user-hours",
-                    n(money::mul(hub.gpu_share, Decimal::ONE_HUNDRED)?),
-                    n(cpu_hours)
-                )
-            } else {
-                String::new()
-            };
             let line = self
                 .line(
-                    || format!("{key}.compute"),
-                    || {
-                        format!(
-                            "User servers: {} on {node_name}",
-                            self.p.size_label(&hub.size)
-                        )
-                    },
+                    format_args!("cloud.hub{key}.compute"),
+                    format_args!(
+                        "User servers: {} on {node_name}",
+                        self.p.size_label(&hub.size)
+                    ),
                     node_hours,
                     "node-hour",
                     &node.price,
@@ -249,8 +224,18 @@ impl<'a> Cloud<'a> {
                 )?
                 .with_hub(&hub.name);
             let r = when(self.explain, || {
+                let gpu_part = if hub.gpu_share > Decimal::ZERO {
+                    format!(
+                        "; {}% of them run on GPU servers, leaving {} CPU user-hours",
+                        n(money::mul(hub.gpu_share, Decimal::ONE_HUNDRED)?),
+                        n(cpu_hours)
+                    )
+                } else {
+                    String::new()
+                };
+                let priced = self.priced(&node.price, "/h")?;
                 Ok(format!(
-                "{usage}{gpu_part}. Each {node_name} node ({} GB) holds floor({} × {} allocatable ÷ {} GB) = {} users; {} ÷ {} ÷ {} packing efficiency = {} node-hours × {}. Billed in {}. You pay for the memory requested, not used.{}",
+                "{usage}{gpu_part}. Each {node_name} node ({} GB) holds floor({} × {} allocatable ÷ {} GB) = {} users; {} ÷ {} ÷ {} packing efficiency = {} node-hours × {priced}. Billed in {}. You pay for the memory requested, not used.{}",
                 n(node.mem_gb),
                 n(node.mem_gb),
                 n(a.allocatable_fraction),
@@ -260,7 +245,6 @@ impl<'a> Cloud<'a> {
                 n(users_per_node),
                 n(a.packing_efficiency),
                 n(line.quantity),
-                self.priced(&node.price, "/h")?,
                 months(active),
                 self.note()
             ))
@@ -279,8 +263,8 @@ impl<'a> Cloud<'a> {
             let node_hours = money::div(money::div(gpu_hours, per)?, a.packing_efficiency)?;
             let line = self
                 .line(
-                    || format!("{key}.gpu"),
-                    || format!("GPU servers on {}", gpu.node),
+                    format_args!("cloud.hub{key}.gpu"),
+                    format_args!("GPU servers on {}", gpu.node),
                     node_hours,
                     "node-hour",
                     &node.price,
@@ -288,14 +272,14 @@ impl<'a> Cloud<'a> {
                 )?
                 .with_hub(&hub.name);
             let r = when(self.explain, || {
+                let priced = self.priced(&node.price, "/h")?;
                 Ok(format!(
-                "{usage} × {} GPU share = {} GPU user-hours ÷ {} user per GPU ÷ {} packing efficiency = {} node-hours × {}. Billed in {}.{}",
+                "{usage} × {} GPU share = {} GPU user-hours ÷ {} user per GPU ÷ {} packing efficiency = {} node-hours × {priced}. Billed in {}.{}",
                 n(hub.gpu_share),
                 n(gpu_hours),
                 n(per),
                 n(a.packing_efficiency),
                 n(line.quantity),
-                self.priced(&node.price, "/h")?,
                 months(active),
                 self.note()
             ))
@@ -312,8 +296,8 @@ impl<'a> Cloud<'a> {
             let node = self.node(name)?;
             out.push(self.metered(
                 Metered {
-                    id: || format!("{key}.dask"),
-                    label: || format!("Dask Gateway workers on {name}"),
+                    id: format_args!("cloud.hub{key}.dask"),
+                    label: format_args!("Dask Gateway workers on {name}"),
                     per_month: hub.dask_node_hours,
                     unit: "node-hour",
                     price: &node.price,
@@ -323,15 +307,14 @@ impl<'a> Cloud<'a> {
                 },
                 hub,
                 factor,
-                &scaled,
             )?);
         }
         if hub.egress_gb > Decimal::ZERO {
             let eg = &self.region.egress;
             out.push(self.metered(
                 Metered {
-                    id: || format!("{key}.egress"),
-                    label: || eg.label.clone(),
+                    id: format_args!("cloud.hub{key}.egress"),
+                    label: format_args!("{}", eg.label),
                     per_month: hub.egress_gb,
                     unit: "GB",
                     price: &eg.price,
@@ -341,26 +324,16 @@ impl<'a> Cloud<'a> {
                 },
                 hub,
                 factor,
-                &scaled,
             )?);
         }
         let home = &self.region.home_storage;
         let wanted = money::mul(Decimal::from(hub.registered_users), hub.home_gb_per_user)?.ceil();
         let billable = wanted.max(home.min_billable_gb);
         if billable > Decimal::ZERO {
-            let minimum = if home.min_billable_gb > wanted {
-                format!(
-                    ", below the {} GB minimum billed, so {} GB",
-                    n(home.min_billable_gb),
-                    n(billable)
-                )
-            } else {
-                String::new()
-            };
             let line = self
                 .line(
-                    || format!("{key}.home"),
-                    || home.label.clone(),
+                    format_args!("cloud.hub{key}.home"),
+                    format_args!("{}", home.label),
                     billable,
                     "GB-month",
                     &home.price,
@@ -368,12 +341,21 @@ impl<'a> Cloud<'a> {
                 )?
                 .with_hub(&hub.name);
             let r = when(self.explain, || {
+                let minimum = if home.min_billable_gb > wanted {
+                    format!(
+                        ", below the {} GB minimum billed, so {} GB",
+                        n(home.min_billable_gb),
+                        n(billable)
+                    )
+                } else {
+                    String::new()
+                };
+                let priced = self.priced(&home.price, "/GB-month")?;
                 Ok(format!(
-                    "{} registered users × {} GB = {} GB (rounded up){minimum} × {}. Stored {}.{}",
+                    "{} registered users × {} GB = {} GB (rounded up){minimum} × {priced}. Stored {}.{}",
                     hub.registered_users,
                     n(hub.home_gb_per_user),
                     n(wanted),
-                    self.priced(&home.price, "/GB-month")?,
                     months(12),
                     self.note()
                 ))
@@ -384,8 +366,8 @@ impl<'a> Cloud<'a> {
             let obj = &self.region.object_storage;
             let line = self
                 .line(
-                    || format!("{key}.objects"),
-                    || obj.label.clone(),
+                    format_args!("cloud.hub{key}.objects"),
+                    format_args!("{}", obj.label),
                     hub.object_storage_gb,
                     "GB-month",
                     &obj.price,
@@ -393,10 +375,10 @@ impl<'a> Cloud<'a> {
                 )?
                 .with_hub(&hub.name);
             let r = when(self.explain, || {
+                let priced = self.priced(&obj.price, "/GB-month")?;
                 Ok(format!(
-                    "{} GB in buckets × {}. Stored {}.{}",
+                    "{} GB in buckets × {priced}. Stored {}.{}",
                     n(hub.object_storage_gb),
-                    self.priced(&obj.price, "/GB-month")?,
                     months(12),
                     self.note()
                 ))
@@ -408,24 +390,19 @@ impl<'a> Cloud<'a> {
 
     /// A usage-driven line metered straight from the scenario (Dask hours, egress GB):
     /// the monthly quantity × the usage factor × the unit price, billed in active months.
-    fn metered(
-        &self,
-        m: Metered<impl FnOnce() -> String, impl FnOnce() -> String>,
-        hub: &Hub,
-        factor: Decimal,
-        scaled: &str,
-    ) -> Result<Line, QuoteError> {
+    fn metered(&self, m: Metered, hub: &Hub, factor: Decimal) -> Result<Line, QuoteError> {
         let active = self.s.active_months;
         let quantity = money::mul(m.per_month, factor)?;
         let line = self
             .line(m.id, m.label, quantity, m.unit, m.price, active)?
             .with_hub(&hub.name);
         let r = when(self.explain, || {
+            let priced = self.priced(m.price, m.per)?;
             Ok(format!(
-                "{} {}{scaled} × {}. Billed in {}{}.{}",
+                "{} {}{} × {priced}. Billed in {}{}.{}",
                 n(m.per_month),
                 m.what,
-                self.priced(m.price, m.per)?,
+                Scaled(factor),
                 months(active),
                 m.aside,
                 self.note()
@@ -454,5 +431,68 @@ impl<'a> Cloud<'a> {
             ..*self
         };
         Ok(money::sum(quiet.lines(factor)?.iter().map(|l| l.amount))?)
+    }
+}
+
+/// A unit price with its source and, with a markup, what it adds (see [`Cloud::priced`]).
+struct Priced<'a> {
+    text: PriceWithSource<'a>,
+    /// The markup % and the list price it applies to.
+    markup: Option<(Decimal, crate::money::Amount<'a>)>,
+}
+
+impl fmt::Display for Priced<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.text)?;
+        match &self.markup {
+            Some((pct, list)) => write!(f, ", including a {}% markup on {list}", n(*pct)),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The provider's note, after a space, or nothing.
+struct Note<'a>(&'a str);
+
+impl fmt::Display for Note<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            write!(f, " {}", self.0)
+        }
+    }
+}
+
+/// ` (usage × 2)` when the band re-prices usage, else nothing.
+struct Scaled(Decimal);
+
+impl fmt::Display for Scaled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == Decimal::ONE {
+            Ok(())
+        } else {
+            write!(f, " (usage × {})", n(self.0))
+        }
+    }
+}
+
+/// `50 active users × 4 h = 200 user-hours a month`, with the band's factor if any.
+struct Usage<'a> {
+    hub: &'a Hub,
+    base_hours: Decimal,
+    factor: Decimal,
+}
+
+impl fmt::Display for Usage<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} active users × {} h = {} user-hours a month{}",
+            self.hub.monthly_active_users,
+            n(self.hub.hours_per_user),
+            n(self.base_hours),
+            Scaled(self.factor)
+        )
     }
 }

@@ -4,36 +4,16 @@
 use super::QuoteError;
 use crate::catalog::pricing::{Pricing, Tier};
 use crate::money;
+use crate::money::Quantity;
 use crate::quote::{Line, LineKind, Period, Section};
 use crate::rationale::{months, n, rate_basis, when};
 use crate::scenario::{DiscountTarget, DiscountValue, Scenario};
 use rust_decimal::Decimal;
 
 pub fn membership(p: &Pricing, name: &str, t: &Tier, explain: bool) -> Result<Line, QuoteError> {
-    let cur = &p.currency;
     let label = p.tier_label(name);
-    let custom = if t.custom_price {
-        format!(
-            " This is a starting price: {label} is custom-priced after a sales review{}.",
-            if t.price_note.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", t.price_note)
-            }
-        )
-    } else {
-        String::new()
-    };
-    let help = if t.included_help_hours_per_quarter.is_zero() {
-        "help through the online documentation".to_string()
-    } else {
-        format!(
-            "{} h of help per quarter",
-            n(t.included_help_hours_per_quarter)
-        )
-    };
-    Ok(Line::priced(
-        "membership",
+    let line = Line::priced(
+        "membership".into(),
         Section::Membership,
         if label.to_ascii_lowercase().ends_with("membership") {
             label.to_string()
@@ -46,17 +26,49 @@ pub fn membership(p: &Pricing, name: &str, t: &Tier, explain: bool) -> Result<Li
         Period::Annual,
         1,
         LineKind::Fixed,
-    )?
-    .because(when(explain, || Ok(format!(
-        "The {label} tier's annual fee, {} a year, billed at the start of each service year. It includes up to {} hub{}, {help}, and a {} cluster.{custom}",
-        cur.format(t.annual_fee),
-        t.hub_limit,
-        if t.hub_limit == 1 { "" } else { "s" },
-        match t.cluster {
-            crate::catalog::pricing::ClusterKind::Shared => "shared",
-            crate::catalog::pricing::ClusterKind::Dedicated => "dedicated",
+    )?;
+    let r = when(explain, || {
+        let help = if t.included_help_hours_per_quarter.is_zero() {
+            "help through the online documentation".to_string()
+        } else {
+            format!(
+                "{} h of help per quarter",
+                n(t.included_help_hours_per_quarter)
+            )
+        };
+        let custom = if t.custom_price {
+            format!(
+                " This is a starting price: {label} is custom-priced after a sales review{}.",
+                Aside(&t.price_note)
+            )
+        } else {
+            String::new()
+        };
+        Ok(format!(
+            "The {label} tier's annual fee, {} a year, billed at the start of each service year. It includes up to {} hub{}, {help}, and a {} cluster.{custom}",
+            p.currency.amount(t.annual_fee),
+            t.hub_limit,
+            if t.hub_limit == 1 { "" } else { "s" },
+            match t.cluster {
+                crate::catalog::pricing::ClusterKind::Shared => "shared",
+                crate::catalog::pricing::ClusterKind::Dedicated => "dedicated",
+            }
+        ))
+    })?;
+    Ok(line.because(r))
+}
+
+/// ` (note)` after a custom price, or nothing without a note.
+pub struct Aside<'a>(pub &'a str);
+
+impl std::fmt::Display for Aside<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            write!(f, " ({})", self.0)
         }
-    )))?))
+    }
 }
 
 /// One line per usage band the membership's monthly active users reach.
@@ -87,27 +99,28 @@ pub fn usage_fee(p: &Pricing, s: &Scenario, explain: bool) -> Result<Vec<Line>, 
             s.active_months,
             LineKind::Fixed,
         )?;
-        let before = if counted_before == 0 {
-            String::new()
-        } else {
-            format!(
-                "; the first {} are in the bands before",
-                group(counted_before)
-            )
-        };
         let r = when(explain, || {
+            let hubs: Vec<String> = s
+                .hubs
+                .iter()
+                .map(|h| format!("{} {}", h.name, group(u64::from(h.monthly_active_users))))
+                .collect();
+            let before = if counted_before == 0 {
+                String::new()
+            } else {
+                format!(
+                    "; the first {} are in the bands before",
+                    group(counted_before)
+                )
+            };
             Ok(format!(
             "{} monthly active users across all hubs ({}); users {range} pay {} each: {} × {} = {} a month{before}. Billed monthly in {}.",
             group(total),
-            s.hubs
-                .iter()
-                .map(|h| format!("{} {}", h.name, group(u64::from(h.monthly_active_users))))
-                .collect::<Vec<_>>()
-                .join(" + "),
-            cur.format(band.price),
+            hubs.join(" + "),
+            cur.amount(band.price),
             group(users),
-            cur.format(band.price),
-            cur.format(line.amount),
+            cur.amount(band.price),
+            cur.amount(line.amount),
             months(s.active_months)
         ))
         })?;
@@ -120,10 +133,12 @@ pub fn usage_fee(p: &Pricing, s: &Scenario, explain: bool) -> Result<Vec<Line>, 
     Ok(out)
 }
 
-fn group(v: u64) -> String {
+/// A count of users, grouped: `1,200`.
+fn group(v: u64) -> Quantity {
     n(Decimal::from(v))
 }
 
+/// The hourly rate's derivation after a space, or nothing without a basis.
 fn rate_note(p: &Pricing) -> Result<String, QuoteError> {
     Ok(match &p.hourly_rate.basis {
         Some(b) => format!(" {}", rate_basis(&p.currency, b, p.hourly_rate.price)?),
@@ -148,9 +163,9 @@ pub fn extra_help(
     let hours = money::mul(extra, Decimal::from(4))?;
     let cur = &p.currency;
     let line = Line::priced(
-        "help.extra",
+        "help.extra".into(),
         Section::Help,
-        "Extra help hours",
+        "Extra help hours".into(),
         hours,
         "hour",
         p.hourly_rate.price,
@@ -159,16 +174,16 @@ pub fn extra_help(
         LineKind::Fixed,
     )?;
     let r = when(explain, || {
+        let note = rate_note(p)?;
         Ok(format!(
-        "{} h wanted per quarter − {} h included in {} = {} h × 4 quarters = {} h a year × {}/h = {}. Included hours reset each quarter and do not roll over.{}",
+        "{} h wanted per quarter − {} h included in {} = {} h × 4 quarters = {} h a year × {}/h = {}. Included hours reset each quarter and do not roll over.{note}",
         n(wanted),
         n(included),
         p.tier_label(name),
         n(extra),
         n(line.quantity),
-        cur.format(p.hourly_rate.price),
-        cur.format(line.amount),
-        rate_note(p)?
+        cur.amount(p.hourly_rate.price),
+        cur.amount(line.amount),
     ))
     })?;
     Ok(Some(line.because(r)))
@@ -181,9 +196,9 @@ pub fn project(p: &Pricing, s: &Scenario, explain: bool) -> Result<Option<Line>,
     }
     let cur = &p.currency;
     let line = Line::priced(
-        "project",
+        "project".into(),
         Section::Project,
-        "Project work (statement of work)",
+        "Project work (statement of work)".into(),
         s.project_hours,
         "hour",
         p.hourly_rate.price,
@@ -192,12 +207,12 @@ pub fn project(p: &Pricing, s: &Scenario, explain: bool) -> Result<Option<Line>,
         LineKind::Fixed,
     )?;
     let r = when(explain, || {
+        let note = rate_note(p)?;
         Ok(format!(
-            "{} h of scoped project work × {}/h = {}, one-off.{}",
+            "{} h of scoped project work × {}/h = {}, one-off.{note}",
             n(line.quantity),
-            cur.format(p.hourly_rate.price),
-            cur.format(line.amount),
-            rate_note(p)?
+            cur.amount(p.hourly_rate.price),
+            cur.amount(line.amount),
         ))
     })?;
     Ok(Some(line.because(r)))
@@ -241,29 +256,11 @@ pub fn discounts(
                 ),
             ])));
         }
-        let (amount, how) = match d.value {
+        let amount = match d.value {
             DiscountValue::Percent(pct) => {
-                let a = money::round2(money::div(money::mul(base, pct)?, Decimal::ONE_HUNDRED)?);
-                (
-                    a,
-                    format!(
-                        "{}% of the first-year {} of {} = {}",
-                        n(pct),
-                        d.target.label(),
-                        cur.format(base),
-                        cur.format(a)
-                    ),
-                )
+                money::round2(money::div(money::mul(base, pct)?, Decimal::ONE_HUNDRED)?)
             }
-            DiscountValue::Amount(a) => (
-                money::round2(a),
-                format!(
-                    "{} off the first-year {} of {}",
-                    cur.format(a),
-                    d.target.label(),
-                    cur.format(base)
-                ),
-            ),
+            DiscountValue::Amount(a) => money::round2(a),
         };
         let already = money::sum(
             given
@@ -278,8 +275,8 @@ pub fn discounts(
                     format!("discounts[{i}]"),
                     format!(
                         "a discount of {} is more than the {} left of the {} to discount",
-                        cur.format(amount),
-                        cur.format(left),
+                        cur.amount(amount),
+                        cur.amount(left),
                         d.target.label()
                     ),
                 ),
@@ -313,8 +310,23 @@ pub fn discounts(
             period,
             1,
             LineKind::Fixed,
-        )?
-        .because(when(explain, || {
+        )?;
+        let r = when(explain, || {
+            let how = match d.value {
+                DiscountValue::Percent(pct) => format!(
+                    "{}% of the first-year {} of {} = {}",
+                    n(pct),
+                    d.target.label(),
+                    cur.amount(base),
+                    cur.amount(amount)
+                ),
+                DiscountValue::Amount(a) => format!(
+                    "{} off the first-year {} of {}",
+                    cur.amount(a),
+                    d.target.label(),
+                    cur.amount(base)
+                ),
+            };
             Ok(format!(
                 "{how}, {}. Reason: {}.{}",
                 if period == Period::OneOff {
@@ -325,9 +337,9 @@ pub fn discounts(
                 d.reason,
                 if over { " Needs approval." } else { "" }
             ))
-        })?);
+        })?;
+        out.push(line.because(r));
         given.push((d.target, amount));
-        out.push(line);
     }
     Ok((out, approvals))
 }

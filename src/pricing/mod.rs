@@ -228,7 +228,7 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
     let priced = price_tier(c, p, s, &chosen, true)?;
     let cloud = cloud_for(c, p, s, &chosen)?;
     let band = cloud_band(p, &cloud, priced.totals.monthly_cloud)?;
-    let reasons = reasons(c, &chosen, recommended.as_deref(), &tiers, s);
+    let reasons = reasons(c, &p.currency, &chosen, recommended.as_deref(), &tiers, s)?;
     let provider = p.providers.get(&s.provider);
     let region = provider.and_then(|x| x.regions.get(&s.region));
     let billing = p.billing.get(&s.billing);
@@ -245,8 +245,8 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
             message: format!(
                 "{} is custom-priced: sales review. The membership line shows the starting price, {}{}.",
                 p.tier_label(&chosen),
-                p.currency.format(tier.annual_fee),
-                if tier.price_note.is_empty() { String::new() } else { format!(" ({})", tier.price_note) }
+                p.currency.amount(tier.annual_fee),
+                fees::Aside(&tier.price_note)
             ),
         });
     }
@@ -326,7 +326,7 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
             reasons,
             tiers,
         },
-        assumptions: assumptions(p, s, &chosen),
+        assumptions: assumptions(p, s, &chosen)?,
         warnings,
         terms: p.terms.clone(),
         scenario: s.clone(),
@@ -351,29 +351,29 @@ fn cloud_band(
         budget_alert: alert,
         rationale: format!(
             "Expected month {}. Low {} and high {} re-price the usage-driven lines (compute, GPU, Dask, egress) with usage × {} and × {}; cluster and storage lines stay as they are. Budget alert: {} × {} = {}, rounded up to the next {} = {}.",
-            cur.format(expected),
-            cur.format(low),
-            cur.format(high),
+            cur.amount(expected),
+            cur.amount(low),
+            cur.amount(high),
             n(a.low_factor),
             n(a.high_factor),
-            cur.format(expected),
+            cur.amount(expected),
             n(a.budget_alert_factor),
-            cur.format_unit(raised.normalize()),
-            cur.format(a.budget_alert_round_to),
-            cur.format(alert)
+            cur.unit_price(raised.normalize()),
+            cur.amount(a.budget_alert_round_to),
+            cur.amount(alert)
         ),
     })
 }
 
 fn reasons(
     c: &Catalog,
+    cur: &crate::money::Currency,
     chosen: &str,
     recommended: Option<&str>,
     tiers: &[TierOption],
     s: &Scenario,
-) -> Vec<String> {
-    let cur = c.pricing.as_ref().map(|p| p.currency.clone());
-    let fmt = |d: Decimal| cur.as_ref().map_or_else(|| d.to_string(), |c| c.format(d));
+) -> Result<Vec<String>, QuoteError> {
+    let amount = |d: Decimal| cur.amount(d);
     let mut out = Vec::new();
     let chosen_opt = tiers.iter().find(|t| t.tier == chosen);
     let chosen_cost = chosen_opt.and_then(|t| t.first_year_total_cost);
@@ -383,7 +383,7 @@ fn reasons(
                 out.push(format!(
                     "{} has the lowest first-year total cost ({}) of the tiers that allow this scenario.",
                     c.tier_label(chosen),
-                    fmt(cost)
+                    amount(cost)
                 ));
             }
         }
@@ -406,12 +406,12 @@ fn reasons(
             (Some(cost), Some(base)) if cost > base => out.push(format!(
                 "{} also allows it but costs {} more in the first year.",
                 t.label,
-                fmt(cost - base)
+                amount(money::sub(cost, base)?)
             )),
             (Some(cost), Some(base)) if cost < base => out.push(format!(
                 "{} also allows it and costs {} less in the first year.",
                 t.label,
-                fmt(base - cost)
+                amount(money::sub(base, cost)?)
             )),
             (Some(_), Some(_)) => out.push(format!(
                 "{} also allows it at the same first-year cost.",
@@ -420,10 +420,10 @@ fn reasons(
             _ => {}
         }
     }
-    out
+    Ok(out)
 }
 
-fn assumptions(p: &Pricing, s: &Scenario, tier: &str) -> Vec<String> {
+fn assumptions(p: &Pricing, s: &Scenario, tier: &str) -> Result<Vec<String>, QuoteError> {
     let a = &p.assumptions;
     let mut out = Vec::new();
     if let (Some(prov), Some(region)) = (
@@ -445,8 +445,8 @@ fn assumptions(p: &Pricing, s: &Scenario, tier: &str) -> Vec<String> {
     out.push(format!("All hubs run on {cluster} in the chosen region."));
     out.push(format!(
         "Users can request {}% of a node's memory; nodes are {}% full on average (packing efficiency). You pay for the memory requested, not used.",
-        n(a.allocatable_fraction * Decimal::ONE_HUNDRED),
-        n(a.packing_efficiency * Decimal::ONE_HUNDRED)
+        n(money::mul(a.allocatable_fraction, Decimal::ONE_HUNDRED)?),
+        n(money::mul(a.packing_efficiency, Decimal::ONE_HUNDRED)?)
     ));
     out.push(format!(
         "Compute, GPU, Dask and egress are billed in {}; the cluster core and storage all 12 months ({} hours a month).",
@@ -466,7 +466,7 @@ fn assumptions(p: &Pricing, s: &Scenario, tier: &str) -> Vec<String> {
         p.usage_fee.basis
     ));
     out.push("Included help hours reset each quarter and do not roll over.".to_string());
-    out
+    Ok(out)
 }
 
 fn ymd(d: time::Date) -> String {

@@ -180,11 +180,11 @@ impl Line {
     /// Builds a line from an unrounded quantity, applying PRODUCT.md §4's rounding.
     #[allow(clippy::too_many_arguments)]
     pub fn priced(
-        id: impl Into<String>,
+        id: String,
         section: Section,
-        label: impl Into<String>,
+        label: String,
         quantity: Decimal,
-        unit: impl Into<String>,
+        unit: &str,
         unit_price: Decimal,
         period: Period,
         months: u32,
@@ -196,12 +196,12 @@ impl Line {
             _ => Decimal::ONE,
         };
         Ok(Line {
-            id: id.into(),
+            id,
             section,
             hub: None,
-            label: label.into(),
+            label,
             quantity,
-            unit: unit.into(),
+            unit: unit.to_string(),
             unit_price,
             amount,
             period,
@@ -217,8 +217,8 @@ impl Line {
         self
     }
 
-    pub fn because(mut self, rationale: impl Into<String>) -> Line {
-        self.rationale = rationale.into();
+    pub fn because(mut self, rationale: String) -> Line {
+        self.rationale = rationale;
         self
     }
 
@@ -257,42 +257,56 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// Every total in one pass over the lines (each sum in line order, from 0.00).
     pub fn from_lines(lines: &[Line], term_years: u32) -> Result<Totals, Overflow> {
-        let total = |f: &dyn Fn(&Line) -> bool, amount: fn(&Line) -> Decimal| {
-            money::sum(lines.iter().filter(|l| f(l)).map(amount))
-        };
-        let first_year = |l: &Line| l.first_year;
-        let monthly_amount = |l: &Line| l.amount;
-        let cloud = |l: &Line| l.section == Section::Cloud;
-        let one_off = total(&|l| !l.is_recurring(), first_year)?;
-        let annual_fees = total(&|l| l.is_recurring() && !cloud(l), first_year)?;
-        let annual_cloud = total(&cloud, first_year)?;
-        let annual_total = money::add(annual_fees, annual_cloud)?;
-        let monthly_fees = total(
-            &|l| l.period == Period::Monthly && !cloud(l),
-            monthly_amount,
-        )?;
-        let monthly_cloud = total(&|l| l.period == Period::Monthly && cloud(l), monthly_amount)?;
-        Ok(Totals {
-            one_off,
-            monthly_fees,
-            monthly_cloud,
-            monthly_total: money::add(monthly_fees, monthly_cloud)?,
-            annual_fees,
-            annual_cloud,
-            annual_cloud_paid_to_provider: total(
-                &|l| l.kind == LineKind::PaidToProvider,
-                first_year,
-            )?,
-            annual_total,
-            first_year_invoice: total(&|l| l.kind != LineKind::PaidToProvider, first_year)?,
-            first_year_total_cost: total(&|_| true, first_year)?,
+        let zero = Decimal::new(0, 2);
+        let mut t = Totals {
+            one_off: zero,
+            monthly_fees: zero,
+            monthly_cloud: zero,
+            monthly_total: zero,
+            annual_fees: zero,
+            annual_cloud: zero,
+            annual_cloud_paid_to_provider: zero,
+            annual_total: zero,
+            first_year_invoice: zero,
+            first_year_total_cost: zero,
             term_years,
-            term_total: money::add(
-                one_off,
-                money::mul(Decimal::from(term_years), annual_total)?,
-            )?,
-        })
+            term_total: zero,
+        };
+        for l in lines {
+            let cloud = l.section == Section::Cloud;
+            if !l.is_recurring() {
+                t.one_off = money::add(t.one_off, l.first_year)?;
+            }
+            if cloud {
+                t.annual_cloud = money::add(t.annual_cloud, l.first_year)?;
+            } else if l.is_recurring() {
+                t.annual_fees = money::add(t.annual_fees, l.first_year)?;
+            }
+            if l.period == Period::Monthly {
+                let month = if cloud {
+                    &mut t.monthly_cloud
+                } else {
+                    &mut t.monthly_fees
+                };
+                *month = money::add(*month, l.amount)?;
+            }
+            let payer = if l.kind == LineKind::PaidToProvider {
+                &mut t.annual_cloud_paid_to_provider
+            } else {
+                &mut t.first_year_invoice
+            };
+            *payer = money::add(*payer, l.first_year)?;
+            t.first_year_total_cost = money::add(t.first_year_total_cost, l.first_year)?;
+        }
+        t.monthly_total = money::add(t.monthly_fees, t.monthly_cloud)?;
+        t.annual_total = money::add(t.annual_fees, t.annual_cloud)?;
+        t.term_total = money::add(
+            t.one_off,
+            money::mul(Decimal::from(term_years), t.annual_total)?,
+        )?;
+        Ok(t)
     }
 }
 
