@@ -5,7 +5,7 @@ use super::{
     Customer, Discount, DiscountTarget, DiscountValue, FeatureValue, Hub, Scenario, FORMAT,
 };
 use crate::catalog::Keyed;
-use crate::source::{Decoder, Node, Value};
+use crate::source::{put, Decoder, Node, Reported, Value};
 use rust_decimal::Decimal;
 
 const KEYS: &[&str] = &[
@@ -44,64 +44,84 @@ const HUB_KEYS: &[&str] = &[
 pub fn decode_node(d: &mut Decoder, n: &Node) -> Option<Scenario> {
     d.object(n)?;
     d.check_keys(n, KEYS, true);
-    let format = d.req_string(n, "format").and_then(|f| {
-        if f == FORMAT {
-            Some(f)
-        } else {
+    let mut s = Scenario {
+        format: String::new(),
+        customer: Customer::default(),
+        prepared_by: String::new(),
+        tier: String::new(),
+        provider: String::new(),
+        region: String::new(),
+        account: String::new(),
+        billing: String::new(),
+        active_months: 0,
+        term_years: 1,
+        help_hours_per_quarter: Decimal::ZERO,
+        project_hours: Decimal::ZERO,
+        discounts: Vec::new(),
+        hubs: Vec::new(),
+        notes: String::new(),
+    };
+    let format = d.req_string(n, "format").filter(|f| {
+        if f != FORMAT {
             if let Some(at) = n.get("format") {
                 d.push(at.error(format!(
                     "this is not a hubquote scenario of a known version: expected \"{FORMAT}\", found \"{f}\""
                 )));
             }
-            None
         }
+        f == FORMAT
     });
-    let customer = match n.get("customer") {
-        None => Some(Customer::default()),
-        Some(c) => (|| {
-            d.object(c)?;
-            d.check_keys(c, &["name", "contact"], true);
-            let name = d.opt_string(c, "name").ok()?;
-            let contact = d.opt_string(c, "contact").ok()?;
-            Some(Customer {
-                name: name.unwrap_or_default(),
-                contact: contact.unwrap_or_default(),
-            })
-        })(),
-    };
-    let prepared_by = d.opt_string(n, "prepared_by");
-    let tier = d.req_string(n, "tier");
-    let provider = d.req_string(n, "provider");
-    let region = d.req_string(n, "region");
-    let account = d.req_string(n, "account");
-    let billing = d.req_string(n, "billing");
-    let active_months = d.req_whole(n, "active_months");
-    let term_years = d.opt_whole(n, "term_years");
-    let help = d.opt_decimal(n, "help_hours_per_quarter");
-    let project = d.opt_decimal(n, "project_hours");
-    let discounts = match n.get("discounts") {
-        None => Some(Vec::new()),
-        Some(list) => all(d, list, decode_discount),
-    };
-    let hubs = d.required(n, "hubs").and_then(|h| all(d, h, decode_hub));
-    let notes = d.opt_string(n, "notes");
-    Some(Scenario {
-        format: format?,
-        customer: customer?,
-        prepared_by: prepared_by.ok()?.unwrap_or_default(),
-        tier: tier?,
-        provider: provider?,
-        region: region?,
-        account: account?,
-        billing: billing?,
-        active_months: active_months?,
-        term_years: term_years.ok()?.unwrap_or(1),
-        help_hours_per_quarter: help.ok()?.unwrap_or(Decimal::ZERO),
-        project_hours: project.ok()?.unwrap_or(Decimal::ZERO),
-        discounts: discounts?,
-        hubs: hubs?,
-        notes: notes.ok()?.unwrap_or_default(),
-    })
+    let mut ok = put(&mut s.format, format);
+    if let Some(c) = n.get("customer") {
+        ok &= put(&mut s.customer, decode_customer(d, c));
+    }
+    ok &= put_opt(&mut s.prepared_by, d.opt_string(n, "prepared_by"));
+    for (key, slot) in [
+        ("tier", &mut s.tier),
+        ("provider", &mut s.provider),
+        ("region", &mut s.region),
+        ("account", &mut s.account),
+        ("billing", &mut s.billing),
+    ] {
+        ok &= put(slot, d.req_string(n, key));
+    }
+    ok &= put(&mut s.active_months, d.req_whole(n, "active_months"));
+    ok &= put_opt(&mut s.term_years, d.opt_whole(n, "term_years"));
+    ok &= put_opt(
+        &mut s.help_hours_per_quarter,
+        d.opt_decimal(n, "help_hours_per_quarter"),
+    );
+    ok &= put_opt(&mut s.project_hours, d.opt_decimal(n, "project_hours"));
+    if let Some(list) = n.get("discounts") {
+        ok &= put(&mut s.discounts, all(d, list, decode_discount));
+    }
+    ok &= put(
+        &mut s.hubs,
+        d.required(n, "hubs").and_then(|h| all(d, h, decode_hub)),
+    );
+    ok &= put_opt(&mut s.notes, d.opt_string(n, "notes"));
+    ok.then_some(s)
+}
+
+/// [`put`] for an optional member: absent keeps the slot's default.
+fn put_opt<T>(slot: &mut T, value: Result<Option<T>, Reported>) -> bool {
+    match value {
+        Ok(v) => {
+            if let Some(v) = v {
+                *slot = v;
+            }
+            true
+        }
+        Err(Reported) => false,
+    }
+}
+
+fn decode_customer(d: &mut Decoder, n: &Node) -> Option<Customer> {
+    d.object(n)?;
+    d.check_keys(n, &["name", "contact"], true);
+    let name = d.text_or_empty(n, "name")?;
+    let contact = d.text_or_empty(n, "contact")?;
+    Some(Customer { name, contact })
 }
 
 /// Decodes every element of a list; `None` if any failed (all are still reported).
@@ -111,8 +131,7 @@ fn all<T>(
     each: fn(&mut Decoder, &Node) -> Option<T>,
 ) -> Option<Vec<T>> {
     let items = d.array(list)?;
-    let decoded: Vec<Option<T>> = items.iter().map(|i| each(d, i)).collect();
-    decoded.into_iter().collect()
+    d.each(items, each)
 }
 
 fn decode_discount(d: &mut Decoder, n: &Node) -> Option<Discount> {
@@ -140,61 +159,73 @@ fn decode_discount(d: &mut Decoder, n: &Node) -> Option<Discount> {
             None
         }
     };
-    let reason = d.req_string(n, "reason");
+    let reason = d.req_string(n, "reason")?;
     Some(Discount {
         target: target?,
         value: value?,
-        reason: reason?,
+        reason,
     })
 }
 
 fn decode_hub(d: &mut Decoder, n: &Node) -> Option<Hub> {
     d.object(n)?;
     d.check_keys(n, HUB_KEYS, true);
-    let name = d.req_string(n, "name");
-    let registered = d.req_whole(n, "registered_users");
-    let mau = d.req_whole(n, "monthly_active_users");
-    let hours = d.req_decimal(n, "hours_per_user");
-    let size = d.req_string(n, "size");
-    let mut opt = |key: &str| d.opt_decimal(n, key).map(|v| v.unwrap_or(Decimal::ZERO));
-    let gpu = opt("gpu_share");
-    let home = opt("home_gb_per_user");
-    let object = opt("object_storage_gb");
-    let egress = opt("egress_gb");
-    let dask = opt("dask_node_hours");
-    let features = match n.get("features") {
-        None => Some(Keyed::default()),
-        Some(f) => (|| {
-            let props = d.object(f)?;
-            d.check_repeats(f);
-            let values: Vec<Option<(String, FeatureValue)>> = props
-                .iter()
-                .map(|(k, v)| match &v.value {
-                    Value::Bool(b) => Some((k.clone(), FeatureValue::Flag(*b))),
-                    Value::String(s) => Some((k.clone(), FeatureValue::Option(s.clone()))),
-                    _ => {
-                        d.push(v.error(format!(
-                            "expected an option value (text) or true/false, found {}",
-                            v.describe()
-                        )));
-                        None
-                    }
-                })
-                .collect();
-            values.into_iter().collect::<Option<Vec<_>>>().map(Keyed)
-        })(),
+    let mut h = Hub {
+        name: String::new(),
+        registered_users: 0,
+        monthly_active_users: 0,
+        hours_per_user: Decimal::ZERO,
+        size: String::new(),
+        gpu_share: Decimal::ZERO,
+        home_gb_per_user: Decimal::ZERO,
+        object_storage_gb: Decimal::ZERO,
+        egress_gb: Decimal::ZERO,
+        dask_node_hours: Decimal::ZERO,
+        features: Keyed::default(),
     };
-    Some(Hub {
-        name: name?,
-        registered_users: registered?,
-        monthly_active_users: mau?,
-        hours_per_user: hours?,
-        size: size?,
-        gpu_share: gpu.ok()?,
-        home_gb_per_user: home.ok()?,
-        object_storage_gb: object.ok()?,
-        egress_gb: egress.ok()?,
-        dask_node_hours: dask.ok()?,
-        features: features?,
-    })
+    let mut ok = put(&mut h.name, d.req_string(n, "name"));
+    ok &= put(&mut h.registered_users, d.req_whole(n, "registered_users"));
+    ok &= put(
+        &mut h.monthly_active_users,
+        d.req_whole(n, "monthly_active_users"),
+    );
+    ok &= put(&mut h.hours_per_user, d.req_decimal(n, "hours_per_user"));
+    ok &= put(&mut h.size, d.req_string(n, "size"));
+    for (key, slot) in [
+        ("gpu_share", &mut h.gpu_share),
+        ("home_gb_per_user", &mut h.home_gb_per_user),
+        ("object_storage_gb", &mut h.object_storage_gb),
+        ("egress_gb", &mut h.egress_gb),
+        ("dask_node_hours", &mut h.dask_node_hours),
+    ] {
+        ok &= put_opt(slot, d.opt_decimal(n, key));
+    }
+    if let Some(f) = n.get("features") {
+        ok &= put(&mut h.features, decode_features(d, f));
+    }
+    ok.then_some(h)
+}
+
+/// A hub's feature selections: option values (texts) or flags.
+fn decode_features(d: &mut Decoder, n: &Node) -> Option<Keyed<FeatureValue>> {
+    let props = d.object(n)?;
+    d.check_repeats(n);
+    let mut out = Vec::with_capacity(props.len());
+    let mut ok = true;
+    for (k, v) in props {
+        let value = match &v.value {
+            Value::Bool(b) => FeatureValue::Flag(*b),
+            Value::String(s) => FeatureValue::Option(s.clone()),
+            _ => {
+                d.push(v.error(format!(
+                    "expected an option value (text) or true/false, found {}",
+                    v.describe()
+                )));
+                ok = false;
+                continue;
+            }
+        };
+        out.push((k.clone(), value));
+    }
+    ok.then_some(Keyed(out))
 }
