@@ -554,7 +554,7 @@ fn font_name(f: Font) -> &'static [u8] {
 
 fn rgb(c: Color) -> [i32; 3] {
     let Color(r, g, b) = c;
-    [r, g, b].map(i32::from)
+    [i32::from(r), i32::from(g), i32::from(b)]
 }
 
 /// A page's drawing as a content stream, coordinates rounded to 0.01 pt.
