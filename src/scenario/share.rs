@@ -4,8 +4,6 @@
 
 use super::{decode_node, Scenario};
 use crate::source::{self, Decoder, Diagnostic, Diagnostics};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 
 /// The encoding version prefix.
 pub const PREFIX: &str = "1.";
@@ -13,7 +11,9 @@ pub const PREFIX: &str = "1.";
 /// The fragment value for a scenario (without `#s=`).
 pub fn encode(s: &Scenario) -> String {
     let json = serde_json::to_string(s).unwrap_or_default();
-    format!("{PREFIX}{}", URL_SAFE_NO_PAD.encode(json))
+    let mut out = String::from(PREFIX);
+    to_base64url(json.as_bytes(), &mut out);
+    out
 }
 
 /// Reads a fragment value back; a tampered or truncated link is an error, never a guess.
@@ -31,9 +31,8 @@ pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
     if body.len() > source::MAX_DOCUMENT_BYTES {
         return Err(fail("it is too long"));
     }
-    let bytes = URL_SAFE_NO_PAD
-        .decode(body)
-        .map_err(|_| fail("it is not valid base64url (was it cut short?)"))?;
+    let bytes = from_base64url(body)
+        .ok_or_else(|| fail("it is not valid base64url (was it cut short?)"))?;
     let json = String::from_utf8(bytes).map_err(|_| fail("it is not text"))?;
     let damaged = |mut d: Diagnostics| {
         for x in &mut d.0 {
@@ -47,6 +46,51 @@ pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
         Some(s) if !d.diags.has_errors() => Ok(s),
         _ => Err(damaged(d.diags)),
     }
+}
+
+// Base64url without padding (RFC 4648 §5), written out: the `base64` crate's general
+// engine is several KB of the web app's wasm for these few lines.
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Appends `bytes` in base64url, without `=` padding.
+fn to_base64url(bytes: &[u8], out: &mut String) {
+    for chunk in bytes.chunks(3) {
+        let bits =
+            chunk.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)) << (8 * (3 - chunk.len()));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(bits >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+}
+
+/// Reads base64url without padding; `None` for any other character, a length no
+/// encoding produces, or unused trailing bits that are not zero (only one text encodes
+/// each byte string).
+fn from_base64url(text: &str) -> Option<Vec<u8>> {
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        };
+        acc = acc << 6 | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    (acc == 0).then_some(out)
 }
 
 #[cfg(test)]
@@ -68,10 +112,35 @@ mod tests {
         assert!(decode(&link[..link.len() / 2]).is_err());
         assert!(decode("2.abc").is_err());
         assert!(decode("1.!!!").is_err());
-        let e = decode(&format!("1.{}", URL_SAFE_NO_PAD.encode("{\"format\":1}"))).unwrap_err();
+        let mut link = String::from("1.");
+        to_base64url(b"{\"format\":1}", &mut link);
+        let e = decode(&link).unwrap_err();
         assert!(e
             .0
             .iter()
             .all(|d| d.message.starts_with("this share link is damaged")));
+    }
+
+    #[test]
+    fn base64url_as_rfc_4648_writes_it() {
+        for (bytes, text) in [
+            (&b""[..], ""),
+            (b"f", "Zg"),
+            (b"fo", "Zm8"),
+            (b"foo", "Zm9v"),
+            (b"foob", "Zm9vYg"),
+            (b"fooba", "Zm9vYmE"),
+            (b"foobar", "Zm9vYmFy"),
+            (&[0xfb, 0xff, 0xfe], "-__-"),
+        ] {
+            let mut out = String::new();
+            to_base64url(bytes, &mut out);
+            assert_eq!(out, text);
+            assert_eq!(from_base64url(text).as_deref(), Some(bytes));
+        }
+        // Padding, other alphabets, impossible lengths and non-zero trailing bits.
+        for bad in ["Zg==", "Zm9v+/", "Z", "Zm9vY", "Zh", "Zm9", "Zm a"] {
+            assert_eq!(from_base64url(bad), None, "{bad}");
+        }
     }
 }
