@@ -420,18 +420,37 @@ fn keyed<T>(
     key: &str,
     each: &dyn Fn(&mut Decoder, &Node) -> Option<T>,
 ) -> Option<Keyed<T>> {
-    let n = d.required(obj, key)?;
-    let props = d.object(n)?;
+    let mut out = Vec::new();
+    let ok = members(d, obj, key, &mut |d, k, v| match each(d, v) {
+        Some(t) => {
+            out.push((k.to_string(), t));
+            true
+        }
+        None => false,
+    });
+    ok.then_some(Keyed(out))
+}
+
+/// The part of [`keyed`] that does not depend on the value type: the object, its repeated
+/// keys, and each member that is an object in turn; false if anything failed.
+fn members(
+    d: &mut Decoder,
+    obj: &Node,
+    key: &str,
+    each: &mut dyn FnMut(&mut Decoder, &str, &Node) -> bool,
+) -> bool {
+    let Some(n) = d.required(obj, key) else {
+        return false;
+    };
+    let Some(props) = d.object(n) else {
+        return false;
+    };
     d.check_repeats(n);
-    let mut out = Vec::with_capacity(props.len());
     let mut ok = true;
     for (k, v) in props {
-        match d.object(v).and_then(|_| each(d, v)) {
-            Some(t) => out.push((k.clone(), t)),
-            None => ok = false,
-        }
+        ok &= d.object(v).is_some() && each(d, k, v);
     }
-    ok.then_some(Keyed(out))
+    ok
 }
 
 fn decode_source(d: &mut Decoder, n: &Node) -> Option<Source> {
