@@ -59,7 +59,28 @@ pub fn ceil_to(d: Decimal, step: Decimal) -> Result<Decimal, Overflow> {
     if step <= Decimal::ZERO {
         return Ok(d);
     }
-    Ok(round2(mul(div(d, step)?.ceil(), step)?))
+    Ok(round2(mul(ceil(div(d, step)?)?, step)?))
+}
+
+/// `Decimal::ceil` through [`add`]: the same value, without a second copy of the
+/// decimal adder in the wasm.
+pub fn ceil(d: Decimal) -> Result<Decimal, Overflow> {
+    let whole = d.trunc();
+    if d > whole {
+        add(whole, Decimal::ONE)
+    } else {
+        Ok(whole)
+    }
+}
+
+/// `Decimal::floor` through [`sub`] (see [`ceil`]).
+pub fn floor(d: Decimal) -> Result<Decimal, Overflow> {
+    let whole = d.trunc();
+    if d < whole {
+        sub(whole, Decimal::ONE)
+    } else {
+        Ok(whole)
+    }
 }
 
 /// How a catalog's currency is written.
@@ -220,5 +241,17 @@ mod tests {
     fn ceil_to_ten() {
         assert_eq!(ceil_to(d("1234.56"), d("10")).unwrap(), d("1240"));
         assert_eq!(ceil_to(d("1240"), d("10")).unwrap(), d("1240"));
+    }
+
+    #[test]
+    fn ceil_and_floor_are_decimals_own() {
+        for x in [
+            "0", "-0", "0.5", "-0.5", "1", "-1", "1.00", "2.5", "-2.5", "7.999", "-7.001",
+        ] {
+            let v = d(x);
+            // Same value and same representation (scale and sign of zero).
+            assert_eq!(ceil(v).unwrap().serialize(), v.ceil().serialize(), "{x}");
+            assert_eq!(floor(v).unwrap().serialize(), v.floor().serialize(), "{x}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 use super::items::{Item, Kind};
 use super::pricing::{Price, Pricing};
 use super::{Catalog, Scalar};
+use crate::money;
 use crate::source::Diagnostics;
 use rust_decimal::Decimal;
 
@@ -210,8 +211,15 @@ fn pricing(c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
                             format!("the node \"{node_name}\" has no price in {prov_name} {region_name}"),
                         ),
                         Some(node) => {
-                            let usable = node.mem_gb * p.assumptions.allocatable_fraction;
-                            if size.mem_gb <= Decimal::ZERO || (usable / size.mem_gb).floor() < Decimal::ONE {
+                            let Ok(usable) = money::mul(node.mem_gb, p.assumptions.allocatable_fraction) else {
+                                continue;
+                            };
+                            // A ratio too large to compute certainly fits.
+                            let fits = size.mem_gb > Decimal::ZERO
+                                && money::div(usable, size.mem_gb)
+                                    .and_then(money::floor)
+                                    .map_or(true, |users| users >= Decimal::ONE);
+                            if !fits {
                                 out.error(
                                     format!("{size_at}.mem_gb"),
                                     format!(

@@ -201,7 +201,7 @@ impl<'a> Cloud<'a> {
             })?;
             let node = self.node(node_name)?;
             let per_node = money::mul(node.mem_gb, a.allocatable_fraction)?;
-            let users_per_node = money::div(per_node, size.mem_gb)?.floor();
+            let users_per_node = money::floor(money::div(per_node, size.mem_gb)?)?;
             if users_per_node < Decimal::ONE {
                 return Err(QuoteError::Inconsistent(format!(
                     "a {} GB server does not fit a {node_name} node",
@@ -327,7 +327,10 @@ impl<'a> Cloud<'a> {
             )?);
         }
         let home = &self.region.home_storage;
-        let wanted = money::mul(Decimal::from(hub.registered_users), hub.home_gb_per_user)?.ceil();
+        let wanted = money::ceil(money::mul(
+            Decimal::from(hub.registered_users),
+            hub.home_gb_per_user,
+        )?)?;
         let billable = wanted.max(home.min_billable_gb);
         if billable > Decimal::ZERO {
             let line = self

@@ -159,7 +159,7 @@ impl Decoder {
     /// A whole number from 0 to `u32::MAX`.
     pub fn whole(&mut self, n: &Node) -> Option<u32> {
         let d = self.decimal(n)?;
-        if d.fract() != Decimal::ZERO {
+        if d.trunc() != d {
             self.push(n.error(format!("must be a whole number, found {}", n.describe())));
             return None;
         }
