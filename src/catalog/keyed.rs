@@ -30,6 +30,11 @@ impl<T> Keyed<T> {
         self.0.iter().map(|(k, v)| (k.as_str(), v))
     }
 
+    /// The keys, comma-separated, for messages: `AWS, GCP, Azure`.
+    pub fn key_list(&self) -> String {
+        join(&mut self.keys())
+    }
+
     pub fn len(&self) -> usize {
         self.0.len()
     }
@@ -37,6 +42,18 @@ impl<T> Keyed<T> {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+}
+
+/// Joins with `, ` (not generic: one copy for every value type).
+fn join(items: &mut dyn Iterator<Item = &str>) -> String {
+    let mut out = String::new();
+    for (i, item) in items.enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(item);
+    }
+    out
 }
 
 impl<T: Serialize> Serialize for Keyed<T> {

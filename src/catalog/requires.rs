@@ -213,27 +213,31 @@ pub fn decode(d: &mut Decoder, n: &Node) -> Option<Requires> {
         (Some("truthy"), _) => Some(Op::Truthy),
         (Some("falsy"), _) => Some(Op::Falsy),
         (Some(name @ ("eq" | "neq")), _) => {
-            let v = value_for(d, n, value, name, scalar)?;
+            let v = value_for(d, n, value, name)?;
+            let v = scalar(d, v)?;
             Some(if name == "eq" { Op::Eq(v) } else { Op::Neq(v) })
         }
         (Some(name @ ("in" | "nin")), _) => {
-            let v = value_for(d, n, value, name, |d, v| {
-                let items = d.array(v)?;
-                items.iter().map(|i| scalar(d, i)).collect()
-            })?;
+            let v = value_for(d, n, value, name)?;
+            let list = d.array(v)?;
+            let v = list
+                .iter()
+                .map(|i| scalar(d, i))
+                .collect::<Option<Vec<_>>>()?;
             Some(if name == "in" { Op::In(v) } else { Op::Nin(v) })
         }
         (Some(name @ ("gt" | "gte" | "lt" | "lte")), _) => {
-            let v = value_for(d, n, value, name, |d, v| match &v.value {
-                Value::Number(_) => d.decimal(v),
+            let v = value_for(d, n, value, name)?;
+            let v = match &v.value {
+                Value::Number(_) => d.decimal(v)?,
                 _ => {
                     d.push(v.error(format!(
                         "the operator \"{name}\" compares with a number, found {}",
                         v.describe()
                     )));
-                    None
+                    return None;
                 }
-            })?;
+            };
             Some(match name {
                 "gt" => Op::Gt(v),
                 "gte" => Op::Gte(v),
@@ -252,20 +256,17 @@ pub fn decode(d: &mut Decoder, n: &Node) -> Option<Requires> {
     Some(Requires::Leaf { id: id?, op: op? })
 }
 
-fn value_for<T>(
+/// The node an operator compares with, or an error saying it is missing.
+fn value_for<'n>(
     d: &mut Decoder,
     leaf: &Node,
-    value: Option<&Node>,
+    value: Option<&'n Node>,
     op: &str,
-    read: impl FnOnce(&mut Decoder, &Node) -> Option<T>,
-) -> Option<T> {
-    match value {
-        Some(v) => read(d, v),
-        None => {
-            d.push(leaf.error(format!("the operator \"{op}\" needs a \"value\"")));
-            None
-        }
+) -> Option<&'n Node> {
+    if value.is_none() {
+        d.push(leaf.error(format!("the operator \"{op}\" needs a \"value\"")));
     }
+    value
 }
 
 fn scalar(d: &mut Decoder, n: &Node) -> Option<Scalar> {

@@ -46,7 +46,7 @@ pub fn validate(s: &Scenario, c: &Catalog) -> Diagnostics {
             format!(
                 "unknown cloud provider \"{}\": choose one of {}",
                 s.provider,
-                p.providers.keys().collect::<Vec<_>>().join(", ")
+                p.providers.key_list()
             ),
         ),
         Some(prov) if !prov.regions.contains(&s.region) => out.error(
@@ -55,7 +55,7 @@ pub fn validate(s: &Scenario, c: &Catalog) -> Diagnostics {
                 "{} has no region \"{}\" in this catalog: choose one of {}",
                 prov.label,
                 s.region,
-                prov.regions.keys().collect::<Vec<_>>().join(", ")
+                prov.regions.key_list()
             ),
         ),
         Some(_) => {}
@@ -66,7 +66,7 @@ pub fn validate(s: &Scenario, c: &Catalog) -> Diagnostics {
             format!(
                 "unknown cloud account arrangement \"{}\": choose one of {}",
                 s.account,
-                p.accounts.keys().collect::<Vec<_>>().join(", ")
+                p.accounts.key_list()
             ),
         );
     }
@@ -76,7 +76,7 @@ pub fn validate(s: &Scenario, c: &Catalog) -> Diagnostics {
             format!(
                 "unknown billing choice \"{}\": choose one of {}",
                 s.billing,
-                p.billing.keys().collect::<Vec<_>>().join(", ")
+                p.billing.key_list()
             ),
         );
     }
@@ -230,7 +230,7 @@ fn validate_hub(s: &Scenario, hub: &Hub, at: &str, c: &Catalog, out: &mut Diagno
             format!(
                 "unknown server size \"{}\": choose one of {}",
                 hub.size,
-                p.sizes.keys().collect::<Vec<_>>().join(", ")
+                p.sizes.key_list()
             ),
         );
     }
