@@ -3,6 +3,7 @@
 
 use super::state::{ctx, Ctx, View};
 use super::{configure, io, menu, quote};
+use leptos::lazy;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -213,12 +214,35 @@ fn Panel(v: View) -> impl IntoView {
             data-testid=format!("view-{}", v.key()) class="hq-panel"
             hidden=move || !active()>
             <Show when=active>
-                {match v {
-                    View::Menu => menu::MenuView().into_any(),
-                    View::Configure => configure::ConfigureView().into_any(),
-                    View::Quote => quote::QuoteView().into_any(),
-                }}
+                <Suspense fallback=|| view! { <p class="hq-muted" role="status">"Loading…"</p> }>
+                    {move || Suspend::new(content(v))}
+                </Suspense>
             </Show>
         </section>
     }
+}
+
+/// A view's content. The forms of Configure are a lazily loaded wasm chunk (`#[lazy]`, cut
+/// out by wasm-split in `scripts/build.sh`): the menu and the quote, where visitors and
+/// share links land, come with the first download; the forms load when the browser is idle.
+async fn content(v: View) -> AnyView {
+    let view = match v {
+        View::Menu => menu::MenuView().into_any(),
+        View::Configure => configure_view().await,
+        View::Quote => quote::QuoteView().into_any(),
+    };
+    // Once a view is on screen, the forms and the file writers load when the browser is
+    // idle (a no-op once they are loaded).
+    request_idle_callback(|| {
+        spawn_local(async {
+            __preload_configure_view().await;
+            quote::preload_files().await;
+        })
+    });
+    view
+}
+
+#[lazy]
+fn configure_view() -> AnyView {
+    configure::ConfigureView().into_any()
 }

@@ -43,6 +43,16 @@ impl View {
     pub fn from_key(k: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.key() == k)
     }
+
+    /// The view a page opens on, from its URL fragment: a share link (`s=…`, even a damaged
+    /// one) opens the quote, a view's key opens that view, anything else the menu.
+    pub fn opened_by(fragment: &str) -> View {
+        if fragment.starts_with("s=") {
+            View::Quote
+        } else {
+            View::from_key(fragment).unwrap_or(View::Menu)
+        }
+    }
 }
 
 /// Guided questions for prospects, or the dense staff form.
@@ -203,16 +213,12 @@ impl Ctx {
         let mut pristine = false;
         let mut mode = Mode::Guided;
         let hash = io::hash();
-        let mut view = View::from_key(&hash).unwrap_or(View::Menu);
+        let view = View::opened_by(&hash);
         let from_link = hash.strip_prefix("s=").map(share::decode);
         let scenario = match from_link {
-            Some(Ok(s)) => {
-                view = View::Quote;
-                s
-            }
+            Some(Ok(s)) => s,
             other => {
                 if let Some(Err(d)) = other {
-                    view = View::Quote;
                     notice = Some(format!(
                         "{} The last saved draft is shown instead.",
                         damaged_link(&d)

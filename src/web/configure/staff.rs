@@ -1,7 +1,7 @@
 //! The staff form: every scenario field, several hubs (add/remove) with their feature
 //! selections, and discounts with reasons.
 
-use super::fields::{Input, Select};
+use super::fields::{each, Field, Spec, Widget};
 use super::options;
 use crate::catalog::Kind;
 use crate::scenario::{Discount, DiscountTarget, DiscountValue};
@@ -9,6 +9,40 @@ use crate::web::paths::feature_path;
 use crate::web::state::{ctx, new_hub};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
+
+const QUOTE_FOR: &[Spec] = &[
+    Spec::text("customer.name", "Customer"),
+    Spec::text("customer.contact", "Customer contact"),
+    Spec::text("prepared_by", "Prepared by"),
+];
+
+const MEMBERSHIP: &[Spec] = &[
+    Spec::choice("tier", "Tier", options::tiers),
+    Spec::number("term_years", "Term (years)"),
+    Spec::number("active_months", "Active months per year"),
+    Spec::choice("provider", "Cloud provider", options::providers),
+    Spec::choice("region", "Region", options::regions),
+    Spec::choice("account", "Cloud account", options::accounts),
+    Spec::choice("billing", "Who pays the cloud bill", options::billing),
+    Spec::number("help_hours_per_quarter", "Help hours wanted per quarter"),
+    Spec::number("project_hours", "One-off project hours"),
+];
+
+/// A hub's questions, relative to `hubs[i].`.
+const HUB: &[Spec] = &[
+    Spec::text("name", "Name"),
+    Spec::number("registered_users", "Registered users"),
+    Spec::number("monthly_active_users", "Monthly active users"),
+    Spec::number("hours_per_user", "Hours per active user per month"),
+    Spec::choice("size", "Server size", options::sizes),
+    Spec::number("gpu_share", "GPU share of hours (0–1)"),
+    Spec::number("home_gb_per_user", "Home directory GB per user"),
+    Spec::number("object_storage_gb", "Object storage GB"),
+    Spec::number("egress_gb", "Egress GB per month"),
+    Spec::number("dask_node_hours", "Dask worker node-hours per month"),
+];
+
+const NOTES: &[Spec] = &[Spec::text("notes", "Internal notes")];
 
 #[component]
 pub fn Staff() -> impl IntoView {
@@ -38,25 +72,11 @@ pub fn Staff() -> impl IntoView {
         <div class="hq-staff">
             <fieldset class="hq-box">
                 <legend class="hq-h3">"Quote for"</legend>
-                <div class="hq-grid">
-                    <Input path="customer.name" label="Customer"/>
-                    <Input path="customer.contact" label="Customer contact"/>
-                    <Input path="prepared_by" label="Prepared by"/>
-                </div>
+                <div class="hq-grid">{each(QUOTE_FOR, "")}</div>
             </fieldset>
             <fieldset class="hq-box">
                 <legend class="hq-h3">"Membership and cloud"</legend>
-                <div class="hq-grid">
-                    <Select path="tier" label="Tier" options=options::tiers()/>
-                    <Input path="term_years" label="Term (years)" numeric=true/>
-                    <Input path="active_months" label="Active months per year" numeric=true/>
-                    <Select path="provider" label="Cloud provider" options=options::providers()/>
-                    <Select path="region" label="Region" options=options::regions()/>
-                    <Select path="account" label="Cloud account" options=options::accounts()/>
-                    <Select path="billing" label="Who pays the cloud bill" options=options::billing()/>
-                    <Input path="help_hours_per_quarter" label="Help hours wanted per quarter" numeric=true/>
-                    <Input path="project_hours" label="One-off project hours" numeric=true/>
-                </div>
+                <div class="hq-grid">{each(MEMBERSHIP, "")}</div>
             </fieldset>
             {move || (0..hubs.get()).map(|i| view! { <HubBox i=i/> }).collect_view()}
             <p><button type="button" class="hq-btn" data-testid="add-hub" on:click=add_hub>"Add a hub"</button></p>
@@ -68,7 +88,7 @@ pub fn Staff() -> impl IntoView {
             </fieldset>
             <fieldset class="hq-box">
                 <legend class="hq-h3">"Notes"</legend>
-                <Input path="notes" label="Internal notes"/>
+                {each(NOTES, "")}
             </fieldset>
         </div>
     }
@@ -88,22 +108,10 @@ fn HubBox(i: usize) -> impl IntoView {
             }
         })
     };
-    let p = move |f: &str| format!("hubs[{i}].{f}");
     view! {
         <fieldset class="hq-box">
             <legend class="hq-h3">{move || format!("Hub {}: {}", i + 1, name())}</legend>
-            <div class="hq-grid">
-                <Input path=p("name") label="Name"/>
-                <Input path=p("registered_users") label="Registered users" numeric=true/>
-                <Input path=p("monthly_active_users") label="Monthly active users" numeric=true/>
-                <Input path=p("hours_per_user") label="Hours per active user per month" numeric=true/>
-                <Select path=p("size") label="Server size" options=options::sizes()/>
-                <Input path=p("gpu_share") label="GPU share of hours (0–1)" numeric=true/>
-                <Input path=p("home_gb_per_user") label="Home directory GB per user" numeric=true/>
-                <Input path=p("object_storage_gb") label="Object storage GB" numeric=true/>
-                <Input path=p("egress_gb") label="Egress GB per month" numeric=true/>
-                <Input path=p("dask_node_hours") label="Dask worker node-hours per month" numeric=true/>
-            </div>
+            <div class="hq-grid">{each(HUB, &format!("hubs[{i}]."))}</div>
             <details class="hq-features">
                 <summary>"Features of this hub"</summary>
                 <Features i=i/>
@@ -167,7 +175,8 @@ fn Features(i: usize) -> impl IntoView {
     view! {
         <div class="hq-grid">
             {move || items.get().into_iter().map(|(id, label, opts)| view! {
-                <Select path=feature_path(i, &id) label=label options=Signal::derive(move || opts.clone())/>
+                <Field path=feature_path(i, &id) label=label hint=None
+                    control=Widget::Choice(Signal::derive(move || opts.clone()))/>
             }).collect_view()}
         </div>
     }
@@ -190,18 +199,25 @@ fn DiscountRow(i: usize) -> impl IntoView {
             }
         })
     };
-    let p = move |f: &str| format!("discounts[{i}].{f}");
+    let prefix = format!("discounts[{i}].");
+    let value = move || {
+        let (path, label, unit) = if percent.get() {
+            ("percent", "Percent", Some("%"))
+        } else {
+            ("amount", "Amount", None)
+        };
+        view! {
+            <Field path=format!("discounts[{i}].{path}") label=label.to_string() hint=None control=Widget::Number(unit)/>
+        }
+    };
     view! {
         <div class="hq-discount">
             <div class="hq-grid">
-                <Select path=p("target") label=format!("Discount {} on", i + 1) options=options::discount_targets()/>
-                <Select path=p("kind") label="Kind" options=options::discount_kinds()/>
-                {move || if percent.get() {
-                    view! { <Input path=p("percent") label="Percent" numeric=true unit="%"/> }.into_any()
-                } else {
-                    view! { <Input path=p("amount") label="Amount" numeric=true/> }.into_any()
-                }}
-                <Input path=p("reason") label="Reason"/>
+                <Field path=format!("{prefix}target") label=format!("Discount {} on", i + 1) hint=None
+                    control=Widget::Choice(options::discount_targets())/>
+                {Spec::choice("kind", "Kind", options::discount_kinds).view(&prefix)}
+                {value}
+                {Spec::text("reason", "Reason").view(&prefix)}
             </div>
             <button type="button" class="hq-btn hq-btn-danger" data-testid=format!("remove-discount-{i}")
                 on:click=remove>{format!("Remove discount {}", i + 1)}</button>

@@ -19,6 +19,7 @@ use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+pub use files::preload as preload_files;
 pub use totals::Totals;
 
 /// The live estimate beside the form.
@@ -208,9 +209,6 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
             status.set(vec![msg]);
         });
     };
-    // The writers load when the browser is idle after the quote is on screen, so that a
-    // click finds them ready and the first render does not wait for them.
-    request_idle_callback(|| spawn_local(files::preload()));
     let buttons = Download::ALL
         .into_iter()
         .map(|kind| {
