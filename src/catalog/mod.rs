@@ -1,6 +1,7 @@
 //! The catalog: the feature matrix (v2 items) and, optionally, the prices and rules the
 //! engine uses. It is data, never code: tier names, prices and limits all live here.
 
+mod embedded;
 mod items;
 mod keyed;
 pub mod pricing;
@@ -86,11 +87,12 @@ impl Catalog {
 
     /// The catalog embedded in the build (`public/catalog.json5`), decoded but not
     /// validated: `tests/catalogs.rs` proves it has no errors or lints, and skipping the
-    /// checks keeps them (and their code) out of the web app's start.
+    /// checks keeps them (and their code) out of the web app's start. It is read from a
+    /// copy without comments and blank space; the SHA-256 is that of the file.
     pub fn embedded() -> Result<Loaded, Diagnostics> {
-        let root = source::parse(crate::DEFAULT_CATALOG).map_err(|e| Diagnostics(vec![e]))?;
+        let root = source::parse(embedded::TEXT).map_err(|e| Diagnostics(vec![e]))?;
         let mut d = Decoder::new();
-        match decode(&mut d, &root, hex(EMBEDDED_SHA256)) {
+        match decode(&mut d, &root, hex(embedded::SHA256)) {
             Some(catalog) if !d.diags.has_errors() => Ok(Loaded {
                 catalog,
                 warnings: d.diags,
@@ -137,10 +139,6 @@ impl Catalog {
 }
 
 const TOP_KEYS: &[&str] = &["name", "version", "items", "pricing", "presets"];
-
-/// SHA-256 of the embedded catalog, computed by the compiler (about a second of build).
-#[allow(long_running_const_eval)]
-const EMBEDDED_SHA256: [u8; 32] = sha256::sha256(crate::DEFAULT_CATALOG.as_bytes());
 
 fn decode(d: &mut Decoder, root: &Node, sha256: String) -> Option<Catalog> {
     d.object(root)?;
