@@ -20,7 +20,7 @@ pub fn App() -> impl IntoView {
     if let Some(url) = io::query("catalog") {
         spawn_local(async move {
             match io::fetch_text(&url).await {
-                Ok(text) => c.load_catalog(&url, &text),
+                Ok(text) => c.load_catalog(url, text).await,
                 Err(e) => c.catalog_error.set(Some(e)),
             }
         });
@@ -85,7 +85,7 @@ fn Header() -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         spawn_local(async move {
             match io::read_file(&input).await {
-                Some(Ok((name, text))) => c.load_catalog(&name, &text),
+                Some(Ok((name, text))) => c.load_catalog(name, text).await,
                 Some(Err(e)) => c.catalog_error.set(Some(e)),
                 None => {}
             }
@@ -231,12 +231,13 @@ async fn content(v: View) -> AnyView {
         View::Configure => configure_view().await,
         View::Quote => quote::QuoteView().into_any(),
     };
-    // Once a view is on screen, the forms and the file writers load when the browser is
-    // idle (a no-op once they are loaded).
+    // Once a view is on screen, the forms, the file writers and the catalog checker load
+    // when the browser is idle (a no-op once they are loaded).
     request_idle_callback(|| {
         spawn_local(async {
             __preload_configure_view().await;
             quote::preload_files().await;
+            super::state::preload_catalog_check().await;
         })
     });
     view

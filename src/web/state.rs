@@ -8,6 +8,7 @@ use crate::pricing::{self, QuoteError};
 use crate::quote::Quote;
 use crate::scenario::{share, Hub, Scenario};
 use crate::source::Diagnostics;
+use leptos::lazy;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -379,13 +380,15 @@ impl Ctx {
     }
 
     /// Loads catalog text; on failure the current catalog stays and the error is shown.
-    pub fn load_catalog(&self, file: &str, text: &str) {
-        match Catalog::load(text) {
+    /// The full check of a catalog (every rule and lint) is code only this needs, so it is
+    /// a lazily loaded chunk: the embedded catalog was checked by the tests.
+    pub async fn load_catalog(self, file: String, text: String) {
+        match check_catalog(text).await {
             Ok(l) => {
                 let catalog = l.catalog;
-                self.catalog_warnings.set(render_all(&l.warnings, file));
+                self.catalog_warnings.set(render_all(&l.warnings, &file));
                 self.catalog_error.set(None);
-                self.catalog_file.set(file.to_string());
+                self.catalog_file.set(file);
                 self.preset.set(String::new());
                 if self.pristine.get_untracked() {
                     self.replace(default_scenario(&catalog));
@@ -393,7 +396,7 @@ impl Ctx {
                 self.catalog.set(Arc::new(catalog));
             }
             Err(d) => {
-                let mut text = d.render(file);
+                let mut text = d.render(&file);
                 if text.is_empty() {
                     text = format!("{file}: the catalog could not be loaded");
                 }
@@ -433,4 +436,14 @@ pub fn capitalise(s: &str) -> String {
 /// The shared state.
 pub fn ctx() -> Ctx {
     expect_context::<Ctx>()
+}
+
+#[lazy]
+fn check_catalog(text: String) -> Result<crate::catalog::Loaded, Diagnostics> {
+    Catalog::load(&text)
+}
+
+/// Fetches and compiles the catalog checker's chunk ahead of need.
+pub async fn preload_catalog_check() {
+    __preload_check_catalog().await;
 }
