@@ -119,54 +119,48 @@ fn QuoteHead() -> impl IntoView {
 #[component]
 fn Band(q: Arc<Quote>) -> impl IntoView {
     let b = &q.cloud_band;
-    let f = |d| q.currency.format(d);
+    let figures = [
+        ("Low", "band-low", b.low, ""),
+        ("Expected", "band-expected", b.expected, "hq-band-mid"),
+        ("High", "band-high", b.high, ""),
+        ("Suggested budget alert", "budget-alert", b.budget_alert, "hq-band-alert"),
+    ]
+    .map(|(label, testid, amount, class)| {
+        view! { <div class=class><dt>{label}</dt><dd data-testid=testid>{q.currency.format(amount)}</dd></div> }
+    });
     view! {
         <section class="hq-block" aria-labelledby="hq-band-h">
             <h2 class="hq-h3" id="hq-band-h">"Cloud cost per active month"</h2>
-            <dl class="hq-band">
-                <div><dt>"Low"</dt><dd data-testid="band-low">{f(b.low)}</dd></div>
-                <div class="hq-band-mid"><dt>"Expected"</dt><dd data-testid="band-expected">{f(b.expected)}</dd></div>
-                <div><dt>"High"</dt><dd data-testid="band-high">{f(b.high)}</dd></div>
-                <div class="hq-band-alert"><dt>"Suggested budget alert"</dt><dd data-testid="budget-alert">{f(b.budget_alert)}</dd></div>
-            </dl>
+            <dl class="hq-band">{figures.into_iter().collect_view()}</dl>
             <p class="hq-hint">{b.rationale.clone()}</p>
         </section>
     }
 }
 
+/// Warnings, assumptions and terms: a heading and a list each.
 #[component]
 fn Notes(q: Arc<Quote>) -> impl IntoView {
-    let warnings = q
-        .warnings
-        .iter()
-        .map(|w| view! { <li>{w.message.clone()}</li> })
-        .collect_view();
-    let assumptions = q
-        .assumptions
-        .iter()
-        .map(|a| view! { <li>{a.clone()}</li> })
-        .collect_view();
-    let terms = q
-        .terms
-        .iter()
-        .map(|t| view! { <li>{t.clone()}</li> })
-        .collect_view();
+    let warnings: Vec<String> = q.warnings.iter().map(|w| w.message.clone()).collect();
     view! {
-        <section class="hq-block" data-testid="warnings" aria-labelledby="hq-warn-h">
-            <h2 class="hq-h3" id="hq-warn-h">"Warnings"</h2>
-            {if q.warnings.is_empty() {
-                view! { <p class="hq-muted">"None."</p> }.into_any()
-            } else {
-                view! { <ul class="hq-warnings">{warnings}</ul> }.into_any()
-            }}
-        </section>
-        <section class="hq-block" data-testid="assumptions" aria-labelledby="hq-assume-h">
-            <h2 class="hq-h3" id="hq-assume-h">"Assumptions"</h2>
-            <ul>{assumptions}</ul>
-        </section>
-        <section class="hq-block" aria-labelledby="hq-terms-h">
-            <h2 class="hq-h3" id="hq-terms-h">"Terms"</h2>
-            <ul>{terms}</ul>
+        {list("warnings", "Warnings", warnings)}
+        {list("assumptions", "Assumptions", q.assumptions.clone())}
+        {list("terms", "Terms", q.terms.clone())}
+    }
+}
+
+fn list(key: &'static str, title: &'static str, items: Vec<String>) -> impl IntoView {
+    let heading = format!("hq-{key}-h");
+    let labelled_by = heading.clone();
+    let body = if items.is_empty() {
+        view! { <p class="hq-muted">"None."</p> }.into_any()
+    } else {
+        let class = (key == "warnings").then_some("hq-warnings");
+        view! { <ul class=class>{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul> }.into_any()
+    };
+    view! {
+        <section class="hq-block" data-testid=key aria-labelledby=labelled_by>
+            <h2 class="hq-h3" id=heading>{title}</h2>
+            {body}
         </section>
     }
 }

@@ -9,6 +9,23 @@ use std::sync::Arc;
 
 type Pick = fn(&Quote) -> rust_decimal::Decimal;
 
+/// The figures under the first-year total: label, hook, amount.
+const FIGURES: [(&str, &str, Pick); 5] = [
+    ("First-year invoice", "total-first-year-invoice", |q| {
+        q.totals.first_year_invoice
+    }),
+    ("Per month: fixed fees", "total-monthly-fees", |q| {
+        q.totals.monthly_fees
+    }),
+    ("Per month: cloud (estimate)", "total-monthly-cloud", |q| {
+        q.totals.monthly_cloud
+    }),
+    ("One-off", "total-one-off", |q| q.totals.one_off),
+    ("Per year, recurring", "total-annual", |q| {
+        q.totals.annual_total
+    }),
+];
+
 fn amount(q: &Option<Arc<Quote>>, pick: Pick) -> String {
     q.as_ref()
         .map_or_else(|| "—".to_string(), |q| q.currency.format(pick(q)))
@@ -56,27 +73,13 @@ pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
                 <p class="hq-small">{tier}</p>
             </div>
             <dl class="hq-figures">
-                <div class="hq-fig">
-                    <dt>"First-year invoice"</dt>
-                    <dd data-testid="total-first-year-invoice">{show(|q| q.totals.first_year_invoice)}</dd>
-                    <dd class="hq-small">{invoice_note}</dd>
-                </div>
-                <div class="hq-fig">
-                    <dt>"Per month: fixed fees"</dt>
-                    <dd data-testid="total-monthly-fees">{show(|q| q.totals.monthly_fees)}</dd>
-                </div>
-                <div class="hq-fig">
-                    <dt>"Per month: cloud (estimate)"</dt>
-                    <dd data-testid="total-monthly-cloud">{show(|q| q.totals.monthly_cloud)}</dd>
-                </div>
-                <div class="hq-fig">
-                    <dt>"One-off"</dt>
-                    <dd data-testid="total-one-off">{show(|q| q.totals.one_off)}</dd>
-                </div>
-                <div class="hq-fig">
-                    <dt>"Per year, recurring"</dt>
-                    <dd data-testid="total-annual">{show(|q| q.totals.annual_total)}</dd>
-                </div>
+                {FIGURES.into_iter().map(|(label, testid, pick)| view! {
+                    <div class="hq-fig">
+                        <dt>{label}</dt>
+                        <dd data-testid=testid>{show(pick)}</dd>
+                        {(testid == "total-first-year-invoice").then(|| view! { <dd class="hq-small">{invoice_note}</dd> })}
+                    </div>
+                }).collect_view()}
                 <div class="hq-fig">
                     <dt>{term_label}</dt>
                     <dd data-testid="total-term">{show(|q| q.totals.term_total)}</dd>
