@@ -77,10 +77,10 @@ pub fn QuoteView() -> impl IntoView {
         }>
         <div class="hq-quote">
             <QuoteHead/>
-            <Actions status=status link=link/>
             <div class="hq-quote-top">
                 <Totals/>
             </div>
+            <Actions status=status link=link/>
             {body}
             <section class="hq-block" aria-labelledby="hq-compare-h">
                 <h2 class="hq-h3" id="hq-compare-h">"Every tier for this configuration"</h2>
