@@ -6,7 +6,6 @@ mod items;
 mod keyed;
 pub mod pricing;
 pub mod requires;
-mod sha256;
 mod validate;
 
 pub use items::{Item, Kind, SelectOption, TierConfig};
@@ -92,7 +91,7 @@ impl Catalog {
     pub fn embedded() -> Result<Loaded, Diagnostics> {
         let root = source::parse(embedded::TEXT).map_err(|e| Diagnostics(vec![e]))?;
         let mut d = Decoder::new();
-        match decode(&mut d, &root, hex(embedded::SHA256)) {
+        match decode(&mut d, &root, embedded::SHA256.to_string()) {
             Some(catalog) if !d.diags.has_errors() => Ok(Loaded {
                 catalog,
                 warnings: d.diags,
@@ -216,15 +215,11 @@ fn decode_preset(d: &mut Decoder, n: &Node) -> Option<Preset> {
 
 /// Lower-case hex SHA-256.
 pub fn hex_sha256(bytes: &[u8]) -> String {
-    hex(sha256::sha256(bytes))
-}
-
-fn hex(digest: [u8; 32]) -> String {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write;
     let mut out = String::with_capacity(64);
-    for b in digest {
-        out.push(char::from(HEX[usize::from(b >> 4)]));
-        out.push(char::from(HEX[usize::from(b & 15)]));
+    for b in Sha256::digest(bytes) {
+        let _ = write!(out, "{b:02x}");
     }
     out
 }

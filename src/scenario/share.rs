@@ -4,6 +4,7 @@
 
 use super::{decode_node, Scenario};
 use crate::source::{self, Decoder, Diagnostic, Diagnostics};
+use base64ct::{Base64UrlUnpadded, Encoding};
 
 /// The encoding version prefix.
 pub const PREFIX: &str = "1.";
@@ -48,49 +49,16 @@ pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
     }
 }
 
-// Base64url without padding (RFC 4648 §5), written out: the `base64` crate's general
-// engine is several KB of the web app's wasm for these few lines.
-
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// Appends `bytes` in base64url, without `=` padding.
+/// Appends `bytes` in base64url without `=` padding (RFC 4648 §5).
 fn to_base64url(bytes: &[u8], out: &mut String) {
-    for chunk in bytes.chunks(3) {
-        let bits =
-            chunk.iter().fold(0u32, |acc, &b| acc << 8 | u32::from(b)) << (8 * (3 - chunk.len()));
-        for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[(bits >> (18 - 6 * i) & 63) as usize]));
-        }
-    }
+    out.push_str(&Base64UrlUnpadded::encode_string(bytes));
 }
 
 /// Reads base64url without padding; `None` for any other character, a length no
 /// encoding produces, or unused trailing bits that are not zero (only one text encodes
 /// each byte string).
 fn from_base64url(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 4 == 1 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-    let (mut acc, mut bits) = (0u32, 0u32);
-    for c in text.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'-' => 62,
-            b'_' => 63,
-            _ => return None,
-        };
-        acc = acc << 6 | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-            acc &= (1 << bits) - 1;
-        }
-    }
-    (acc == 0).then_some(out)
+    Base64UrlUnpadded::decode_vec(text).ok()
 }
 
 #[cfg(test)]
