@@ -9,7 +9,7 @@
 #   3. wasm-bindgen --target web on the main module (keeping the exports the chunks link to);
 #   4. wasm-opt -Oz from binaryen 132 (npm) on the main module and every chunk; never
 #      Debian's binaryen 108, which breaks wasm-bindgen output;
-#   5. assemble dist/: index.html, pkg/*, public/**;
+#   5. assemble dist/: index.html, pkg/*, public/**, the JS and CSS minified by esbuild;
 #   6. print the raw and gzip -9 sizes of what ships: what a first visit loads, and the
 #      lazily loaded chunks.
 #
@@ -21,9 +21,11 @@ say() { printf 'build: %s\n' "$*"; }
 die() { printf 'build: error: %s\n' "$*" >&2; exit 1; }
 
 WASM_OPT=node_modules/binaryen/bin/wasm-opt
+ESBUILD=node_modules/.bin/esbuild
 command -v wasm-bindgen >/dev/null || die "wasm-bindgen not found: run scripts/setup.sh"
 command -v wasm-split-cli >/dev/null || die "wasm-split-cli not found: run scripts/setup.sh"
 [[ -x $WASM_OPT ]] || die "$WASM_OPT not found: run scripts/setup.sh (npm ci)"
+[[ -x $ESBUILD ]] || die "$ESBUILD not found: run scripts/setup.sh (npm ci)"
 [[ -f public/catalog.json5 ]] || die "public/catalog.json5 (the embedded default catalog) is missing"
 
 start=$SECONDS
@@ -68,6 +70,13 @@ cp index.html dist/
 cp pkg/*.js pkg/*.wasm dist/pkg/
 # public/ holds the static assets: app.css, boot.js, catalog.json5, catalogs/*.
 cp -R public dist/public
+# Minified JS and CSS (same code, fewer bytes): esbuild only minifies, it bundles nothing.
+# (wasm-bindgen's glue repeats the key "./__wasm_split.js", once per lazy function, each
+# time for the same module namespace: harmless, so that warning is silenced.)
+for f in dist/pkg/*.js dist/public/boot.js dist/public/app.css; do
+  "$ESBUILD" "$f" --minify --log-level=warning --log-override:duplicate-object-key=silent \
+    --outfile="$f" --allow-overwrite
+done
 for f in dist/index.html dist/pkg/hubquote.js dist/pkg/hubquote_bg.wasm dist/pkg/__wasm_split.js \
   dist/public/app.css dist/public/boot.js dist/public/catalog.json5; do
   [[ -f $f ]] || die "$f missing from dist/"
