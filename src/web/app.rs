@@ -231,13 +231,15 @@ async fn content(v: View) -> AnyView {
         View::Configure => configure_view().await,
         View::Quote => quote::QuoteView().into_any(),
     };
-    // Once a view is on screen, the forms, the file writers and the catalog checker load
+    // Once a view is painted, the forms, the file writers and the catalog checker load
     // when the browser is idle (a no-op once they are loaded).
-    request_idle_callback(|| {
-        spawn_local(async {
-            __preload_configure_view().await;
-            quote::preload_files().await;
-            super::state::preload_catalog_check().await;
+    request_animation_frame(|| {
+        request_idle_callback(|| {
+            spawn_local(async {
+                __preload_configure_view().await;
+                quote::preload_files().await;
+                super::state::preload_catalog_check().await;
+            })
         })
     });
     view

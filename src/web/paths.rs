@@ -102,7 +102,7 @@ fn whole(text: &str) -> Result<u32, String> {
     if d.is_sign_negative() && !d.is_zero() {
         return Err(format!("\"{}\" is negative: enter 0 or more", text.trim()));
     }
-    if !d.fract().is_zero() {
+    if d.trunc() != d {
         return Err(format!("\"{}\" is not a whole number", text.trim()));
     }
     d.to_u32()

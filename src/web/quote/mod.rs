@@ -53,22 +53,31 @@ pub fn QuoteView() -> impl IntoView {
     let open = RwSignal::new(BTreeSet::<String>::new());
     let status = RwSignal::new(Vec::<String>::new());
     let link = RwSignal::new(String::new());
+    // The header, totals and actions come first; the details (band, chart, lines, notes,
+    // every tier compared) a frame later, so the first total shows without waiting for
+    // the largest part of the page to be built and laid out.
+    let details = RwSignal::new(false);
+    request_animation_frame(move || details.set(true));
     let body = move || {
-        c.last_good.get().map(|q| {
-            view! {
-                <Band q=q.clone()/>
-                <section class="hq-block" aria-labelledby="hq-chart-h">
-                    <h2 class="hq-h3" id="hq-chart-h">"Where the money goes (first year)"</h2>
-                    <chart::Chart q=q.clone()/>
-                </section>
-                <section class="hq-block" aria-labelledby="hq-lines-h">
-                    <h2 class="hq-h3" id="hq-lines-h">"Line items"</h2>
-                    <p class="hq-hint hq-screen-only">"Every amount is quantity × unit price; \u{201c}Why?\u{201d} shows where each number comes from."</p>
-                    <lines::Lines q=q.clone() open=open/>
-                </section>
-                <Notes q=q/>
-            }
-        })
+        details
+            .get()
+            .then(|| c.last_good.get())
+            .flatten()
+            .map(|q| {
+                view! {
+                    <Band q=q.clone()/>
+                    <section class="hq-block" aria-labelledby="hq-chart-h">
+                        <h2 class="hq-h3" id="hq-chart-h">"Where the money goes (first year)"</h2>
+                        <chart::Chart q=q.clone()/>
+                    </section>
+                    <section class="hq-block" aria-labelledby="hq-lines-h">
+                        <h2 class="hq-h3" id="hq-lines-h">"Line items"</h2>
+                        <p class="hq-hint hq-screen-only">"Every amount is quantity × unit price; \u{201c}Why?\u{201d} shows where each number comes from."</p>
+                        <lines::Lines q=q.clone() open=open/>
+                    </section>
+                    <Notes q=q/>
+                }
+            })
     };
     let priced = move || c.catalog.with(|cat| cat.is_priced());
     view! {
@@ -82,10 +91,12 @@ pub fn QuoteView() -> impl IntoView {
             </div>
             <Actions status=status link=link/>
             {body}
-            <section class="hq-block" aria-labelledby="hq-compare-h">
-                <h2 class="hq-h3" id="hq-compare-h">"Every tier for this configuration"</h2>
-                <compare::TierCompare/>
-            </section>
+            <Show when=move || details.get()>
+                <section class="hq-block" aria-labelledby="hq-compare-h">
+                    <h2 class="hq-h3" id="hq-compare-h">"Every tier for this configuration"</h2>
+                    <compare::TierCompare/>
+                </section>
+            </Show>
         </div>
         </Show>
     }
