@@ -1,6 +1,7 @@
 //! On the largest preset: a full recommendation (every tier priced, the chosen one
 //! quoted with every rationale, its band and number), the tier comparison alone, and the
-//! decoders. Budget on the reference machine for the recommendation: ≤ 50 µs.
+//! decoders (the catalog both fully checked and as the web app reads its embedded copy).
+//! Budget on the reference machine for the recommendation: ≤ 50 µs.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use hubquote::catalog::Catalog;
@@ -23,9 +24,13 @@ fn bench(c: &mut Criterion) {
     c.bench_function("compare every tier (totals only)", |b| {
         b.iter(|| hubquote::pricing::compare_tiers(black_box(&catalog), black_box(&scenario)))
     });
-    c.bench_function("load the default catalog", |b| {
+    c.bench_function("load + validate the default catalog", |b| {
         b.iter(|| Catalog::load(black_box(hubquote::DEFAULT_CATALOG)))
     });
+    c.bench_function(
+        "the embedded catalog as the web app starts (no checks)",
+        |b| b.iter(Catalog::embedded),
+    );
     let json = largest.scenario.to_json();
     c.bench_function("decode + validate the scenario", |b| {
         b.iter(|| hubquote::scenario::Scenario::load(black_box(&json), &catalog))

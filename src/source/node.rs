@@ -3,6 +3,7 @@
 use super::Diagnostic;
 use jsonc_parser::ast;
 use jsonc_parser::{CollectOptions, ParseOptions};
+use std::cell::Cell;
 
 /// Documents larger than this are refused before parsing (a catalog is ~50 KB).
 pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
@@ -197,21 +198,34 @@ fn convert(v: &ast::Value, path: String, text: &str, lines: &LineIndex) -> Node 
 /// Byte offsets of line starts, to turn an offset into a 1-based line and column.
 struct LineIndex {
     starts: Vec<usize>,
+    /// The last position asked for, (offset, column). The tree asks in document order, so
+    /// counting characters from there rather than from the line start keeps a long line
+    /// (a minified document is a single line) linear instead of quadratic.
+    last: Cell<(usize, usize)>,
 }
 
 impl LineIndex {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            last: Cell::new((0, 1)),
+        }
     }
 
     fn position(&self, text: &str, offset: usize) -> (u32, u32) {
+        let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
-        let column = text
-            .get(start..offset.min(text.len()))
-            .map_or(1, |s| s.chars().count() + 1);
+        let (last, last_column) = self.last.get();
+        let (from, column) = if (start..=offset).contains(&last) {
+            (last, last_column)
+        } else {
+            (start, 1)
+        };
+        let column = column + text.get(from..offset).map_or(0, |s| s.chars().count());
+        self.last.set((offset, column));
         (to_u32(line), to_u32(column))
     }
 }
@@ -265,6 +279,40 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
+
+    /// Line:column the slow way: characters from the line start.
+    fn naive(text: &str, offset: usize) -> (u32, u32) {
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let start = before.rfind('\n').map_or(0, |i| i + 1);
+        (
+            line as u32,
+            (text[start..offset].chars().count() + 1) as u32,
+        )
+    }
+
+    #[test]
+    fn positions_in_any_order_match_counting_from_the_line_start() {
+        let text = "{ \"é\": [1, 2],\n  \"東京\": { \"a\": true }, \"b\": \"x\" }\n[3]";
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        let lines = LineIndex::new(text);
+        // In document order (as the tree asks), backwards, and jumping around.
+        let mut order = offsets.clone();
+        order.extend(offsets.iter().rev());
+        order.extend(
+            offsets
+                .iter()
+                .step_by(3)
+                .chain(offsets.iter().step_by(5).rev()),
+        );
+        for offset in order {
+            assert_eq!(
+                lines.position(text, offset),
+                naive(text, offset),
+                "offset {offset}"
+            );
+        }
+    }
     use super::*;
 
     #[test]
