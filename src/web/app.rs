@@ -3,9 +3,9 @@
 
 use super::state::{ctx, Ctx, View};
 use super::{configure, io, menu, quote};
-use leptos::lazy;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -222,13 +222,21 @@ fn Panel(v: View) -> impl IntoView {
     }
 }
 
-/// A view's content. The forms of Configure are a lazily loaded wasm chunk (`#[lazy]`, cut
-/// out by wasm-split in `scripts/build.sh`): the menu and the quote, where visitors and
-/// share links land, come with the first download; the forms load when the browser is idle.
+/// A view's content. The forms of Configure are a lazily loaded wasm chunk (`wasm_split`,
+/// fallible: a chunk that cannot be fetched is a message; cut out by wasm-split in
+/// `scripts/build.sh`): the menu and the quote, where visitors and share links land, come
+/// with the first download; the forms load when the browser is idle.
 async fn content(v: View) -> AnyView {
     let view = match v {
         View::Menu => menu::MenuView().into_any(),
-        View::Configure => configure_view().await,
+        View::Configure => configure_view().await.unwrap_or_else(|_| {
+            view! {
+                <p class="hq-alert hq-alert-error" role="alert" data-testid="chunk-error">
+                    "The forms could not be downloaded from the server. Check the connection, then open this tab again; the menu and the quote still work."
+                </p>
+            }
+            .into_any()
+        }),
         View::Quote => quote::QuoteView().into_any(),
     };
     // Once a view is painted, the forms, the file writers and the catalog checker load
@@ -236,7 +244,7 @@ async fn content(v: View) -> AnyView {
     request_animation_frame(|| {
         request_idle_callback(|| {
             spawn_local(async {
-                __preload_configure_view().await;
+                let _ = __wasm_split_preload_configure_view().await;
                 quote::preload_files().await;
                 super::state::preload_catalog_check().await;
             })
@@ -245,7 +253,7 @@ async fn content(v: View) -> AnyView {
     view
 }
 
-#[lazy]
-fn configure_view() -> AnyView {
-    configure::ConfigureView().into_any()
+#[wasm_split(hubquote_configure_view, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn configure_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(configure::ConfigureView().into_any())
 }

@@ -8,8 +8,8 @@ use crate::pricing::{self, QuoteError};
 use crate::quote::Quote;
 use crate::scenario::{share, Hub, Scenario};
 use crate::source::Diagnostics;
-use leptos::lazy;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -383,7 +383,12 @@ impl Ctx {
     /// The full check of a catalog (every rule and lint) is code only this needs, so it is
     /// a lazily loaded chunk: the embedded catalog was checked by the tests.
     pub async fn load_catalog(self, file: String, text: String) {
-        match check_catalog(text).await {
+        let Ok(checked) = check_catalog(text).await else {
+            self.catalog_error
+                .set(Some(format!("{file}: {}", super::quote::UNREACHABLE_CODE)));
+            return;
+        };
+        match checked {
             Ok(l) => {
                 let catalog = l.catalog;
                 self.catalog_warnings.set(render_all(&l.warnings, &file));
@@ -438,12 +443,14 @@ pub fn ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
-#[lazy]
-fn check_catalog(text: String) -> Result<crate::catalog::Loaded, Diagnostics> {
-    Catalog::load(&text)
+#[wasm_split(hubquote_check_catalog, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn check_catalog(
+    text: String,
+) -> Result<Result<crate::catalog::Loaded, Diagnostics>, SplitLoaderError> {
+    Ok(Catalog::load(&text))
 }
 
 /// Fetches and compiles the catalog checker's chunk ahead of need.
 pub async fn preload_catalog_check() {
-    __preload_check_catalog().await;
+    let _ = __wasm_split_preload_check_catalog().await;
 }

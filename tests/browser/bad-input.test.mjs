@@ -1,7 +1,8 @@
 // Bad input never crashes and never lies: invalid numbers get an inline message, the quote
 // is marked stale and the last good total stays; broken catalogs (404, JSON5 syntax error)
 // show `catalog-error` with line:column; a feature-only catalog shows the menu without
-// prices. Only the expected 404 is tolerated, through the harness's `ignore` option.
+// prices; lazily loaded code that cannot be fetched is a message, not a crash. Only the
+// expected failures are tolerated, through the harness's `ignore` option.
 //
 // The fixtures are copied into dist/test-fixtures-<pid>/ for the duration of this file (the
 // app is served from dist/, and a second origin would be blocked by the strict CSP's
@@ -173,5 +174,46 @@ test('a feature-only catalog shows the menu and prices-unavailable', { timeout: 
   assert.equal(await tid(page, 'feature-matrix').locator('[data-item]').count(), 25, 'all 25 items');
   // No prices anywhere on a feature-only catalog.
   assert.doesNotMatch(await tid(page, 'view-menu').innerText(), /\$\d/, 'no prices on the menu');
+  app.assertClean();
+});
+
+test('lazily loaded code that cannot be fetched: a message where it is needed, no crash, and a retry works', { timeout: 90_000 }, async (t) => {
+  // Every chunk request fails (a host that did not copy them, a connection lost after
+  // the first load); the loader reports each failure on the console.
+  const chunk = /\/pkg\/(split|chunk)_[^/]*\.wasm$/;
+  const app = await openApp(t, {
+    path: null,
+    ignore: [/request failed: GET .*\/pkg\/(split|chunk)_/, /^console\.error: /],
+  });
+  const { page } = app;
+  const uncaught = [];
+  page.on('pageerror', (e) => uncaught.push(e.message));
+  await page.route(chunk, (route) => route.abort());
+  await app.goto('#quote');
+  await ready(page);
+  await vis(page, 'total-first-year').waitFor();
+  await page.waitForTimeout(500); // the idle-time preloads fail quietly
+
+  await vis(page, 'download-pdf').click();
+  await poll(async () => assert.match(await text(page, 'import-status'), /could not be downloaded/));
+
+  await tid(page, 'nav-configure').click();
+  await vis(page, 'chunk-error').waitFor();
+  assert.match(await vis(page, 'chunk-error').innerText(), /could not be downloaded.*open this tab again/s);
+  await app.screenshot('configure-unavailable');
+
+  await tid(page, 'catalog-file').setInputFiles(join(FIXTURES, BROKEN));
+  await vis(page, 'catalog-error').waitFor();
+  assert.match(await vis(page, 'catalog-error').innerText(), /could not be downloaded/);
+
+  // The connection is back: opening the tab again loads the forms; a download works.
+  await page.unroute(chunk);
+  await tid(page, 'nav-menu').click();
+  await tid(page, 'nav-configure').click();
+  await vis(page, 'guided-step').waitFor();
+  await tid(page, 'nav-quote').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), vis(page, 'download-pdf').click()]);
+  assert.match(download.suggestedFilename(), /\.pdf$/);
+  assert.deepEqual(uncaught, [], 'no uncaught exception (a failed chunk is not a crash)');
   app.assertClean();
 });

@@ -1,13 +1,14 @@
 //! The quote's files: the downloads (PDF, JSON, CSV, Markdown) and opening a quote file.
 //!
-//! The code that writes and reads them lives in lazily loaded wasm chunks (`#[lazy]`;
-//! `scripts/build.sh` cuts them out with wasm-split): a visitor who only looks at prices
-//! never downloads the PDF writer. Each file is byte for byte what the CLI writes.
+//! The code that writes and reads them lives in lazily loaded wasm chunks (`wasm_split`,
+//! as Leptos's `#[lazy]` but `fallible`: a chunk that cannot be fetched is a message, not
+//! a crash; `scripts/build.sh` cuts them out with wasm-split): a visitor who only looks at
+//! prices never downloads the PDF writer. Each file is byte for byte what the CLI writes.
 
 use crate::catalog::Catalog;
 use crate::quote::Quote;
 use crate::scenario::Scenario;
-use leptos::lazy;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
@@ -33,8 +34,9 @@ impl Download {
         }
     }
 
-    /// The file, byte for byte what `hubquote quote --format <kind>` writes for this quote.
-    pub async fn bytes(self, q: Arc<Quote>) -> Vec<u8> {
+    /// The file, byte for byte what `hubquote quote --format <kind>` writes for this quote;
+    /// an error when the writer's chunk could not be fetched.
+    pub async fn bytes(self, q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
         match self {
             Self::Pdf => pdf(q).await,
             Self::Json => json(q).await,
@@ -44,49 +46,50 @@ impl Download {
     }
 }
 
-#[lazy]
-fn pdf(q: Arc<Quote>) -> Vec<u8> {
-    crate::export::to_pdf(&q)
+#[wasm_split(hubquote_pdf, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn pdf(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
+    Ok(crate::export::to_pdf(&q))
 }
 
-#[lazy]
-fn json(q: Arc<Quote>) -> Vec<u8> {
-    (q.to_json() + "\n").into_bytes()
+#[wasm_split(hubquote_json, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn json(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
+    Ok((q.to_json() + "\n").into_bytes())
 }
 
-#[lazy]
-fn csv(q: Arc<Quote>) -> Vec<u8> {
-    crate::export::to_csv(&q).into_bytes()
+#[wasm_split(hubquote_csv, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn csv(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
+    Ok(crate::export::to_csv(&q).into_bytes())
 }
 
-#[lazy]
-fn markdown(q: Arc<Quote>) -> Vec<u8> {
-    crate::export::to_markdown(&q).into_bytes()
+#[wasm_split(hubquote_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn markdown(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
+    Ok(crate::export::to_markdown(&q).into_bytes())
 }
 
-/// Fetches and compiles every chunk of this module (no-op once loaded).
+/// Fetches and compiles every chunk of this module (no-op once loaded; a chunk that
+/// cannot be fetched now is fetched again when it is needed).
 pub async fn preload() {
-    __preload_pdf().await;
-    __preload_json().await;
-    __preload_csv().await;
-    __preload_markdown().await;
-    __preload_open_quote().await;
+    let _ = __wasm_split_preload_pdf().await;
+    let _ = __wasm_split_preload_json().await;
+    let _ = __wasm_split_preload_csv().await;
+    let _ = __wasm_split_preload_markdown().await;
+    let _ = __wasm_split_preload_open_quote().await;
 }
 
 /// Opens a quote file: its scenario, re-priced with the current catalog, and what to say
 /// about it (whether its totals still match). No scenario when the file is not a quote.
-#[lazy]
+#[wasm_split(hubquote_open_quote, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn open_quote(
     name: String,
     text: String,
     catalog: Arc<Catalog>,
-) -> (Vec<String>, Option<Scenario>) {
+) -> Result<(Vec<String>, Option<Scenario>), SplitLoaderError> {
     let imported = match crate::quote::import(&text) {
         Ok(i) => i,
         Err(d) => {
             let mut out = vec![format!("{name} is not a quote file this app can open:")];
             out.extend(d.0.iter().filter(|x| x.is_error()).map(|x| x.render(&name)));
-            return (out, None);
+            return Ok((out, None));
         }
     };
     let mut out = Vec::new();
@@ -121,5 +124,5 @@ pub fn open_quote(
             imported.number
         )),
     }
-    (out, Some(imported.scenario))
+    Ok((out, Some(imported.scenario)))
 }

@@ -176,6 +176,9 @@ fn list(key: &'static str, title: &'static str, items: Vec<String>) -> impl Into
     }
 }
 
+/// What to say when a lazily loaded chunk of the app could not be fetched.
+pub const UNREACHABLE_CODE: &str = "This part of the app could not be downloaded from the server. Check the connection and try again; nothing was lost.";
+
 /// Share link, the downloads and JSON open, with what happened.
 #[component]
 fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
@@ -204,12 +207,13 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
         spawn_local(async move {
             let (ext, _, mime) = kind.spec();
             let name = format!("{}.{ext}", q.number);
-            let msg = match io::download(&name, &kind.bytes(q).await, mime) {
-                Ok(()) if stale => format!(
+            let msg = match kind.bytes(q).await.map(|b| io::download(&name, &b, mime)) {
+                Ok(Ok(())) if stale => format!(
                     "Saved {name}: the last valid quote, not your current answers (they need attention)."
                 ),
-                Ok(()) => format!("Saved {name}."),
-                Err(e) => format!("The file could not be saved: {e}."),
+                Ok(Ok(())) => format!("Saved {name}."),
+                Ok(Err(e)) => format!("The file could not be saved: {e}."),
+                Err(_) => UNREACHABLE_CODE.to_string(),
             };
             status.set(vec![msg]);
         });
@@ -234,13 +238,16 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
         spawn_local(async move {
             match io::read_file(&input).await {
                 Some(Ok((name, text))) => {
-                    let (messages, scenario) =
-                        files::open_quote(name, text, c.catalog.get_untracked()).await;
-                    if let Some(s) = scenario {
-                        c.replace(s);
-                        c.pristine.set(false);
+                    match files::open_quote(name, text, c.catalog.get_untracked()).await {
+                        Ok((messages, scenario)) => {
+                            if let Some(s) = scenario {
+                                c.replace(s);
+                                c.pristine.set(false);
+                            }
+                            status.set(messages);
+                        }
+                        Err(_) => status.set(vec![UNREACHABLE_CODE.to_string()]),
                     }
-                    status.set(messages);
                 }
                 Some(Err(e)) => status.set(vec![e]),
                 None => {}
