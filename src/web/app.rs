@@ -16,7 +16,7 @@ pub fn App() -> impl IntoView {
     // The draft survives a reload; a share link in the address bar follows edits.
     Effect::new(move |_| c.persist());
 
-    // `?catalog=<url>`: the only network request the app makes.
+    // `?catalog=<url>`: the only request the app makes beyond its own files.
     if let Some(url) = io::query("catalog") {
         spawn_local(async move {
             match io::fetch_text(&url).await {
