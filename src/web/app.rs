@@ -111,7 +111,7 @@ fn Header() -> impl IntoView {
         <Show when=move || c.catalog_error.with(Option::is_some)>
             <div class="hq-alert hq-alert-error" role="alert">
                 <p><strong>"This catalog could not be loaded. "</strong>
-                    "The previous catalog is still in use. Each problem, with its line and column:"</p>
+                    "The previous catalog is still in use. What went wrong (each problem in the file at its line and column):"</p>
                 <pre data-testid="catalog-error">{move || c.catalog_error.get().unwrap_or_default()}</pre>
             </div>
         </Show>

@@ -385,7 +385,9 @@ impl Ctx {
     pub async fn load_catalog(self, file: String, text: String) {
         let Ok(checked) = check_catalog(text).await else {
             self.catalog_error
-                .set(Some(format!("{file}: {}", super::quote::UNREACHABLE_CODE)));
+                .set(Some(super::quote::not_downloaded(&format!(
+                    "{file} was not checked"
+                ))));
             return;
         };
         match checked {

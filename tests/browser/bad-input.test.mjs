@@ -196,6 +196,7 @@ test('lazily loaded code that cannot be fetched: a message where it is needed, n
 
   await vis(page, 'download-pdf').click();
   await poll(async () => assert.match(await text(page, 'import-status'), /could not be downloaded/));
+  await app.screenshot('download-unavailable');
 
   await tid(page, 'nav-configure').click();
   await vis(page, 'chunk-error').waitFor();
@@ -205,6 +206,7 @@ test('lazily loaded code that cannot be fetched: a message where it is needed, n
   await tid(page, 'catalog-file').setInputFiles(join(FIXTURES, BROKEN));
   await vis(page, 'catalog-error').waitFor();
   assert.match(await vis(page, 'catalog-error').innerText(), /could not be downloaded/);
+  await app.screenshot('catalog-check-unavailable');
 
   // The connection is back: opening the tab again loads the forms; a download works.
   await page.unroute(chunk);

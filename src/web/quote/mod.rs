@@ -178,8 +178,10 @@ fn list(key: &'static str, title: &'static str, items: Vec<String>) -> impl Into
     }
 }
 
-/// What to say when a lazily loaded chunk of the app could not be fetched.
-pub const UNREACHABLE_CODE: &str = "This part of the app could not be downloaded from the server. Check the connection and try again; nothing was lost.";
+/// What to say when the lazily loaded chunk that does `what` could not be fetched.
+pub fn not_downloaded(what: &str) -> String {
+    format!("{what}: the part of the app that does this could not be downloaded from the server. Check the connection and try again; nothing was lost.")
+}
 
 /// Share link, the downloads and JSON open, with what happened.
 #[component]
@@ -215,7 +217,7 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
                 ),
                 Ok(Ok(())) => format!("Saved {name}."),
                 Ok(Err(e)) => format!("The file could not be saved: {e}."),
-                Err(_) => UNREACHABLE_CODE.to_string(),
+                Err(_) => not_downloaded(&format!("{name} was not saved")),
             };
             status.set(vec![msg]);
         });
@@ -240,6 +242,7 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
         spawn_local(async move {
             match io::read_file(&input).await {
                 Some(Ok((name, text))) => {
+                    let not_opened = not_downloaded(&format!("{name} was not opened"));
                     match files::open_quote(name, text, c.catalog.get_untracked()).await {
                         Ok((messages, scenario)) => {
                             if let Some(s) = scenario {
@@ -248,7 +251,7 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
                             }
                             status.set(messages);
                         }
-                        Err(_) => status.set(vec![UNREACHABLE_CODE.to_string()]),
+                        Err(_) => status.set(vec![not_opened]),
                     }
                 }
                 Some(Err(e)) => status.set(vec![e]),
