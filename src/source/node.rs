@@ -105,16 +105,30 @@ pub fn child_path(parent: &str, key: &str) -> String {
         && key
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':'));
-    match (parent.is_empty(), plain) {
-        (true, true) => key.to_string(),
-        (false, true) => format!("{parent}.{key}"),
-        (_, false) => format!("{parent}[{key:?}]"),
+    if !plain {
+        return format!("{parent}[{key:?}]");
     }
+    // Built by hand, not `format!`: every node of a document gets a path, so this runs
+    // thousands of times when the app starts.
+    let mut path = String::with_capacity(parent.len() + 1 + key.len());
+    path.push_str(parent);
+    if !parent.is_empty() {
+        path.push('.');
+    }
+    path.push_str(key);
+    path
 }
 
 /// The path of an array element: `parent[3]`.
 pub fn index_path(parent: &str, index: usize) -> String {
-    format!("{parent}[{index}]")
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(index);
+    let mut path = String::with_capacity(parent.len() + digits.len() + 2);
+    path.push_str(parent);
+    path.push('[');
+    path.push_str(digits);
+    path.push(']');
+    path
 }
 
 /// Parses JSON5 text. Syntax errors come back as one diagnostic with line:column.
@@ -329,6 +343,24 @@ mod tests {
         assert_eq!(items[1].value, Value::Number("2.50".into()));
         assert_eq!(items[1].path, "a[\"b.c\"][1]");
         assert_eq!((items[1].line, items[1].column), (3, 19));
+    }
+
+    #[test]
+    fn path_builders() {
+        assert_eq!(child_path("", "pricing"), "pricing");
+        assert_eq!(
+            child_path("pricing.tiers", "Advanced"),
+            "pricing.tiers.Advanced"
+        );
+        assert_eq!(child_path("features", "hub:gpu"), "features.hub:gpu");
+        assert_eq!(child_path("a", "b c"), "a[\"b c\"]");
+        assert_eq!(child_path("", ""), "[\"\"]");
+        assert_eq!(index_path("", 0), "[0]");
+        assert_eq!(index_path("hubs", 12), "hubs[12]");
+        assert_eq!(
+            index_path("a.b[3]", usize::MAX),
+            format!("a.b[3][{}]", usize::MAX)
+        );
     }
 
     #[test]

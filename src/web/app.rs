@@ -6,6 +6,7 @@ use super::{configure, io, menu, quote};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -13,8 +14,28 @@ pub fn App() -> impl IntoView {
     let c = Ctx::new();
     provide_context(c);
 
-    // The draft survives a reload; a share link in the address bar follows edits.
-    Effect::new(move |_| c.persist());
+    // After the first frame is painted: the draft is saved from then on (it survives a
+    // reload; a share link in the address bar follows edits), and the forms, the file
+    // writers and the catalog checker load when the browser is idle. Neither delays the
+    // first total (saving touches localStorage, which is slow the first time).
+    let owner = Owner::current();
+    request_animation_frame(move || {
+        set_timeout(
+            move || {
+                if let Some(owner) = owner {
+                    owner.with(|| Effect::new(move |_| c.persist()));
+                }
+            },
+            Duration::ZERO,
+        );
+        request_idle_callback(|| {
+            spawn_local(async {
+                let _ = __wasm_split_preload_configure_view().await;
+                quote::preload_files().await;
+                super::state::preload_catalog_check().await;
+            })
+        });
+    });
 
     // `?catalog=<url>`: the only request the app makes beyond its own files.
     if let Some(url) = io::query("catalog") {
@@ -213,44 +234,35 @@ fn Panel(v: View) -> impl IntoView {
         <section role="tabpanel" id=panel_id(v) aria-labelledby=tab_id(v)
             data-testid=format!("view-{}", v.key()) class="hq-panel"
             hidden=move || !active()>
-            <Show when=active>
-                <Suspense fallback=|| view! { <p class="hq-muted" role="status">"Loading…"</p> }>
-                    {move || Suspend::new(content(v))}
-                </Suspense>
-            </Show>
+            <Show when=active>{content(v)}</Show>
         </section>
     }
 }
 
 /// A view's content. The forms of Configure are a lazily loaded wasm chunk (`wasm_split`,
 /// fallible: a chunk that cannot be fetched is a message; cut out by wasm-split in
-/// `scripts/build.sh`): the menu and the quote, where visitors and share links land, come
-/// with the first download; the forms load when the browser is idle.
-async fn content(v: View) -> AnyView {
-    let view = match v {
+/// `scripts/build.sh`), shown through a `Suspense`; the menu and the quote, where visitors
+/// and share links land, come with the first download and render at once.
+fn content(v: View) -> AnyView {
+    match v {
         View::Menu => menu::MenuView().into_any(),
-        View::Configure => configure_view().await.unwrap_or_else(|_| {
-            view! {
-                <p class="hq-alert hq-alert-error" role="alert" data-testid="chunk-error">
-                    "The forms could not be downloaded from the server. Check the connection, then open this tab again; the menu and the quote still work."
-                </p>
-            }
-            .into_any()
-        }),
         View::Quote => quote::QuoteView().into_any(),
-    };
-    // Once a view is painted, the forms, the file writers and the catalog checker load
-    // when the browser is idle (a no-op once they are loaded).
-    request_animation_frame(|| {
-        request_idle_callback(|| {
-            spawn_local(async {
-                let _ = __wasm_split_preload_configure_view().await;
-                quote::preload_files().await;
-                super::state::preload_catalog_check().await;
-            })
-        })
-    });
-    view
+        View::Configure => view! {
+            <Suspense fallback=|| view! { <p class="hq-muted" role="status">"Loading…"</p> }>
+                {Suspend::new(async {
+                    configure_view().await.unwrap_or_else(|_| {
+                        view! {
+                            <p class="hq-alert hq-alert-error" role="alert" data-testid="chunk-error">
+                                "The forms could not be downloaded from the server. Check the connection, then open this tab again; the menu and the quote still work."
+                            </p>
+                        }
+                        .into_any()
+                    })
+                })}
+            </Suspense>
+        }
+        .into_any(),
+    }
 }
 
 #[wasm_split(hubquote_configure_view, wasm_split_path = ::leptos::wasm_split, fallible)]
