@@ -6,7 +6,6 @@ use super::{configure, io, menu, quote};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 #[component]
@@ -19,15 +18,10 @@ pub fn App() -> impl IntoView {
     // writers and the catalog checker load when the browser is idle. Neither delays the
     // first total (saving touches localStorage, which is slow the first time).
     let owner = Owner::current();
-    request_animation_frame(move || {
-        set_timeout(
-            move || {
-                if let Some(owner) = owner {
-                    owner.with(|| Effect::new(move |_| c.persist()));
-                }
-            },
-            Duration::ZERO,
-        );
+    io::after_paint(move || {
+        if let Some(owner) = owner {
+            owner.with(|| Effect::new(move |_| c.persist()));
+        }
         request_idle_callback(|| {
             spawn_local(async {
                 let _ = __wasm_split_preload_configure_view().await;

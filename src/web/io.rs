@@ -5,6 +5,16 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// Runs `f` once the next frame has been painted: a task queued from the frame's
+/// animation callback runs after that frame's paint. What is below the fold (the quote's
+/// details, the feature matrix) and what can wait (saving the draft) go there, so that the
+/// first total is on screen without waiting for them.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
+    });
+}
+
 /// The localStorage key of the draft.
 pub const DRAFT_KEY: &str = "hubquote.draft";
 

@@ -18,7 +18,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 use std::sync::Arc;
-use std::time::Duration;
 
 pub use files::preload as preload_files;
 pub use totals::Totals;
@@ -55,11 +54,9 @@ pub fn QuoteView() -> impl IntoView {
     let status = RwSignal::new(Vec::<String>::new());
     let link = RwSignal::new(String::new());
     // The header, totals and actions come first; the details (band, chart, lines, notes,
-    // every tier compared) once that frame is painted (a task queued from the frame's
-    // animation callback runs after its paint), so the first total is on screen without
-    // waiting for the largest part of the page to be built and laid out.
+    // every tier compared) once that frame is painted.
     let details = RwSignal::new(false);
-    request_animation_frame(move || set_timeout(move || details.set(true), Duration::ZERO));
+    io::after_paint(move || details.set(true));
     let body = move || {
         details
             .get()
