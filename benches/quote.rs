@@ -21,6 +21,9 @@ fn bench(c: &mut Criterion) {
         &format!("recommend {} ({} hubs)", largest.id, scenario.hubs.len()),
         |b| b.iter(|| hubquote::pricing::quote(black_box(&catalog), black_box(&scenario), date)),
     );
+    c.bench_function("the recommendation alone (what the menu shows)", |b| {
+        b.iter(|| hubquote::pricing::recommendation(black_box(&catalog), black_box(&scenario)))
+    });
     c.bench_function("compare every tier (totals only)", |b| {
         b.iter(|| hubquote::pricing::compare_tiers(black_box(&catalog), black_box(&scenario)))
     });

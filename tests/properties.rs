@@ -3,7 +3,7 @@
 #![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
 
 use hubquote::catalog::Catalog;
-use hubquote::pricing::{compare_tiers, quote, QuoteError};
+use hubquote::pricing::{compare_tiers, quote, recommendation, QuoteError};
 use hubquote::quote::{Period, Quote, Section};
 use hubquote::scenario::Scenario;
 use proptest::prelude::*;
@@ -223,6 +223,21 @@ proptest! {
         prop_assert_eq!(q.cloud_band.expected, t.monthly_cloud);
         prop_assert!(q.cloud_band.low <= q.cloud_band.expected && q.cloud_band.expected <= q.cloud_band.high);
         prop_assert!(q.cloud_band.budget_alert >= q.cloud_band.expected);
+    }
+
+    /// The menu's recommendation is the quote's, and fails when the quote fails, for any
+    /// scenario and for every tier asked for (the menu asks for a recommendation).
+    #[test]
+    fn recommendation_is_the_quotes(g in scenario_gen()) {
+        let json = scenario_json(&g);
+        let Ok(s) = Scenario::decode(&json) else { return Ok(()) };
+        let q = quote(catalog(), &s, date());
+        let r = recommendation(catalog(), &s);
+        match (&q, &r) {
+            (Ok(q), Ok(r)) => prop_assert_eq!(&q.recommendation, r),
+            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
+            _ => prop_assert!(false, "quote {:?} but recommendation {:?}", q.is_ok(), r.is_ok()),
+        }
     }
 
     /// Each line's printed formula reproduces: round(round(q, 2) × price, 2).

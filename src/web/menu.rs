@@ -14,7 +14,8 @@ type Reco = Result<(Option<String>, Vec<String>), String>;
 #[component]
 pub fn MenuView() -> impl IntoView {
     let c = ctx();
-    // Asking the engine to recommend for the same scenario gives the tier and its reasons.
+    // Asking the engine to recommend for the same scenario gives the tier and its reasons
+    // (its recommendation alone: the quote's lines are not written for the menu).
     let reco: Memo<Reco> = Memo::new(move |_| {
         c.catalog.with(|cat| {
             if !cat.is_priced() {
@@ -23,8 +24,8 @@ pub fn MenuView() -> impl IntoView {
             c.draft.with(|s| {
                 let mut s = s.clone();
                 s.tier = RECOMMEND.into();
-                match pricing::quote(cat, &s, c.today) {
-                    Ok(q) => Ok((q.recommendation.recommended.clone(), q.recommendation.reasons.clone())),
+                match pricing::recommendation(cat, &s) {
+                    Ok(r) => Ok((r.recommended, r.reasons)),
                     Err(QuoteError::Invalid(_)) => Err(
                         "Some answers in Configure need attention; the recommendation follows once they are fixed.".into(),
                     ),

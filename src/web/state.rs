@@ -85,7 +85,6 @@ pub struct Ctx {
     pub notice: RwSignal<Option<String>>,
     /// The draft still is the catalog's first preset, untouched.
     pub pristine: RwSignal<bool>,
-    pub today: time::Date,
     /// The engine's validation of the draft: (path, message).
     pub problems: Memo<Vec<(String, String)>>,
     pub result: Memo<Result<Arc<Quote>, QuoteError>>,
@@ -277,7 +276,6 @@ impl Ctx {
             preset: RwSignal::new(String::new()),
             notice: RwSignal::new(notice),
             pristine: RwSignal::new(pristine),
-            today,
             problems,
             result,
             last_good,
