@@ -2,7 +2,7 @@
 //! panel's content is mounted, so each `data-testid` exists once on the page.
 
 use super::state::{ctx, Ctx, View};
-use super::{configure, io, menu, quote};
+use super::{chunk, configure, io, menu, quote};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -24,6 +24,8 @@ pub fn App() -> impl IntoView {
         }
         request_idle_callback(|| {
             spawn_local(async {
+                quote::preload_details().await;
+                menu::preload_matrix().await;
                 let _ = __wasm_split_preload_configure_view().await;
                 quote::preload_files().await;
                 super::state::preload_catalog_check().await;
@@ -233,28 +235,17 @@ fn Panel(v: View) -> impl IntoView {
     }
 }
 
-/// A view's content. The forms of Configure are a lazily loaded wasm chunk (`wasm_split`,
-/// fallible: a chunk that cannot be fetched is a message; cut out by wasm-split in
-/// `scripts/build.sh`), shown through a `Suspense`; the menu and the quote, where visitors
-/// and share links land, come with the first download and render at once.
+/// A view's content: the menu and the quote, where visitors and share links land, come
+/// with the first download and render at once; the forms of Configure are a chunk.
 fn content(v: View) -> AnyView {
     match v {
         View::Menu => menu::MenuView().into_any(),
         View::Quote => quote::QuoteView().into_any(),
-        View::Configure => view! {
-            <Suspense fallback=|| view! { <p class="hq-muted" role="status">"Loading…"</p> }>
-                {Suspend::new(async {
-                    configure_view().await.unwrap_or_else(|_| {
-                        view! {
-                            <p class="hq-alert hq-alert-error" role="alert" data-testid="chunk-error">
-                                "The forms could not be downloaded from the server. Check the connection, then open this tab again; the menu and the quote still work."
-                            </p>
-                        }
-                        .into_any()
-                    })
-                })}
-            </Suspense>
-        }
+        View::Configure => chunk::lazy(
+            Some("Loading…"),
+            "The forms could not be downloaded from the server. Check the connection, then open this tab again; the menu and the quote still work.",
+            configure_view(),
+        )
         .into_any(),
     }
 }

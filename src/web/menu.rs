@@ -3,10 +3,12 @@
 //! the engine recommends for the scenario and its reasons.
 
 use super::app::go;
+use super::chunk;
 use super::state::{ctx, View};
 use crate::pricing::{self, menu::Menu, QuoteError};
 use crate::scenario::RECOMMEND;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 /// The engine's recommendation for the draft: (tier, reasons) or why there is none.
 type Reco = Result<(Option<String>, Vec<String>), String>;
@@ -55,7 +57,15 @@ pub fn MenuView() -> impl IntoView {
             <Recommendation reco=reco/>
             <h2 class="hq-h2">"Every feature, tier by tier"</h2>
             <p class="hq-muted">"Requirements are checked against your current configuration; a feature whose requirement is not met says why."</p>
-            {move || matrix_shown.get().then(|| matrix(menu.get(), recommended.get()))}
+            {move || {
+                matrix_shown.get().then(|| {
+                    chunk::lazy(
+                        None,
+                        "The feature comparison could not be downloaded from the server. Check the connection, then open this tab again; the tiers above are complete.",
+                        matrix_view(menu.get(), recommended.get()),
+                    )
+                })
+            }}
         </div>
     }
 }
@@ -217,4 +227,15 @@ fn matrix(m: Menu, recommended: Option<String>) -> impl IntoView {
             </table>
         </div>
     }
+}
+
+/// The feature matrix, a lazily loaded chunk (most of the menu's code, below its prices).
+#[wasm_split(hubquote_matrix, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn matrix_view(m: Menu, recommended: Option<String>) -> Result<AnyView, SplitLoaderError> {
+    Ok(matrix(m, recommended).into_any())
+}
+
+/// Fetches and compiles the matrix's chunk ahead of need.
+pub async fn preload_matrix() {
+    let _ = __wasm_split_preload_matrix_view().await;
 }

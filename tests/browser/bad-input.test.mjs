@@ -177,7 +177,7 @@ test('a feature-only catalog shows the menu and prices-unavailable', { timeout: 
   app.assertClean();
 });
 
-test('lazily loaded code that cannot be fetched: a message where it is needed, no crash, and a retry works', { timeout: 90_000 }, async (t) => {
+test('lazily loaded code that cannot be fetched: the prices still show, a message where a part is missing, no crash, and a retry works', { timeout: 90_000 }, async (t) => {
   // Every chunk request fails (a host that did not copy them, a connection lost after
   // the first load); the loader reports each failure on the console.
   const chunk = /\/pkg\/(split|chunk)_[^/]*\.wasm$/;
@@ -194,9 +194,25 @@ test('lazily loaded code that cannot be fetched: a message where it is needed, n
   await vis(page, 'total-first-year').waitFor();
   await page.waitForTimeout(500); // the idle-time preloads fail quietly
 
+  // The totals come with the first download; the details below them are a chunk.
+  await poll(async () =>
+    assert.match(await vis(page, 'view-quote').innerText(), /details \(cloud band, chart, line items, notes\) could not be downloaded.*totals above are complete/s),
+  );
+  assert.match(await vis(page, 'total-first-year').innerText(), /\$\d/);
+  assert.equal(await page.locator('[data-testid="line"]').count(), 0, 'no line items without their chunk');
+  await app.screenshot('quote-details-unavailable');
+
   await vis(page, 'download-pdf').click();
   await poll(async () => assert.match(await text(page, 'import-status'), /could not be downloaded/));
   await app.screenshot('download-unavailable');
+
+  // The menu: its prices and recommendation, and a message where the feature matrix goes.
+  await tid(page, 'nav-menu').click();
+  await poll(async () =>
+    assert.match(await vis(page, 'view-menu').innerText(), /feature comparison could not be downloaded.*tiers above are complete/s),
+  );
+  assert.match(await vis(page, 'recommendation').innerText(), /\$\d/);
+  await app.screenshot('matrix-unavailable');
 
   await tid(page, 'nav-configure').click();
   await vis(page, 'chunk-error').waitFor();
@@ -208,12 +224,14 @@ test('lazily loaded code that cannot be fetched: a message where it is needed, n
   assert.match(await vis(page, 'catalog-error').innerText(), /could not be downloaded/);
   await app.screenshot('catalog-check-unavailable');
 
-  // The connection is back: opening the tab again loads the forms; a download works.
+  // The connection is back: opening a tab again loads what it lacked; a download works.
   await page.unroute(chunk);
   await tid(page, 'nav-menu').click();
+  await vis(page, 'feature-matrix').waitFor();
   await tid(page, 'nav-configure').click();
   await vis(page, 'guided-step').waitFor();
   await tid(page, 'nav-quote').click();
+  await vis(page, 'line').waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), vis(page, 'download-pdf').click()]);
   assert.match(download.suggestedFilename(), /\.pdf$/);
   assert.deepEqual(uncaught, [], 'no uncaught exception (a failed chunk is not a crash)');

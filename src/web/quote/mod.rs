@@ -9,6 +9,7 @@ mod lines;
 mod totals;
 
 use super::app::go;
+use super::chunk;
 use super::io;
 use super::state::{ctx, View};
 use crate::quote::Quote;
@@ -16,6 +17,7 @@ use crate::scenario::share;
 use files::Download;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -63,19 +65,11 @@ pub fn QuoteView() -> impl IntoView {
             .then(|| c.last_good.get())
             .flatten()
             .map(|q| {
-                view! {
-                    <Band q=q.clone()/>
-                    <section class="hq-block" aria-labelledby="hq-chart-h">
-                        <h2 class="hq-h3" id="hq-chart-h">"Where the money goes (first year)"</h2>
-                        <chart::Chart q=q.clone()/>
-                    </section>
-                    <section class="hq-block" aria-labelledby="hq-lines-h">
-                        <h2 class="hq-h3" id="hq-lines-h">"Line items"</h2>
-                        <p class="hq-hint hq-screen-only">"Every amount is quantity × unit price; \u{201c}Why?\u{201d} shows where each number comes from."</p>
-                        <lines::Lines q=q.clone() open=open/>
-                    </section>
-                    <Notes q=q/>
-                }
+                chunk::lazy(
+                    None,
+                    "The quote's details (cloud band, chart, line items, notes) could not be downloaded from the server. Check the connection, then open this tab again; the totals above are complete.",
+                    details_view(q, open),
+                )
             })
     };
     let priced = move || c.catalog.with(|cat| cat.is_priced());
@@ -93,12 +87,50 @@ pub fn QuoteView() -> impl IntoView {
             <Show when=move || details.get()>
                 <section class="hq-block" aria-labelledby="hq-compare-h">
                     <h2 class="hq-h3" id="hq-compare-h">"Every tier for this configuration"</h2>
-                    <compare::TierCompare/>
+                    {chunk::lazy(
+                        None,
+                        "The comparison of every tier could not be downloaded from the server. Check the connection, then open this tab again.",
+                        compare_view(),
+                    )}
                 </section>
             </Show>
         </div>
         </Show>
     }
+}
+
+/// The quote's details: band, chart, line items with their rationale, and notes.
+#[wasm_split(hubquote_details, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn details_view(
+    q: Arc<Quote>,
+    open: RwSignal<BTreeSet<String>>,
+) -> Result<AnyView, SplitLoaderError> {
+    Ok(view! {
+        <Band q=q.clone()/>
+        <section class="hq-block" aria-labelledby="hq-chart-h">
+            <h2 class="hq-h3" id="hq-chart-h">"Where the money goes (first year)"</h2>
+            <chart::Chart q=q.clone()/>
+        </section>
+        <section class="hq-block" aria-labelledby="hq-lines-h">
+            <h2 class="hq-h3" id="hq-lines-h">"Line items"</h2>
+            <p class="hq-hint hq-screen-only">"Every amount is quantity × unit price; \u{201c}Why?\u{201d} shows where each number comes from."</p>
+            <lines::Lines q=q.clone() open=open/>
+        </section>
+        <Notes q=q/>
+    }
+    .into_any())
+}
+
+/// Every tier priced for the same scenario.
+#[wasm_split(hubquote_compare, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn compare_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <compare::TierCompare/> }.into_any())
+}
+
+/// Fetches and compiles the chunks of the details and the comparison ahead of need.
+pub async fn preload_details() {
+    let _ = __wasm_split_preload_details_view().await;
+    let _ = __wasm_split_preload_compare_view().await;
 }
 
 #[component]

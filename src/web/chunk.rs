@@ -1,0 +1,31 @@
+//! Views that live in lazily loaded wasm chunks (`wasm_split`, fallible: cut out by
+//! wasm-split in `scripts/build.sh`). What a visitor needs to see a price comes with the
+//! first download; what is below it (the quote's details, every tier compared, the feature
+//! matrix) and the Configure forms are fetched when needed, and preloaded when the browser
+//! is idle.
+
+use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
+use std::future::Future;
+
+/// The view that `load` brings from its chunk; `loading` while it downloads (nothing when
+/// `None`: it is below what is already on screen); if the chunk cannot be fetched, an
+/// alert saying what is `missing` (a retry happens when the view is shown again).
+pub fn lazy(
+    loading: Option<&'static str>,
+    missing: &'static str,
+    load: impl Future<Output = Result<AnyView, SplitLoaderError>> + Send + 'static,
+) -> impl IntoView {
+    view! {
+        <Suspense fallback=move || loading.map(|l| view! { <p class="hq-muted" role="status">{l}</p> })>
+            {Suspend::new(async move {
+                load.await.unwrap_or_else(|_| {
+                    view! {
+                        <p class="hq-alert hq-alert-error" role="alert" data-testid="chunk-error">{missing}</p>
+                    }
+                    .into_any()
+                })
+            })}
+        </Suspense>
+    }
+}
