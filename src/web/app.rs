@@ -14,9 +14,10 @@ pub fn App() -> impl IntoView {
     provide_context(c);
 
     // After the first frame is painted: the draft is saved from then on (it survives a
-    // reload; a share link in the address bar follows edits), and the forms, the file
-    // writers and the catalog checker load when the browser is idle. Neither delays the
-    // first total (saving touches localStorage, which is slow the first time).
+    // reload; a share link in the address bar follows edits), and the other view's
+    // details, the file writers, the forms and the catalog checker load when the browser
+    // is idle (smallest and likeliest first). Neither delays the first total (saving
+    // touches localStorage, which is slow the first time).
     let owner = Owner::current();
     io::after_paint(move || {
         if let Some(owner) = owner {
@@ -26,8 +27,8 @@ pub fn App() -> impl IntoView {
             spawn_local(async {
                 quote::preload_details().await;
                 menu::preload_matrix().await;
-                let _ = __wasm_split_preload_configure_view().await;
                 quote::preload_files().await;
+                let _ = __wasm_split_preload_configure_view().await;
                 super::state::preload_catalog_check().await;
             })
         });
