@@ -120,11 +120,11 @@ impl<'a> Cloud<'a> {
             )?;
             let r = when(self.explain, || {
                 let priced = self.priced(&comp.price, "/h")?;
-                let month = money::round2(money::mul(hours, self.unit(&comp.price)?)?);
+                // The line's own quantity and amount: the sentence shows what is billed.
                 Ok(format!(
                     "Always on: {} h a month × {priced} = {} a month, billed {} whether or not anyone logs in.{}",
-                    n(hours),
-                    self.cur().amount(month),
+                    n(line.quantity),
+                    self.cur().amount(line.amount),
                     months(12),
                     self.note()
                 ))
