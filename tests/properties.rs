@@ -225,19 +225,61 @@ proptest! {
         prop_assert!(q.cloud_band.budget_alert >= q.cloud_band.expected);
     }
 
-    /// The menu's recommendation is the quote's, and fails when the quote fails, for any
-    /// scenario and for every tier asked for (the menu asks for a recommendation).
+    /// The menu's recommendation, checked against `compare_tiers` independently: every
+    /// tier as compared, the cheapest feasible one (the earlier on a tie) recommended and
+    /// named with its cost in the first reason; refused exactly when the scenario is
+    /// invalid or no tier allows it; and the same as the full quote's.
     #[test]
-    fn recommendation_is_the_quotes(g in scenario_gen()) {
+    fn recommendation_is_the_cheapest_feasible_tier(g in scenario_gen()) {
         let json = scenario_json(&g);
-        let Ok(s) = Scenario::decode(&json) else { return Ok(()) };
-        let q = quote(catalog(), &s, date());
-        let r = recommendation(catalog(), &s);
-        match (&q, &r) {
-            (Ok(q), Ok(r)) => prop_assert_eq!(&q.recommendation, r),
-            (Err(a), Err(b)) => prop_assert_eq!(a.to_string(), b.to_string()),
-            _ => prop_assert!(false, "quote {:?} but recommendation {:?}", q.is_ok(), r.is_ok()),
+        let Ok(mut s) = Scenario::decode(&json) else { return Ok(()) };
+        s.tier = hubquote::scenario::RECOMMEND.into();
+        let c = catalog();
+        let invalid = s.validate(c).has_errors();
+        match recommendation(c, &s) {
+            Err(QuoteError::Invalid(_)) => prop_assert!(invalid),
+            Err(QuoteError::NoTierFits(tiers)) => {
+                prop_assert!(!invalid);
+                prop_assert!(tiers.iter().all(|t| !t.feasible));
+            }
+            Err(e) => prop_assert!(false, "unexpected {e} for {json}"),
+            Ok(r) => {
+                prop_assert!(!invalid);
+                let tiers = compare_tiers(c, &s).unwrap();
+                prop_assert_eq!(&r.tiers, &tiers);
+                let mut best: Option<(&str, Decimal)> = None;
+                for t in &tiers {
+                    if let Some(cost) = t.first_year_total_cost {
+                        if best.is_none_or(|(_, b)| cost < b) {
+                            best = Some((&t.tier, cost));
+                        }
+                    }
+                }
+                let (tier, cost) = best.unwrap();
+                prop_assert_eq!(r.recommended.as_deref(), Some(tier));
+                let cur = &c.pricing.as_ref().unwrap().currency;
+                let first = r.reasons.first().unwrap();
+                prop_assert!(first.starts_with(c.tier_label(tier)), "{first}");
+                prop_assert!(first.contains(&cur.format(cost)), "{first}");
+                prop_assert_eq!(&quote(c, &s, date()).unwrap().recommendation, &r);
+            }
         }
+    }
+
+    /// `money::sub`, `ceil` and `floor` (one decimal adder in the wasm) give Decimal's own
+    /// results, value and representation, over random mantissas and scales.
+    #[test]
+    fn money_sub_ceil_floor_are_decimals_own(
+        a in any::<i64>(), sa in 0u32..=12, b in any::<i64>(), sb in 0u32..=12,
+    ) {
+        let (a, b) = (Decimal::new(a, sa), Decimal::new(b, sb));
+        prop_assert_eq!(
+            hubquote::money::sub(a, b).unwrap().serialize(),
+            a.checked_sub(b).unwrap().serialize(),
+            "{} - {}", a, b
+        );
+        prop_assert_eq!(hubquote::money::ceil(a).unwrap().serialize(), a.ceil().serialize(), "ceil {}", a);
+        prop_assert_eq!(hubquote::money::floor(a).unwrap().serialize(), a.floor().serialize(), "floor {}", a);
     }
 
     /// Each line's printed formula reproduces: round(round(q, 2) × price, 2).
