@@ -51,6 +51,8 @@ test('menu view', { timeout: 60_000 }, async (t) => {
   await ready(app.page);
   await gotoView(app.page, 'menu');
   await tid(app.page, 'tier-card').first().waitFor({ state: 'visible', timeout: 5_000 });
+  // The matrix is a lazily loaded chunk: axe must see it.
+  await tid(app.page, 'feature-matrix').waitFor({ state: 'visible', timeout: 10_000 });
   await check(t, app, 'menu');
   // The matrix's structure (docs/ui-contract.md): a rowgroup header per group, a row per
   // item, a cell per tier; one recommended tier card.
@@ -121,9 +123,12 @@ test('quote view', { timeout: 60_000 }, async (t) => {
   await choosePreset(page, 'research-gpu-dask');
   await gotoView(page, 'quote');
   await vis(page, 'total-first-year').waitFor({ state: 'visible', timeout: 5_000 });
+  // The details and the tiers compared are lazily loaded chunks: axe must see them.
+  await tid(page, 'tier-compare').waitFor({ state: 'visible', timeout: 10_000 });
   // One rationale opened, so its content is checked too.
   const why = tid(page, 'view-quote').locator('[data-testid^="why-"]').first();
-  if (await why.count()) await why.click();
+  await why.waitFor({ state: 'visible', timeout: 10_000 });
+  await why.click();
   await check(t, app, 'quote');
   app.assertClean();
 });

@@ -171,6 +171,8 @@ test('a feature-only catalog shows the menu and prices-unavailable', { timeout: 
   await tid(page, 'view-menu').waitFor({ state: 'visible', timeout: 5_000 });
   const tiers = await tid(page, 'tier-card').evaluateAll((cs) => cs.map((c) => c.dataset.tier));
   assert.deepEqual(tiers, ['Essential', 'Advanced', 'Premier']);
+  // The matrix is a lazily loaded chunk shown after the first paint.
+  await tid(page, 'feature-matrix').waitFor({ state: 'visible', timeout: 10_000 });
   assert.equal(await tid(page, 'feature-matrix').locator('[data-item]').count(), 25, 'all 25 items');
   // No prices anywhere on a feature-only catalog.
   assert.doesNotMatch(await tid(page, 'view-menu').innerText(), /\$\d/, 'no prices on the menu');

@@ -160,6 +160,8 @@ function assertSameBytes(got, want, what) {
 
 /** Labels and first-year amounts of the line rows as the page shows them. */
 async function shownLines(view) {
+  // The line items are a lazily loaded chunk shown after the first paint.
+  await tid(view, 'line').first().waitFor({ state: 'visible', timeout: 10_000 });
   return tid(view, 'line').evaluateAll((rows) =>
     rows.map((r) => ({
       id: r.dataset.lineId,

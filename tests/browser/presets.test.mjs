@@ -35,6 +35,8 @@ test('the preset select lists exactly the catalog presets', { timeout: 60_000 },
   const { page } = app;
   await ready(page);
   await gotoView(page, 'configure');
+  // The forms are a lazily loaded chunk: wait for them before reading the options.
+  await vis(page, 'preset').waitFor({ state: 'visible', timeout: 10_000 });
   const options = await vis(page, 'preset')
     .locator('option')
     .evaluateAll((os) => os.map((o) => ({ value: o.value, text: o.textContent.trim() })));

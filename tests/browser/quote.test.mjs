@@ -40,7 +40,9 @@ test('lines, rationale, band, chart and tier comparison match the CLI', { timeou
   const view = tid(page, 'view-quote');
   await expectTotals(view, { 'total-first-year': formatMoney(q.totals.first_year_total_cost, sym) });
 
-  // One `line` row per quote line, in order.
+  // One `line` row per quote line, in order (the details are a chunk shown after the
+  // first paint: wait for them).
+  await tid(view, 'line').first().waitFor({ state: 'visible', timeout: 10_000 });
   const ids = await tid(view, 'line').evaluateAll((rs) => rs.map((r) => r.dataset.lineId));
   assert.deepEqual(ids, q.lines.map((l) => l.id), 'line rows (data-line-id) = the quote lines');
 
@@ -73,6 +75,7 @@ test('lines, rationale, band, chart and tier comparison match the CLI', { timeou
   assert.equal(await tid(view, 'cost-chart').evaluate((e) => e.tagName.toLowerCase()), 'svg');
 
   // The tiers side by side; `cheapest` on the cheapest feasible one.
+  await tid(view, 'tier-compare').waitFor({ state: 'visible', timeout: 10_000 });
   const rows = tid(view, 'tier-compare').locator('[data-tier]');
   const tiers = await rows.evaluateAll((rs) =>
     rs.map((r) => ({ tier: r.dataset.tier, cheapest: r.classList.contains('cheapest') })),
