@@ -48,6 +48,36 @@ pub struct Preset {
     pub scenario: Scenario,
 }
 
+/// What a hub can select for one item, across the tiers: the options of its selects
+/// (each value once, in first-seen order) and whether some tier offers it as a flag.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HubChoice<'a> {
+    pub item: &'a Item,
+    pub options: Vec<&'a SelectOption>,
+    pub flag: bool,
+}
+
+impl<'a> HubChoice<'a> {
+    fn of(item: &'a Item) -> HubChoice<'a> {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut choice = HubChoice {
+            item,
+            options: Vec::new(),
+            flag: false,
+        };
+        for (_, cfg) in item.per_tier.iter() {
+            match &cfg.kind {
+                Kind::Select { options, .. } => choice
+                    .options
+                    .extend(options.iter().filter(|o| seen.insert(o.value.as_str()))),
+                Kind::Flag { available: true } => choice.flag = true,
+                _ => {}
+            }
+        }
+        choice
+    }
+}
+
 /// A catalog together with its lints (warnings that do not stop it being used).
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -113,6 +143,22 @@ impl Catalog {
     pub fn item_label(&self, id: &str) -> String {
         self.item(id)
             .map_or_else(|| id.to_string(), |i| i.label.clone())
+    }
+
+    /// What a hub can select, item by item: every item a tier offers a choice in, except
+    /// those that mirror the scenario's cloud choices (set once for the whole scenario).
+    pub fn hub_choices(&self) -> Vec<HubChoice<'_>> {
+        let mirrored: Vec<&str> = self
+            .pricing
+            .as_ref()
+            .map(|p| p.links.mirrored().map(|(item, _)| item).collect())
+            .unwrap_or_default();
+        self.items
+            .iter()
+            .filter(|item| !mirrored.contains(&item.id.as_str()))
+            .map(HubChoice::of)
+            .filter(|c| c.flag || !c.options.is_empty())
+            .collect()
     }
 
     /// Items grouped by `group`, groups in order of first appearance.

@@ -258,6 +258,28 @@ pub struct Links {
     pub gpu: Option<Link>,
 }
 
+/// A scenario-wide choice that a catalog item mirrors: the item's value is the
+/// scenario's choice, never a hub's own selection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mirrored {
+    Provider,
+    Account,
+    Billing,
+}
+
+impl Links {
+    /// The items that mirror the scenario's cloud choices, each with the choice it mirrors.
+    pub fn mirrored(&self) -> impl Iterator<Item = (&str, Mirrored)> {
+        [
+            (&self.provider_item, Mirrored::Provider),
+            (&self.account_item, Mirrored::Account),
+            (&self.billing_item, Mirrored::Billing),
+        ]
+        .into_iter()
+        .filter_map(|(item, m)| item.as_deref().map(|i| (i, m)))
+    }
+}
+
 /// An item and the option value that a usage implies.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

@@ -2,6 +2,7 @@
 //! (hub limit, clouds, accounts, billing, sizes) and the items' per-tier configs with
 //! their `requires`; each refusal names the tiers that would allow the choice.
 
+use crate::catalog::pricing::Mirrored;
 use crate::catalog::{Catalog, Kind, Pricing, Scalar};
 use crate::quote::Conflict;
 use crate::scenario::{FeatureValue, Hub, Scenario};
@@ -38,26 +39,29 @@ pub fn value_of(
     id: &str,
 ) -> Scalar {
     if let Some(p) = &c.pricing {
-        let links = &p.links;
-        for (link, value) in [
-            (&links.provider_item, &s.provider),
-            (&links.account_item, &s.account),
-            (&links.billing_item, &s.billing),
-        ] {
-            if link.as_deref() == Some(id) {
-                return Scalar::Text(value.clone());
-            }
+        if let Some((_, m)) = p.links.mirrored().find(|(item, _)| *item == id) {
+            let value = match m {
+                Mirrored::Provider => &s.provider,
+                Mirrored::Account => &s.account,
+                Mirrored::Billing => &s.billing,
+            };
+            return Scalar::Text(value.clone());
         }
     }
     if let Some((_, v)) = chosen.iter().find(|(k, _)| k == id) {
-        return match v {
-            FeatureValue::Flag(b) => Scalar::Bool(*b),
-            FeatureValue::Option(t) => Scalar::Text(t.clone()),
-        };
+        return scalar(v);
     }
     c.item(id)
         .and_then(|i| i.per_tier.get(tier))
         .map_or(Scalar::Null, |cfg| cfg.default_value())
+}
+
+/// A selection as the requirement language compares it.
+fn scalar(v: &FeatureValue) -> Scalar {
+    match v {
+        FeatureValue::Flag(b) => Scalar::Bool(*b),
+        FeatureValue::Option(t) => Scalar::Text(t.clone()),
+    }
 }
 
 /// Whether `tier` lets a hub choose `value` for `item`; `Err` carries the reason when
@@ -73,10 +77,7 @@ pub fn allows_feature(
     let Some(cfg) = c.item(item).and_then(|i| i.per_tier.get(tier)) else {
         return Err("not offered".into());
     };
-    let scalar = match value {
-        FeatureValue::Flag(b) => Scalar::Bool(*b),
-        FeatureValue::Option(t) => Scalar::Text(t.clone()),
-    };
+    let scalar = scalar(value);
     // Choosing "no" for a flag is always allowed.
     if scalar == Scalar::Bool(false) && matches!(cfg.kind, Kind::Flag { .. }) {
         return Ok(());

@@ -4,6 +4,7 @@
 
 mod decode;
 pub mod share;
+mod start;
 mod validate;
 
 pub use decode::decode_node;
@@ -217,6 +218,29 @@ impl Scenario {
     /// Pretty JSON, the form files and exports use.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl FeatureValue {
+    /// The selection as one word, as a form's choice carries it: `opt:<value>` for a
+    /// select's option, `flag:true` or `flag:false` for a flag.
+    pub fn key(&self) -> String {
+        match self {
+            FeatureValue::Flag(b) => format!("flag:{b}"),
+            FeatureValue::Option(v) => format!("opt:{v}"),
+        }
+    }
+
+    /// Reads [`FeatureValue::key`] back; `None` for any other text (no selection).
+    pub fn from_key(key: &str) -> Option<FeatureValue> {
+        if let Some(v) = key.strip_prefix("opt:") {
+            return Some(FeatureValue::Option(v.to_string()));
+        }
+        match key.strip_prefix("flag:")? {
+            "true" => Some(FeatureValue::Flag(true)),
+            "false" => Some(FeatureValue::Flag(false)),
+            _ => None,
+        }
     }
 }
 

@@ -9,6 +9,25 @@ use base64ct::{Base64UrlUnpadded, Encoding};
 /// The encoding version prefix.
 pub const PREFIX: &str = "1.";
 
+/// What a URL fragment that holds a share link starts with: `#s=<encoded>`.
+const FRAGMENT_KEY: &str = "s=";
+
+/// The URL fragment (without `#`) that carries `s`.
+pub fn fragment(s: &Scenario) -> String {
+    format!("{FRAGMENT_KEY}{}", encode(s))
+}
+
+/// The share link to `s` on the page at `base` (an address without a fragment).
+pub fn link(base: &str, s: &Scenario) -> String {
+    format!("{base}#{}", fragment(s))
+}
+
+/// The encoded scenario of a URL fragment (without `#`), if the fragment is a share link
+/// (damaged or not: [`decode`] tells).
+pub fn in_fragment(fragment: &str) -> Option<&str> {
+    fragment.strip_prefix(FRAGMENT_KEY)
+}
+
 /// The fragment value for a scenario (without `#s=`).
 pub fn encode(s: &Scenario) -> String {
     let json = serde_json::to_string(s).unwrap_or_default();
@@ -79,6 +98,14 @@ mod tests {
         let link = encode(&c.presets[0].scenario);
         assert!(decode(&link[..link.len() / 2]).is_err());
         assert!(decode("2.abc").is_err());
+        let s = &c.presets[0].scenario;
+        let f = fragment(s);
+        assert_eq!(decode(in_fragment(&f).unwrap()).unwrap(), *s);
+        assert_eq!(
+            super::link("https://x.org/q", s),
+            format!("https://x.org/q#{f}")
+        );
+        assert_eq!(in_fragment("quote"), None);
         assert!(decode("1.!!!").is_err());
         let mut link = String::from("1.");
         to_base64url(b"{\"format\":1}", &mut link);
