@@ -6,6 +6,7 @@
 
 pub mod catalog;
 pub mod export;
+pub mod keyed;
 pub mod money;
 pub mod pricing;
 pub mod quote;

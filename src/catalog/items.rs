@@ -1,7 +1,7 @@
 //! Catalog items: the v2 feature matrix (one config per tier for each feature).
 
 use super::requires::{self, Requires, Scalar};
-use super::Keyed;
+use crate::keyed::Keyed;
 use crate::source::{put, Decoder, Node, Value};
 use serde::Serialize;
 

@@ -3,13 +3,11 @@
 
 mod embedded;
 mod items;
-mod keyed;
 pub mod pricing;
 pub mod requires;
 mod validate;
 
 pub use items::{Item, Kind, SelectOption, TierConfig};
-pub use keyed::Keyed;
 pub use pricing::Pricing;
 pub use requires::{Requires, Scalar};
 

@@ -1,6 +1,6 @@
 //! The catalog's `pricing` section: everything the engine needs, as data.
 
-use super::Keyed;
+use crate::keyed::Keyed;
 use crate::money::Currency;
 use crate::source::{put, Decoder, Node};
 use rust_decimal::Decimal;

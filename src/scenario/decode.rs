@@ -4,7 +4,7 @@
 use super::{
     Customer, Discount, DiscountTarget, DiscountValue, FeatureValue, Hub, Scenario, FORMAT,
 };
-use crate::catalog::Keyed;
+use crate::keyed::Keyed;
 use crate::source::{put, Decoder, Node, Reported, Value};
 use rust_decimal::Decimal;
 

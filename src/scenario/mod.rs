@@ -9,7 +9,8 @@ mod validate;
 
 pub use decode::decode_node;
 
-use crate::catalog::{Catalog, Keyed};
+use crate::catalog::Catalog;
+use crate::keyed::Keyed;
 use crate::source::{self, Decoder, Diagnostics};
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -1,5 +1,6 @@
-//! An ordered string-keyed map: catalog objects whose key order is meaningful
-//! (tiers are shown in file order) and whose keys are names chosen by the author.
+//! An ordered string-keyed map for documents whose key order is meaningful (a catalog's
+//! tiers are shown in file order, a hub's features in the order chosen) and whose keys
+//! are names chosen by the author. Below the catalog and the scenario, which both use it.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
