@@ -4,7 +4,7 @@
 
 use hubquote::catalog::Catalog;
 use hubquote::pricing::quote;
-use hubquote::scenario::Scenario;
+use hubquote::scenario::{share, Scenario};
 
 fn date() -> time::Date {
     time::Date::from_calendar_date(2026, time::Month::November, 21).unwrap()
@@ -56,6 +56,8 @@ fn shipped_catalogs_load_and_every_preset_prices() {
             let q =
                 quote(&c, &p.scenario, date()).unwrap_or_else(|e| panic!("{name} {}: {e}", p.id));
             assert!(q.totals.first_year_total_cost > rust_decimal::Decimal::ZERO);
+            let link = share::encode(&p.scenario);
+            assert_eq!(share::decode(&link).unwrap(), p.scenario, "{name} {}", p.id);
         }
     }
 }

@@ -353,13 +353,15 @@ proptest! {
         }
     }
 
-    /// Scenario JSON and quote JSON round-trip losslessly.
+    /// Scenario JSON, share links and quote JSON round-trip losslessly.
     #[test]
     fn json_round_trips(g in scenario_gen()) {
         let json = scenario_json(&g);
         let Ok(s) = Scenario::load(&json, catalog()) else { return Ok(()) };
         let again = Scenario::decode(&s.to_json()).unwrap();
         prop_assert_eq!(&again, &s);
+        let link = hubquote::scenario::share::encode(&s);
+        prop_assert_eq!(&hubquote::scenario::share::decode(&link).unwrap(), &s);
         let Some((_, q)) = priced(&json) else { return Ok(()) };
         let text = q.to_json();
         let imported = hubquote::quote::import(&text).unwrap();

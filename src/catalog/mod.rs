@@ -5,6 +5,8 @@ mod embedded;
 mod items;
 pub mod pricing;
 pub mod requires;
+mod scenario_rules;
+mod scenario_start;
 mod validate;
 
 pub use items::{Item, Kind, SelectOption, TierConfig};
@@ -245,7 +247,7 @@ fn decode_preset(d: &mut Decoder, n: &Node) -> Option<Preset> {
     let description = d.text_or_empty(n, "description")?;
     let scenario = d
         .required(n, "scenario")
-        .and_then(|s| crate::scenario::decode_node(d, s));
+        .and_then(|s| crate::scenario::decode::decode_node(d, s));
     let (Some(id), Some(label), Some(scenario)) = (id, label, scenario) else {
         return None;
     };
@@ -266,4 +268,27 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
         let _ = write!(out, "{b:02x}");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hub_choices_leave_out_mirrored_items_and_offer_each_option_once() {
+        let c = Catalog::embedded().unwrap().catalog;
+        let links = &c.pricing.as_ref().unwrap().links;
+        let choices = c.hub_choices();
+        assert!(!choices.is_empty());
+        for ch in &choices {
+            assert!(links.mirrored().all(|(item, _)| item != ch.item.id));
+            assert!(ch.flag || !ch.options.is_empty());
+            let mut values: Vec<&str> = ch.options.iter().map(|o| o.value.as_str()).collect();
+            let n = values.len();
+            values.sort_unstable();
+            values.dedup();
+            assert_eq!(values.len(), n, "{}", ch.item.id);
+        }
+        assert_eq!(links.mirrored().count(), 3);
+    }
 }

@@ -59,7 +59,7 @@ pub fn import(text: &str) -> Result<Imported, Diagnostics> {
     });
     let s = d
         .required(&root, "scenario")
-        .and_then(|s| scenario::decode_node(&mut d, s));
+        .and_then(|s| scenario::decode::decode_node(&mut d, s));
     if d.diags.has_errors() {
         return Err(d.diags);
     }

@@ -5,8 +5,21 @@ use super::{
     Customer, Discount, DiscountTarget, DiscountValue, FeatureValue, Hub, Scenario, FORMAT,
 };
 use crate::keyed::Keyed;
-use crate::source::{put, Decoder, Node, Reported, Value};
+use crate::source::{self, put, Decoder, Diagnostics, Node, Reported, Value};
 use rust_decimal::Decimal;
+
+impl Scenario {
+    /// Decodes scenario text (JSON or JSON5): every type error at once, with positions.
+    pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
+        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
+        let mut d = Decoder::new();
+        let s = decode_node(&mut d, &root);
+        match s {
+            Some(s) if !d.diags.has_errors() => Ok(s),
+            _ => Err(d.diags),
+        }
+    }
+}
 
 const KEYS: &[&str] = &[
     "format",

@@ -1,19 +1,19 @@
-//! The scenario: what a prospect wants (tier, cloud, usage, hubs, features, discounts).
-//! Versioned JSON; decoding reports every bad field with its path and line:column, and
-//! validation against a catalog explains each problem in words a salesperson uses.
+//! The scenario: what a prospect wants (tier, cloud, usage, hubs, features, discounts),
+//! as data that knows no catalog. Versioned JSON; decoding (`decode`) reports every bad
+//! field with its path and line:column; `bounds` holds what any scenario must respect;
+//! `share` is the share-link codec. A catalog's presets are scenarios, so the catalog
+//! stands above this module and owns the rules that need it: validation against a
+//! catalog (`Scenario::load`, `Scenario::validate`) and where a scenario starts
+//! (`Scenario::initial`, `Scenario::blank`, `Hub::new`).
 
-mod decode;
+pub mod bounds;
+pub mod decode;
 pub mod share;
-mod start;
-mod validate;
 
-pub use decode::decode_node;
-
-use crate::catalog::Catalog;
 use crate::keyed::Keyed;
-use crate::source::{self, Decoder, Diagnostics};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// The format tag every scenario carries.
 pub const FORMAT: &str = "hubquote.scenario/1";
@@ -167,43 +167,6 @@ pub enum DiscountValue {
 }
 
 impl Scenario {
-    /// Decodes scenario text (JSON or JSON5): every type error at once, with positions.
-    pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
-        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
-        let mut d = Decoder::new();
-        let s = decode_node(&mut d, &root);
-        match s {
-            Some(s) if !d.diags.has_errors() => Ok(s),
-            _ => Err(d.diags),
-        }
-    }
-
-    /// Decodes and validates against a catalog; every problem is located in the text.
-    pub fn load(text: &str, catalog: &Catalog) -> Result<Scenario, Diagnostics> {
-        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
-        let mut d = Decoder::new();
-        let s = decode_node(&mut d, &root);
-        let Some(s) = s.filter(|_| !d.diags.has_errors()) else {
-            return Err(d.diags);
-        };
-        let mut diags = s.validate(catalog);
-        for diag in &mut diags.0 {
-            let at = root.locate(&diag.path);
-            diag.line = Some(at.line);
-            diag.column = Some(at.column);
-        }
-        if diags.has_errors() {
-            Err(diags)
-        } else {
-            Ok(s)
-        }
-    }
-
-    /// Checks the scenario against a catalog; see `validate.rs` for every rule.
-    pub fn validate(&self, catalog: &Catalog) -> Diagnostics {
-        validate::validate(self, catalog)
-    }
-
     pub fn wants_recommendation(&self) -> bool {
         self.tier == RECOMMEND
     }
@@ -214,6 +177,15 @@ impl Scenario {
             .iter()
             .map(|h| u64::from(h.monthly_active_users))
             .sum()
+    }
+
+    /// The name of a hub added next: `Hub N` for the first N not taken.
+    pub fn next_hub_name(&self) -> String {
+        let taken: HashSet<&str> = self.hubs.iter().map(|h| h.name.as_str()).collect();
+        (self.hubs.len() + 1..)
+            .map(|n| format!("Hub {n}"))
+            .find(|n| !taken.contains(n.as_str()))
+            .unwrap_or_default()
     }
 
     /// Pretty JSON, the form files and exports use.
@@ -249,5 +221,39 @@ impl Hub {
     /// The feature selection for `item`, if the hub makes one.
     pub fn feature(&self, item: &str) -> Option<&FeatureValue> {
         self.features.get(item)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feature_keys_round_trip_and_refuse_anything_else() {
+        for v in [
+            FeatureValue::Flag(true),
+            FeatureValue::Flag(false),
+            FeatureValue::Option("dask".into()),
+            FeatureValue::Option(String::new()),
+        ] {
+            assert_eq!(FeatureValue::from_key(&v.key()), Some(v));
+        }
+        for bad in ["", "flag:yes", "dask", "Opt:x"] {
+            assert_eq!(FeatureValue::from_key(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn hub_names_skip_taken_ones() {
+        let mut s = Scenario::decode(
+            r#"{"format":"hubquote.scenario/1","tier":"recommend","provider":"p","region":"r",
+                "account":"a","billing":"b","active_months":12,
+                "hubs":[{"name":"Hub 1","registered_users":1,"monthly_active_users":1,
+                         "hours_per_user":1,"size":"s"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(s.next_hub_name(), "Hub 2");
+        s.hubs[0].name = "Hub 2".into();
+        assert_eq!(s.next_hub_name(), "Hub 3");
     }
 }

@@ -1,9 +1,9 @@
-//! Where a scenario or a hub starts from a catalog, and the rule that keeps a region
-//! valid when the provider changes: the engine's rules, which every face (the web forms,
-//! the CLI) takes from here.
+//! Where a scenario or a hub starts under a catalog, and the rule that keeps a region
+//! valid when the provider changes: the catalog's first choices, which every face (the
+//! web forms, the CLI) takes from here.
 
-use super::{Hub, Scenario, FORMAT, RECOMMEND};
-use crate::catalog::Catalog;
+use super::Catalog;
+use crate::scenario::{Hub, Scenario, FORMAT, RECOMMEND};
 use rust_decimal::Decimal;
 
 impl Scenario {
@@ -58,14 +58,6 @@ impl Scenario {
                 first.clone_into(&mut self.region);
             }
         }
-    }
-
-    /// The name of a hub added next: `Hub N` for the first N not taken.
-    pub fn next_hub_name(&self) -> String {
-        (self.hubs.len() + 1..)
-            .map(|n| format!("Hub {n}"))
-            .find(|n| !self.hubs.iter().any(|h| h.name == *n))
-            .unwrap_or_default()
     }
 }
 
@@ -152,44 +144,5 @@ mod tests {
         assert_eq!(s.next_hub_name(), "Hub 2");
         s.hubs[0].name = "Hub 2".into();
         assert_eq!(s.next_hub_name(), "Hub 3");
-    }
-}
-
-#[cfg(test)]
-mod feature_tests {
-    use super::super::FeatureValue;
-    use crate::catalog::Catalog;
-
-    #[test]
-    fn feature_keys_round_trip_and_refuse_anything_else() {
-        for v in [
-            FeatureValue::Flag(true),
-            FeatureValue::Flag(false),
-            FeatureValue::Option("dask".into()),
-            FeatureValue::Option(String::new()),
-        ] {
-            assert_eq!(FeatureValue::from_key(&v.key()), Some(v));
-        }
-        for bad in ["", "flag:yes", "dask", "Opt:x"] {
-            assert_eq!(FeatureValue::from_key(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn hub_choices_leave_out_mirrored_items_and_offer_each_option_once() {
-        let c = Catalog::embedded().unwrap().catalog;
-        let links = &c.pricing.as_ref().unwrap().links;
-        let choices = c.hub_choices();
-        assert!(!choices.is_empty());
-        for ch in &choices {
-            assert!(links.mirrored().all(|(item, _)| item != ch.item.id));
-            assert!(ch.flag || !ch.options.is_empty());
-            let mut values: Vec<&str> = ch.options.iter().map(|o| o.value.as_str()).collect();
-            let n = values.len();
-            values.sort_unstable();
-            values.dedup();
-            assert_eq!(values.len(), n, "{}", ch.item.id);
-        }
-        assert_eq!(links.mirrored().count(), 3);
     }
 }
