@@ -4,7 +4,7 @@
 //! The pieces are `Display` values rather than `String`s: a sentence is written once by
 //! its `format!`, with no temporary text (or code to free it) per number.
 
-use crate::catalog::pricing::{Price, Pricing, RateBasis};
+use crate::catalog::price_list::{Price, PriceList, RateBasis};
 use crate::money::{self, Amount, Currency, Overflow, Quantity};
 use crate::pricing::QuoteError;
 use rust_decimal::Decimal;
@@ -17,7 +17,7 @@ pub fn n(d: Decimal) -> Quantity {
 
 /// `$0.252/h (as of 2025-08-01, AWS EC2 on-demand pricing)`.
 pub fn price_with_source<'a>(
-    p: &'a Pricing,
+    p: &'a PriceList,
     cur: &'a Currency,
     unit_price: Decimal,
     per: &'a str,

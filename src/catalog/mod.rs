@@ -1,20 +1,26 @@
-//! The catalog: the feature matrix (v2 items) and, optionally, the prices and rules the
-//! engine uses. It is data, never code: tier names, prices and limits all live here.
+//! The catalog: the feature matrix (v2 items with their `requires`), optionally the
+//! price list the engine prices with, and presets (ready-made scenarios). It is data,
+//! never code: tier names, prices and limits all live here. This file holds the model
+//! and its lookups; `load.rs` reads a catalog (`decode.rs`, then `validate.rs`), and the
+//! rules that relate a scenario to a catalog are `scenario_rules.rs` (validation) and
+//! `scenario_start.rs` (where a new scenario starts).
 
+mod decode;
 mod embedded;
 mod items;
-pub mod pricing;
+mod load;
+pub mod price_list;
 pub mod requires;
 mod scenario_rules;
 mod scenario_start;
 mod validate;
 
 pub use items::{Item, Kind, SelectOption, TierConfig};
-pub use pricing::Pricing;
+pub use price_list::PriceList;
 pub use requires::{Requires, Scalar};
 
 use crate::scenario::Scenario;
-use crate::source::{self, put, Decoder, Diagnostics, Node};
+use crate::source::Diagnostics;
 use serde::Serialize;
 
 /// A loaded, validated catalog.
@@ -26,7 +32,7 @@ pub struct Catalog {
     pub items: Vec<Item>,
     /// Absent in a feature-only (v2) catalog: comparison without prices.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pricing: Option<Pricing>,
+    pub pricing: Option<PriceList>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub presets: Vec<Preset>,
     /// Tier names in display order (from `pricing.tiers`, else the first item's `perTier`).
@@ -86,50 +92,6 @@ pub struct Loaded {
 }
 
 impl Catalog {
-    /// Parses and validates catalog text. On failure every error (and warning) is
-    /// returned at once, each with its path and line:column.
-    pub fn load(text: &str) -> Result<Loaded, Diagnostics> {
-        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
-        let mut d = Decoder::new();
-        let catalog = decode(&mut d, &root, hex_sha256(text.as_bytes()));
-        let mut diags = d.diags;
-        if let Some(c) = &catalog {
-            let mut semantic = validate::validate(c);
-            for diag in &mut semantic.0 {
-                if diag.line.is_none() {
-                    let at = root.locate(&diag.path);
-                    diag.line = Some(at.line);
-                    diag.column = Some(at.column);
-                }
-            }
-            diags.extend(semantic);
-        }
-        diags.0.sort_by_key(|d| (d.line, d.column));
-        match catalog {
-            Some(catalog) if !diags.has_errors() => Ok(Loaded {
-                catalog,
-                warnings: diags,
-            }),
-            _ => Err(diags),
-        }
-    }
-
-    /// The catalog embedded in the build (`public/catalog.json5`), decoded but not
-    /// validated: `tests/catalogs.rs` proves it has no errors or lints, and skipping the
-    /// checks keeps them (and their code) out of the web app's start. It is read from a
-    /// copy without comments and blank space; the SHA-256 is that of the file.
-    pub fn embedded() -> Result<Loaded, Diagnostics> {
-        let root = source::parse(embedded::TEXT).map_err(|e| Diagnostics(vec![e]))?;
-        let mut d = Decoder::new();
-        match decode(&mut d, &root, embedded::SHA256.to_string()) {
-            Some(catalog) if !d.diags.has_errors() => Ok(Loaded {
-                catalog,
-                warnings: d.diags,
-            }),
-            _ => Err(d.diags),
-        }
-    }
-
     /// True when the catalog can price quotes.
     pub fn is_priced(&self) -> bool {
         self.pricing.is_some()
@@ -181,82 +143,6 @@ impl Catalog {
     pub fn preset(&self, id: &str) -> Option<&Preset> {
         self.presets.iter().find(|p| p.id == id)
     }
-}
-
-const TOP_KEYS: &[&str] = &["name", "version", "items", "pricing", "presets"];
-
-fn decode(d: &mut Decoder, root: &Node, sha256: String) -> Option<Catalog> {
-    d.object(root)?;
-    d.check_keys(root, TOP_KEYS, false);
-    let mut c = Catalog {
-        name: String::new(),
-        version: String::new(),
-        items: Vec::new(),
-        pricing: None,
-        presets: Vec::new(),
-        tiers: Vec::new(),
-        sha256,
-    };
-    let mut ok = put(&mut c.name, d.req_string(root, "name"));
-    ok &= put(&mut c.version, d.req_string(root, "version"));
-    let items = d.required(root, "items").and_then(|n| d.array(n));
-    ok &= put(
-        &mut c.items,
-        items.and_then(|nodes| {
-            repeated_ids(d, nodes);
-            d.each(nodes, items::decode_item)
-        }),
-    );
-    // Without a pricing section that decoded, the rest is still checked as feature-only.
-    c.pricing = root.get("pricing").and_then(|p| pricing::decode(d, p));
-    if let Some(nodes) = root.get("presets").and_then(|p| d.array(p)) {
-        c.presets = nodes.iter().filter_map(|n| decode_preset(d, n)).collect();
-    }
-    c.tiers = match &c.pricing {
-        Some(p) => p.tiers.keys().map(str::to_string).collect(),
-        None => c
-            .items
-            .first()
-            .map(|i| i.per_tier.keys().map(str::to_string).collect())
-            .unwrap_or_default(),
-    };
-    ok.then_some(c)
-}
-
-/// Repeated item ids, found on the text so that they are reported even when an item
-/// fails to decode for another reason.
-fn repeated_ids(d: &mut Decoder, nodes: &[Node]) {
-    let ids: Vec<Option<&Node>> = nodes.iter().map(|n| n.get("id")).collect();
-    for (i, id) in ids.iter().enumerate() {
-        let Some(id) = id else { continue };
-        let seen = ids[..i].iter().flatten().any(|o| o.value == id.value);
-        if seen {
-            d.push(id.error(format!(
-                "the item id {} is used more than once",
-                id.describe()
-            )));
-        }
-    }
-}
-
-fn decode_preset(d: &mut Decoder, n: &Node) -> Option<Preset> {
-    d.object(n)?;
-    d.check_keys(n, &["id", "label", "description", "scenario"], false);
-    let id = d.req_string(n, "id");
-    let label = d.req_string(n, "label");
-    let description = d.text_or_empty(n, "description")?;
-    let scenario = d
-        .required(n, "scenario")
-        .and_then(|s| crate::scenario::decode::decode_node(d, s));
-    let (Some(id), Some(label), Some(scenario)) = (id, label, scenario) else {
-        return None;
-    };
-    Some(Preset {
-        id,
-        label,
-        description,
-        scenario,
-    })
 }
 
 /// Lower-case hex SHA-256.

@@ -4,7 +4,7 @@
 //! `scenario::bounds`, run here in the order the messages are read.
 
 use super::items::{Item, Kind};
-use super::pricing::Pricing;
+use super::price_list::PriceList;
 use super::Catalog;
 use crate::scenario::bounds::{self, Names};
 use crate::scenario::{FeatureValue, Hub, Scenario, RECOMMEND};
@@ -62,7 +62,7 @@ impl Scenario {
 }
 
 /// The scenario-wide choices: a tier, provider, region, account and billing of the catalog.
-fn choices(s: &Scenario, c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
+fn choices(s: &Scenario, c: &Catalog, p: &PriceList, out: &mut Diagnostics) {
     if s.tier != RECOMMEND && p.tier(&s.tier).is_none() {
         out.error(
             "tier",
@@ -116,7 +116,7 @@ fn choices(s: &Scenario, c: &Catalog, p: &Pricing, out: &mut Diagnostics) {
 }
 
 /// A hub's size is the catalog's, and its GPU share and Dask hours can be priced in the region.
-fn hub_size_and_region(s: &Scenario, hub: &Hub, at: &str, p: &Pricing, out: &mut Diagnostics) {
+fn hub_size_and_region(s: &Scenario, hub: &Hub, at: &str, p: &PriceList, out: &mut Diagnostics) {
     if !p.sizes.contains(&hub.size) {
         out.error(
             format!("{at}.size"),
@@ -192,7 +192,7 @@ fn usage_agrees_with_features(
     hub: &Hub,
     at: &str,
     c: &Catalog,
-    p: &Pricing,
+    p: &PriceList,
     out: &mut Diagnostics,
 ) {
     for (link, used, what) in [

@@ -2,7 +2,7 @@
 //! egress) and per month all year (cluster core, home and object storage).
 
 use super::QuoteError;
-use crate::catalog::pricing::{ClusterKind, Price, Pricing, Provider, Region, Tier};
+use crate::catalog::price_list::{ClusterKind, Price, PriceList, Provider, Region, Tier};
 use crate::money::{self, Currency};
 use crate::quote::{Line, LineKind, Period, Section};
 use crate::rationale::{months, n, price_with_source, when, PriceWithSource};
@@ -25,7 +25,7 @@ struct Metered<'p, 'f> {
 /// What every cloud line of one quote shares.
 #[derive(Clone, Copy)]
 pub struct Cloud<'a> {
-    pub p: &'a Pricing,
+    pub p: &'a PriceList,
     pub s: &'a Scenario,
     pub tier: &'a Tier,
     pub provider: &'a Provider,
@@ -95,7 +95,10 @@ impl<'a> Cloud<'a> {
         )?)
     }
 
-    fn node<'r>(&'r self, name: &str) -> Result<&'r crate::catalog::pricing::NodeType, QuoteError> {
+    fn node<'r>(
+        &'r self,
+        name: &str,
+    ) -> Result<&'r crate::catalog::price_list::NodeType, QuoteError> {
         self.region.nodes.get(name).ok_or_else(|| {
             QuoteError::Inconsistent(format!(
                 "the catalog has no price for the node \"{name}\" in {} {}",

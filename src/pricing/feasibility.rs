@@ -2,15 +2,15 @@
 //! (hub limit, clouds, accounts, billing, sizes) and the items' per-tier configs with
 //! their `requires`; each refusal names the tiers that would allow the choice.
 
-use crate::catalog::pricing::Mirrored;
-use crate::catalog::{Catalog, Kind, Pricing, Scalar};
+use crate::catalog::price_list::Mirrored;
+use crate::catalog::{Catalog, Kind, PriceList, Scalar};
 use crate::quote::Conflict;
 use crate::scenario::{FeatureValue, Hub, Scenario};
 use rust_decimal::Decimal;
 
 /// A hub's feature selections: explicit ones plus those its usage implies
 /// (Dask worker hours select Dask Gateway, a GPU share selects the GPU option).
-pub fn selections(p: &Pricing, hub: &Hub) -> Vec<(String, FeatureValue)> {
+pub fn selections(p: &PriceList, hub: &Hub) -> Vec<(String, FeatureValue)> {
     let mut out: Vec<(String, FeatureValue)> = hub
         .features
         .iter()
@@ -123,7 +123,7 @@ pub fn conflicts(c: &Catalog, s: &Scenario, tier: &str) -> Vec<Conflict> {
         );
         push_unique(out, field, message, allowed);
     };
-    let tiers_where = |f: &dyn Fn(&crate::catalog::pricing::Tier) -> bool| -> Vec<String> {
+    let tiers_where = |f: &dyn Fn(&crate::catalog::price_list::Tier) -> bool| -> Vec<String> {
         p.tiers
             .iter()
             .filter(|(_, t)| f(t))

@@ -2,7 +2,7 @@
 //! project hours, and staff discounts on them.
 
 use super::QuoteError;
-use crate::catalog::pricing::{Pricing, Tier};
+use crate::catalog::price_list::{PriceList, Tier};
 use crate::money;
 use crate::money::Quantity;
 use crate::quote::{Line, LineKind, Period, Section};
@@ -10,7 +10,7 @@ use crate::rationale::{months, n, rate_basis, when};
 use crate::scenario::{DiscountTarget, DiscountValue, Scenario};
 use rust_decimal::Decimal;
 
-pub fn membership(p: &Pricing, name: &str, t: &Tier, explain: bool) -> Result<Line, QuoteError> {
+pub fn membership(p: &PriceList, name: &str, t: &Tier, explain: bool) -> Result<Line, QuoteError> {
     let label = p.tier_label(name);
     let line = Line::priced(
         "membership".into(),
@@ -50,8 +50,8 @@ pub fn membership(p: &Pricing, name: &str, t: &Tier, explain: bool) -> Result<Li
             t.hub_limit,
             if t.hub_limit == 1 { "" } else { "s" },
             match t.cluster {
-                crate::catalog::pricing::ClusterKind::Shared => "shared",
-                crate::catalog::pricing::ClusterKind::Dedicated => "dedicated",
+                crate::catalog::price_list::ClusterKind::Shared => "shared",
+                crate::catalog::price_list::ClusterKind::Dedicated => "dedicated",
             }
         ))
     })?;
@@ -72,7 +72,7 @@ impl std::fmt::Display for Aside<'_> {
 }
 
 /// One line per usage band the membership's monthly active users reach.
-pub fn usage_fee(p: &Pricing, s: &Scenario, explain: bool) -> Result<Vec<Line>, QuoteError> {
+pub fn usage_fee(p: &PriceList, s: &Scenario, explain: bool) -> Result<Vec<Line>, QuoteError> {
     let cur = &p.currency;
     let total = s.total_mau();
     let mut out = Vec::new();
@@ -139,7 +139,7 @@ fn group(v: u64) -> Quantity {
 }
 
 /// The hourly rate's derivation after a space, or nothing without a basis.
-fn rate_note(p: &Pricing) -> Result<String, QuoteError> {
+fn rate_note(p: &PriceList) -> Result<String, QuoteError> {
     Ok(match &p.hourly_rate.basis {
         Some(b) => format!(" {}", rate_basis(&p.currency, b, p.hourly_rate.price)?),
         None => String::new(),
@@ -148,7 +148,7 @@ fn rate_note(p: &Pricing) -> Result<String, QuoteError> {
 
 /// Help wanted beyond what the tier includes, billed per year.
 pub fn extra_help(
-    p: &Pricing,
+    p: &PriceList,
     s: &Scenario,
     name: &str,
     t: &Tier,
@@ -190,7 +190,7 @@ pub fn extra_help(
 }
 
 /// One-off project work at the hourly rate.
-pub fn project(p: &Pricing, s: &Scenario, explain: bool) -> Result<Option<Line>, QuoteError> {
+pub fn project(p: &PriceList, s: &Scenario, explain: bool) -> Result<Option<Line>, QuoteError> {
     if s.project_hours <= Decimal::ZERO {
         return Ok(None);
     }
@@ -230,7 +230,7 @@ fn target_section(t: DiscountTarget) -> Section {
 /// Discount lines, and whether any needs approval. A % is taken of the target's
 /// first-year amount; a discount may not exceed what is left of its target.
 pub fn discounts(
-    p: &Pricing,
+    p: &PriceList,
     s: &Scenario,
     lines: &[Line],
     explain: bool,

@@ -5,7 +5,7 @@ pub mod feasibility;
 mod fees;
 pub mod menu;
 
-use crate::catalog::{Catalog, Pricing};
+use crate::catalog::{Catalog, PriceList};
 use crate::money::{self, Overflow};
 use crate::quote::{
     CatalogRef, CloudBand, CloudChoice, Conflict, Line, LineKind, Quote, Recommendation,
@@ -83,7 +83,7 @@ struct Priced {
 /// Prices the scenario for one tier (the tier must allow it).
 fn price_tier(
     c: &Catalog,
-    p: &Pricing,
+    p: &PriceList,
     s: &Scenario,
     name: &str,
     explain: bool,
@@ -112,7 +112,7 @@ fn price_tier(
 
 fn cloud_for<'a>(
     _c: &'a Catalog,
-    p: &'a Pricing,
+    p: &'a PriceList,
     s: &'a Scenario,
     name: &str,
 ) -> Result<cloud::Cloud<'a>, QuoteError> {
@@ -362,7 +362,7 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
 }
 
 fn cloud_band(
-    p: &Pricing,
+    p: &PriceList,
     cloud: &cloud::Cloud,
     expected: Decimal,
 ) -> Result<CloudBand, QuoteError> {
@@ -451,7 +451,7 @@ fn reasons(
     Ok(out)
 }
 
-fn assumptions(p: &Pricing, s: &Scenario, tier: &str) -> Result<Vec<String>, QuoteError> {
+fn assumptions(p: &PriceList, s: &Scenario, tier: &str) -> Result<Vec<String>, QuoteError> {
     let a = &p.assumptions;
     let mut out = Vec::new();
     if let (Some(prov), Some(region)) = (
@@ -464,7 +464,7 @@ fn assumptions(p: &Pricing, s: &Scenario, tier: &str) -> Result<Vec<String>, Quo
         ));
     }
     let cluster = match p.tier(tier).map(|t| t.cluster) {
-        Some(crate::catalog::pricing::ClusterKind::Shared) => format!(
+        Some(crate::catalog::price_list::ClusterKind::Shared) => format!(
             "a shared cluster whose core is split between {} communities",
             a.communities_per_shared_cluster
         ),

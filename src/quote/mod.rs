@@ -5,7 +5,7 @@ mod import;
 
 pub use import::{import, Imported, Mismatch};
 
-use crate::catalog::pricing::{ClusterKind, Seller};
+use crate::catalog::price_list::{ClusterKind, Seller};
 use crate::money::{self, Currency, Overflow};
 use crate::scenario::{Customer, Scenario};
 use rust_decimal::Decimal;

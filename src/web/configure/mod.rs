@@ -17,7 +17,7 @@ pub mod options {
     type Opts = Signal<Vec<(String, String)>>;
 
     fn from_catalog(
-        f: impl Fn(&crate::catalog::Pricing) -> Vec<(String, String)> + Send + Sync + 'static,
+        f: impl Fn(&crate::catalog::PriceList) -> Vec<(String, String)> + Send + Sync + 'static,
     ) -> Opts {
         let c = ctx();
         Signal::derive(move || {
