@@ -6,12 +6,11 @@
 
 use crate::catalog::price_list::{Price, PriceList, RateBasis};
 use crate::money::{self, Amount, Currency, Overflow, Quantity};
-use crate::pricing::QuoteError;
 use rust_decimal::Decimal;
 use std::fmt;
 
 /// A number as computed: `47.62`, `730`, `0.9`.
-pub fn n(d: Decimal) -> Quantity {
+pub fn number(d: Decimal) -> Quantity {
     Quantity(d)
 }
 
@@ -68,22 +67,23 @@ pub fn rate_basis(cur: &Currency, b: &RateBasis, rate: Decimal) -> Result<String
     Ok(format!(
         "The rate: a fully loaded engineer at {} a year ÷ {} billed hours = {}/h; + {}% fiscal sponsor fee = {}/h; + {}% operations margin = {}/h, set at {}/h.",
         cur.amount(b.engineer_annual_cost),
-        n(b.billed_hours_per_year),
+        number(b.billed_hours_per_year),
         cur.amount(base),
-        n(b.fiscal_sponsor_pct),
+        number(b.fiscal_sponsor_pct),
         cur.amount(sponsor),
-        n(b.operations_margin_pct),
+        number(b.operations_margin_pct),
         cur.amount(margin),
         cur.amount(rate)
     ))
 }
 
 /// Writes a rationale only when asked: tier comparisons and the low/high band need the
-/// amounts alone, and skipping the sentences is most of their speed.
+/// amounts alone, and skipping the sentences is most of their speed. A sentence can only
+/// fail as its arithmetic can, by overflow.
 pub fn when(
     explain: bool,
-    write: impl FnOnce() -> Result<String, QuoteError>,
-) -> Result<String, QuoteError> {
+    write: impl FnOnce() -> Result<String, Overflow>,
+) -> Result<String, Overflow> {
     if explain {
         write()
     } else {

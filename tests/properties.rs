@@ -366,7 +366,7 @@ proptest! {
         let text = q.to_json();
         let imported = hubquote::quote::import(&text).unwrap();
         prop_assert_eq!(&imported.scenario, &q.scenario);
-        prop_assert!(imported.recheck(catalog()).unwrap().is_empty());
+        prop_assert!(hubquote::pricing::recheck(catalog(), &imported).unwrap().is_empty());
         // The file holds exactly the quote's data.
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         prop_assert_eq!(value, serde_json::to_value(&q).unwrap());

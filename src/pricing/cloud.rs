@@ -1,26 +1,17 @@
 //! Cloud cost estimates (PRODUCT.md §4): per hub, per active month (compute, GPU, Dask,
-//! egress) and per month all year (cluster core, home and object storage).
+//! egress) and per month all year (cluster core, home and object storage), and the
+//! low/expected/high band with the budget alert. One function per kind of line.
 
-use super::QuoteError;
-use crate::catalog::price_list::{ClusterKind, Price, PriceList, Provider, Region, Tier};
-use crate::money::{self, Currency};
-use crate::quote::{Line, LineKind, Period, Section};
-use crate::rationale::{months, n, price_with_source, when, PriceWithSource};
+use super::error::QuoteError;
+use crate::catalog::price_list::{
+    ClusterKind, Component, NodeType, Price, PriceList, Provider, Region, Size, Tier,
+};
+use crate::money::{self, Currency, Overflow};
+use crate::quote::{CloudBand, Line, LineKind, Period, Section};
+use crate::rationale::{months, number, price_with_source, when, PriceWithSource};
 use crate::scenario::{Hub, Scenario};
 use rust_decimal::Decimal;
 use std::fmt;
-
-/// A metered usage line's data (see [`Cloud::metered`]).
-struct Metered<'p, 'f> {
-    id: fmt::Arguments<'f>,
-    label: fmt::Arguments<'f>,
-    per_month: Decimal,
-    unit: &'static str,
-    price: &'p Price,
-    per: &'static str,
-    what: &'static str,
-    aside: &'static str,
-}
 
 /// What every cloud line of one quote shares.
 #[derive(Clone, Copy)]
@@ -37,26 +28,487 @@ pub struct Cloud<'a> {
     pub explain: bool,
 }
 
+/// One hub in the month priced: its size and its user-hours at the usage factor (1 =
+/// expected; the low/high band re-prices with 0.5 and 2.0), split into GPU and CPU.
+struct HubMonth<'a> {
+    hub: &'a Hub,
+    size: &'a Size,
+    /// 1-based, as line ids count hubs.
+    key: usize,
+    factor: Decimal,
+    base_hours: Decimal,
+    gpu_hours: Decimal,
+    cpu_hours: Decimal,
+}
+
+/// A metered usage line's data (see [`Cloud::metered`]).
+struct Metered<'p, 'f> {
+    id: fmt::Arguments<'f>,
+    label: fmt::Arguments<'f>,
+    per_month: Decimal,
+    unit: &'static str,
+    price: &'p Price,
+    per: &'static str,
+    what: &'static str,
+    aside: &'static str,
+}
+
 impl<'a> Cloud<'a> {
+    /// Every cloud line: the cluster core, then each hub's lines. A membership without
+    /// a hub has no cluster and pays no cloud.
+    pub fn lines(&self, factor: Decimal) -> Result<Vec<Line>, QuoteError> {
+        if self.s.hubs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut out = self.cluster_lines()?;
+        for (i, hub) in self.s.hubs.iter().enumerate() {
+            out.extend(self.hub_lines(i, hub, factor)?);
+        }
+        Ok(out)
+    }
+
+    /// The expected month's cloud cost at a usage factor.
+    pub fn month(&self, factor: Decimal) -> Result<Decimal, QuoteError> {
+        let quiet = Cloud {
+            explain: false,
+            ..*self
+        };
+        Ok(money::sum(quiet.lines(factor)?.iter().map(|l| l.amount))?)
+    }
+
+    /// The low/expected/high band around the `expected` month, and the budget alert.
+    pub fn band(&self, expected: Decimal) -> Result<CloudBand, QuoteError> {
+        let a = &self.p.assumptions;
+        let cur = self.cur();
+        let low = self.month(a.low_factor)?;
+        let high = self.month(a.high_factor)?;
+        let raised = money::mul(expected, a.budget_alert_factor)?;
+        let alert = money::ceil_to(raised, a.budget_alert_round_to)?;
+        Ok(CloudBand {
+            low,
+            expected,
+            high,
+            budget_alert: alert,
+            rationale: format!(
+                "Expected month {}. Low {} and high {} re-price the usage-driven lines (compute, GPU, Dask, egress) with usage × {} and × {}; cluster and storage lines stay as they are. Budget alert: {} × {} = {}, rounded up to the next {} = {}.",
+                cur.amount(expected),
+                cur.amount(low),
+                cur.amount(high),
+                number(a.low_factor),
+                number(a.high_factor),
+                cur.amount(expected),
+                number(a.budget_alert_factor),
+                cur.unit_price(raised.normalize()),
+                cur.amount(a.budget_alert_round_to),
+                cur.amount(alert)
+            ),
+        })
+    }
+
+    /// The cluster core, all year: one line per component on a dedicated cluster, one
+    /// share line on a shared cluster.
+    fn cluster_lines(&self) -> Result<Vec<Line>, QuoteError> {
+        let parts = self
+            .region
+            .cluster
+            .iter()
+            .map(|comp| self.component(comp))
+            .collect::<Result<Vec<Line>, QuoteError>>()?;
+        match self.tier.cluster {
+            ClusterKind::Dedicated => Ok(parts),
+            ClusterKind::Shared => Ok(vec![self.shared_core(&parts)?]),
+        }
+    }
+
+    /// One always-on component of the cluster core, 730 hours a month.
+    fn component(&self, comp: &Component) -> Result<Line, QuoteError> {
+        let line = self.line(
+            format_args!("cloud.cluster.{}", comp.id),
+            format_args!("{}", comp.label),
+            self.p.assumptions.hours_per_month,
+            "hour",
+            &comp.price,
+            12,
+        )?;
+        let r = when(self.explain, || {
+            let priced = self.priced(&comp.price, "/h")?;
+            // The line's own quantity and amount: the sentence shows what is billed.
+            Ok(format!(
+                "Always on: {} h a month × {priced} = {} a month, billed {} whether or not anyone logs in.{}",
+                number(line.quantity),
+                self.cur().amount(line.amount),
+                months(12),
+                self.note()
+            ))
+        })?;
+        Ok(line.because(r))
+    }
+
+    /// A shared cluster's one line: the community's share of the core's component lines.
+    fn shared_core(&self, parts: &[Line]) -> Result<Line, QuoteError> {
+        let split = self.p.assumptions.communities_per_shared_cluster.max(1);
+        let sum = money::sum(parts.iter().map(|l| l.amount))?;
+        let share = money::round2(money::div(sum, Decimal::from(split))?);
+        let line = Line::priced(
+            "cloud.cluster.shared".into(),
+            Section::Cloud,
+            format!("Shared cluster core, 1/{split} share"),
+            Decimal::ONE,
+            "month",
+            share,
+            Period::Monthly,
+            12,
+            self.kind,
+        )?;
+        let r = when(self.explain, || {
+            let listed: Vec<String> = parts
+                .iter()
+                .map(|l| format!("{} {}", l.label, self.cur().amount(l.amount)))
+                .collect();
+            Ok(format!(
+                "A shared cluster's core is split between {split} communities: ({}) = {} a month ÷ {split} = {} a month, billed {}.{}",
+                listed.join(" + "),
+                self.cur().amount(sum),
+                self.cur().amount(share),
+                months(12),
+                self.note()
+            ))
+        })?;
+        Ok(line.because(r))
+    }
+
+    /// One hub's lines, in the order the quote lists them.
+    fn hub_lines(
+        &self,
+        index: usize,
+        hub: &'a Hub,
+        factor: Decimal,
+    ) -> Result<Vec<Line>, QuoteError> {
+        let h = self.hub_month(index, hub, factor)?;
+        let lines = [
+            self.compute(&h)?,
+            self.gpu(&h)?,
+            self.dask(&h)?,
+            self.egress(&h)?,
+            self.home(&h)?,
+            self.objects(&h)?,
+        ];
+        Ok(lines.into_iter().flatten().collect())
+    }
+
+    fn hub_month(
+        &self,
+        index: usize,
+        hub: &'a Hub,
+        factor: Decimal,
+    ) -> Result<HubMonth<'a>, QuoteError> {
+        let size = self.p.sizes.get(&hub.size).ok_or_else(|| {
+            QuoteError::Inconsistent(format!("the catalog has no size \"{}\"", hub.size))
+        })?;
+        let base_hours = money::mul(Decimal::from(hub.monthly_active_users), hub.hours_per_user)?;
+        let user_hours = money::mul(base_hours, factor)?;
+        let gpu_hours = money::mul(user_hours, hub.gpu_share)?;
+        Ok(HubMonth {
+            hub,
+            size,
+            key: index + 1,
+            factor,
+            base_hours,
+            gpu_hours,
+            cpu_hours: money::sub(user_hours, gpu_hours)?,
+        })
+    }
+
+    /// User servers: CPU user-hours packed onto the size's node type.
+    fn compute(&self, h: &HubMonth) -> Result<Option<Line>, QuoteError> {
+        if h.cpu_hours <= Decimal::ZERO {
+            return Ok(None);
+        }
+        let a = &self.p.assumptions;
+        let node_name = h.size.nodes.get(&self.s.provider).ok_or_else(|| {
+            QuoteError::Inconsistent(format!(
+                "the size \"{}\" has no node on {}",
+                h.hub.size, self.s.provider
+            ))
+        })?;
+        let node = self.node(node_name)?;
+        let per_node = money::mul(node.mem_gb, a.allocatable_fraction)?;
+        let users_per_node = money::floor(money::div(per_node, h.size.mem_gb)?)?;
+        if users_per_node < Decimal::ONE {
+            return Err(QuoteError::Inconsistent(format!(
+                "a {} GB server does not fit a {node_name} node",
+                number(h.size.mem_gb)
+            )));
+        }
+        let node_hours = money::div(
+            money::div(h.cpu_hours, users_per_node)?,
+            a.packing_efficiency,
+        )?;
+        let line = self
+            .line(
+                format_args!("cloud.hub{}.compute", h.key),
+                format_args!(
+                    "User servers: {} on {node_name}",
+                    self.p.size_label(&h.hub.size)
+                ),
+                node_hours,
+                "node-hour",
+                &node.price,
+                self.s.active_months,
+            )?
+            .with_hub(&h.hub.name);
+        let r = when(self.explain, || {
+            self.compute_why(h, node_name, node, users_per_node, line.quantity)
+        })?;
+        Ok(Some(line.because(r)))
+    }
+
+    fn compute_why(
+        &self,
+        h: &HubMonth,
+        node_name: &str,
+        node: &NodeType,
+        users_per_node: Decimal,
+        node_hours: Decimal,
+    ) -> Result<String, Overflow> {
+        let a = &self.p.assumptions;
+        let gpu_part = if h.hub.gpu_share > Decimal::ZERO {
+            format!(
+                "; {}% of them run on GPU servers, leaving {} CPU user-hours",
+                number(money::mul(h.hub.gpu_share, Decimal::ONE_HUNDRED)?),
+                number(h.cpu_hours)
+            )
+        } else {
+            String::new()
+        };
+        let priced = self.priced(&node.price, "/h")?;
+        Ok(format!(
+            "{}{gpu_part}. Each {node_name} node ({} GB) holds floor({} × {} allocatable ÷ {} GB) = {} users; {} ÷ {} ÷ {} packing efficiency = {} node-hours × {priced}. Billed in {}. You pay for the memory requested, not used.{}",
+            h.usage(),
+            number(node.mem_gb),
+            number(node.mem_gb),
+            number(a.allocatable_fraction),
+            number(h.size.mem_gb),
+            number(users_per_node),
+            number(h.cpu_hours),
+            number(users_per_node),
+            number(a.packing_efficiency),
+            number(node_hours),
+            months(self.s.active_months),
+            self.note()
+        ))
+    }
+
+    /// GPU servers: GPU user-hours shared `users_per_gpu` to a GPU node.
+    fn gpu(&self, h: &HubMonth) -> Result<Option<Line>, QuoteError> {
+        if h.gpu_hours <= Decimal::ZERO {
+            return Ok(None);
+        }
+        let a = &self.p.assumptions;
+        let gpu = self.region.gpu.as_ref().ok_or_else(|| {
+            QuoteError::Inconsistent(format!(
+                "{} {} has no GPU servers in this catalog",
+                self.s.provider, self.s.region
+            ))
+        })?;
+        let node = self.node(&gpu.node)?;
+        let per = Decimal::from(gpu.users_per_gpu.max(1));
+        let node_hours = money::div(money::div(h.gpu_hours, per)?, a.packing_efficiency)?;
+        let line = self
+            .line(
+                format_args!("cloud.hub{}.gpu", h.key),
+                format_args!("GPU servers on {}", gpu.node),
+                node_hours,
+                "node-hour",
+                &node.price,
+                self.s.active_months,
+            )?
+            .with_hub(&h.hub.name);
+        let r = when(self.explain, || {
+            let priced = self.priced(&node.price, "/h")?;
+            Ok(format!(
+                "{} × {} GPU share = {} GPU user-hours ÷ {} user per GPU ÷ {} packing efficiency = {} node-hours × {priced}. Billed in {}.{}",
+                h.usage(),
+                number(h.hub.gpu_share),
+                number(h.gpu_hours),
+                number(per),
+                number(a.packing_efficiency),
+                number(line.quantity),
+                months(self.s.active_months),
+                self.note()
+            ))
+        })?;
+        Ok(Some(line.because(r)))
+    }
+
+    /// Dask Gateway workers: the hub's worker node-hours on the region's Dask node.
+    fn dask(&self, h: &HubMonth) -> Result<Option<Line>, QuoteError> {
+        if h.hub.dask_node_hours <= Decimal::ZERO {
+            return Ok(None);
+        }
+        let name = self.region.dask_worker_node.as_deref().ok_or_else(|| {
+            QuoteError::Inconsistent(format!(
+                "{} {} has no Dask worker node in this catalog",
+                self.s.provider, self.s.region
+            ))
+        })?;
+        let node = self.node(name)?;
+        self.metered(
+            Metered {
+                id: format_args!("cloud.hub{}.dask", h.key),
+                label: format_args!("Dask Gateway workers on {name}"),
+                per_month: h.hub.dask_node_hours,
+                unit: "node-hour",
+                price: &node.price,
+                per: "/h",
+                what: "Dask worker node-hours a month",
+                aside: "; Dask clusters scale to zero when idle",
+            },
+            h,
+        )
+        .map(Some)
+    }
+
+    /// Data downloaded from the hub.
+    fn egress(&self, h: &HubMonth) -> Result<Option<Line>, QuoteError> {
+        if h.hub.egress_gb <= Decimal::ZERO {
+            return Ok(None);
+        }
+        let eg = &self.region.egress;
+        self.metered(
+            Metered {
+                id: format_args!("cloud.hub{}.egress", h.key),
+                label: format_args!("{}", eg.label),
+                per_month: h.hub.egress_gb,
+                unit: "GB",
+                price: &eg.price,
+                per: "/GB",
+                what: "GB downloaded a month",
+                aside: "",
+            },
+            h,
+        )
+        .map(Some)
+    }
+
+    /// Home directories, all year: every registered user's, at least the billed minimum.
+    fn home(&self, h: &HubMonth) -> Result<Option<Line>, QuoteError> {
+        let home = &self.region.home_storage;
+        let wanted = money::ceil(money::mul(
+            Decimal::from(h.hub.registered_users),
+            h.hub.home_gb_per_user,
+        )?)?;
+        let billable = wanted.max(home.min_billable_gb);
+        if billable <= Decimal::ZERO {
+            return Ok(None);
+        }
+        let line = self
+            .line(
+                format_args!("cloud.hub{}.home", h.key),
+                format_args!("{}", home.label),
+                billable,
+                "GB-month",
+                &home.price,
+                12,
+            )?
+            .with_hub(&h.hub.name);
+        let r = when(self.explain, || {
+            let minimum = if home.min_billable_gb > wanted {
+                format!(
+                    ", below the {} GB minimum billed, so {} GB",
+                    number(home.min_billable_gb),
+                    number(billable)
+                )
+            } else {
+                String::new()
+            };
+            let priced = self.priced(&home.price, "/GB-month")?;
+            Ok(format!(
+                "{} registered users × {} GB = {} GB (rounded up){minimum} × {priced}. Stored {}.{}",
+                h.hub.registered_users,
+                number(h.hub.home_gb_per_user),
+                number(wanted),
+                months(12),
+                self.note()
+            ))
+        })?;
+        Ok(Some(line.because(r)))
+    }
+
+    /// Object storage (buckets), all year.
+    fn objects(&self, h: &HubMonth) -> Result<Option<Line>, QuoteError> {
+        if h.hub.object_storage_gb <= Decimal::ZERO {
+            return Ok(None);
+        }
+        let obj = &self.region.object_storage;
+        let line = self
+            .line(
+                format_args!("cloud.hub{}.objects", h.key),
+                format_args!("{}", obj.label),
+                h.hub.object_storage_gb,
+                "GB-month",
+                &obj.price,
+                12,
+            )?
+            .with_hub(&h.hub.name);
+        let r = when(self.explain, || {
+            let priced = self.priced(&obj.price, "/GB-month")?;
+            Ok(format!(
+                "{} GB in buckets × {priced}. Stored {}.{}",
+                number(h.hub.object_storage_gb),
+                months(12),
+                self.note()
+            ))
+        })?;
+        Ok(Some(line.because(r)))
+    }
+
+    /// A usage-driven line metered straight from the scenario (Dask hours, egress GB):
+    /// the monthly quantity × the usage factor × the unit price, billed in active months.
+    fn metered(&self, m: Metered, h: &HubMonth) -> Result<Line, QuoteError> {
+        let active = self.s.active_months;
+        let quantity = money::mul(m.per_month, h.factor)?;
+        let line = self
+            .line(m.id, m.label, quantity, m.unit, m.price, active)?
+            .with_hub(&h.hub.name);
+        let r = when(self.explain, || {
+            let priced = self.priced(m.price, m.per)?;
+            Ok(format!(
+                "{} {}{} × {priced}. Billed in {}{}.{}",
+                number(m.per_month),
+                m.what,
+                Scaled(h.factor),
+                months(active),
+                m.aside,
+                self.note()
+            ))
+        })?;
+        Ok(line.because(r))
+    }
+
     fn cur(&self) -> &Currency {
         &self.p.currency
     }
 
     /// The unit price with the catalog's markup (0% by default).
-    fn unit(&self, price: &Price) -> Result<Decimal, QuoteError> {
+    fn unit(&self, price: &Price) -> Result<Decimal, Overflow> {
         let pct = self.p.assumptions.cloud_markup_pct;
         if pct.is_zero() {
             return Ok(price.price);
         }
         let factor = money::add(Decimal::ONE, money::div(pct, Decimal::ONE_HUNDRED)?)?;
-        Ok(money::mul(price.price, factor)?)
+        money::mul(price.price, factor)
     }
 
     /// `$0.252/h (as of …, source)` and, with a markup, what it adds.
-    fn priced<'p>(&'p self, price: &'p Price, per: &'p str) -> Result<Priced<'p>, QuoteError> {
+    fn priced<'p>(
+        &'p self,
+        price: &'p Price,
+        per: &'p str,
+    ) -> Result<CloudUnitPrice<'p>, Overflow> {
         let unit = self.unit(price)?;
         let pct = self.p.assumptions.cloud_markup_pct;
-        Ok(Priced {
+        Ok(CloudUnitPrice {
             text: price_with_source(self.p, self.cur(), unit, per, price),
             markup: (!pct.is_zero()).then(|| (pct, self.cur().unit_price(price.price))),
         })
@@ -95,10 +547,7 @@ impl<'a> Cloud<'a> {
         )?)
     }
 
-    fn node<'r>(
-        &'r self,
-        name: &str,
-    ) -> Result<&'r crate::catalog::price_list::NodeType, QuoteError> {
+    fn node(&self, name: &str) -> Result<&'a NodeType, QuoteError> {
         self.region.nodes.get(name).ok_or_else(|| {
             QuoteError::Inconsistent(format!(
                 "the catalog has no price for the node \"{name}\" in {} {}",
@@ -106,352 +555,32 @@ impl<'a> Cloud<'a> {
             ))
         })
     }
+}
 
-    /// The cluster core, all year: one line per component on a dedicated cluster, one
-    /// share line on a shared cluster.
-    pub fn cluster_lines(&self) -> Result<Vec<Line>, QuoteError> {
-        let hours = self.p.assumptions.hours_per_month;
-        let mut parts = Vec::with_capacity(self.region.cluster.len());
-        for comp in &self.region.cluster {
-            let line = self.line(
-                format_args!("cloud.cluster.{}", comp.id),
-                format_args!("{}", comp.label),
-                hours,
-                "hour",
-                &comp.price,
-                12,
-            )?;
-            let r = when(self.explain, || {
-                let priced = self.priced(&comp.price, "/h")?;
-                // The line's own quantity and amount: the sentence shows what is billed.
-                Ok(format!(
-                    "Always on: {} h a month × {priced} = {} a month, billed {} whether or not anyone logs in.{}",
-                    n(line.quantity),
-                    self.cur().amount(line.amount),
-                    months(12),
-                    self.note()
-                ))
-            })?;
-            parts.push(line.because(r));
+impl HubMonth<'_> {
+    /// `50 active users × 4 h = 200 user-hours a month`, with the band's factor if any.
+    fn usage(&self) -> Usage<'_> {
+        Usage {
+            hub: self.hub,
+            base_hours: self.base_hours,
+            factor: self.factor,
         }
-        match self.tier.cluster {
-            ClusterKind::Dedicated => Ok(parts),
-            ClusterKind::Shared => {
-                let split = self.p.assumptions.communities_per_shared_cluster.max(1);
-                let sum = money::sum(parts.iter().map(|l| l.amount))?;
-                let share = money::round2(money::div(sum, Decimal::from(split))?);
-                let line = Line::priced(
-                    "cloud.cluster.shared".into(),
-                    Section::Cloud,
-                    format!("Shared cluster core, 1/{split} share"),
-                    Decimal::ONE,
-                    "month",
-                    share,
-                    Period::Monthly,
-                    12,
-                    self.kind,
-                )?;
-                let r = when(self.explain, || {
-                    let listed: Vec<String> = parts
-                        .iter()
-                        .map(|l| format!("{} {}", l.label, self.cur().amount(l.amount)))
-                        .collect();
-                    Ok(format!(
-                        "A shared cluster's core is split between {split} communities: ({}) = {} a month ÷ {split} = {} a month, billed {}.{}",
-                        listed.join(" + "),
-                        self.cur().amount(sum),
-                        self.cur().amount(share),
-                        months(12),
-                        self.note()
-                    ))
-                })?;
-                Ok(vec![line.because(r)])
-            }
-        }
-    }
-
-    /// One hub's lines; `factor` multiplies the usage quantities (1 = expected, the
-    /// low/high band re-prices with 0.5 and 2.0).
-    pub fn hub_lines(
-        &self,
-        index: usize,
-        hub: &Hub,
-        factor: Decimal,
-    ) -> Result<Vec<Line>, QuoteError> {
-        let a = &self.p.assumptions;
-        let active = self.s.active_months;
-        let key = index + 1;
-        let mut out = Vec::new();
-        let size = self.p.sizes.get(&hub.size).ok_or_else(|| {
-            QuoteError::Inconsistent(format!("the catalog has no size \"{}\"", hub.size))
-        })?;
-        let base_hours = money::mul(Decimal::from(hub.monthly_active_users), hub.hours_per_user)?;
-        let user_hours = money::mul(base_hours, factor)?;
-        let gpu_hours = money::mul(user_hours, hub.gpu_share)?;
-        let cpu_hours = money::sub(user_hours, gpu_hours)?;
-        // The usage every rationale of this hub starts from (written only when explaining).
-        let usage = Usage {
-            hub,
-            base_hours,
-            factor,
-        };
-        if cpu_hours > Decimal::ZERO {
-            let node_name = size.nodes.get(&self.s.provider).ok_or_else(|| {
-                QuoteError::Inconsistent(format!(
-                    "the size \"{}\" has no node on {}",
-                    hub.size, self.s.provider
-                ))
-            })?;
-            let node = self.node(node_name)?;
-            let per_node = money::mul(node.mem_gb, a.allocatable_fraction)?;
-            let users_per_node = money::floor(money::div(per_node, size.mem_gb)?)?;
-            if users_per_node < Decimal::ONE {
-                return Err(QuoteError::Inconsistent(format!(
-                    "a {} GB server does not fit a {node_name} node",
-                    n(size.mem_gb)
-                )));
-            }
-            let node_hours =
-                money::div(money::div(cpu_hours, users_per_node)?, a.packing_efficiency)?;
-            let line = self
-                .line(
-                    format_args!("cloud.hub{key}.compute"),
-                    format_args!(
-                        "User servers: {} on {node_name}",
-                        self.p.size_label(&hub.size)
-                    ),
-                    node_hours,
-                    "node-hour",
-                    &node.price,
-                    active,
-                )?
-                .with_hub(&hub.name);
-            let r = when(self.explain, || {
-                let gpu_part = if hub.gpu_share > Decimal::ZERO {
-                    format!(
-                        "; {}% of them run on GPU servers, leaving {} CPU user-hours",
-                        n(money::mul(hub.gpu_share, Decimal::ONE_HUNDRED)?),
-                        n(cpu_hours)
-                    )
-                } else {
-                    String::new()
-                };
-                let priced = self.priced(&node.price, "/h")?;
-                Ok(format!(
-                "{usage}{gpu_part}. Each {node_name} node ({} GB) holds floor({} × {} allocatable ÷ {} GB) = {} users; {} ÷ {} ÷ {} packing efficiency = {} node-hours × {priced}. Billed in {}. You pay for the memory requested, not used.{}",
-                n(node.mem_gb),
-                n(node.mem_gb),
-                n(a.allocatable_fraction),
-                n(size.mem_gb),
-                n(users_per_node),
-                n(cpu_hours),
-                n(users_per_node),
-                n(a.packing_efficiency),
-                n(line.quantity),
-                months(active),
-                self.note()
-            ))
-            })?;
-            out.push(line.because(r));
-        }
-        if gpu_hours > Decimal::ZERO {
-            let gpu = self.region.gpu.as_ref().ok_or_else(|| {
-                QuoteError::Inconsistent(format!(
-                    "{} {} has no GPU servers in this catalog",
-                    self.s.provider, self.s.region
-                ))
-            })?;
-            let node = self.node(&gpu.node)?;
-            let per = Decimal::from(gpu.users_per_gpu.max(1));
-            let node_hours = money::div(money::div(gpu_hours, per)?, a.packing_efficiency)?;
-            let line = self
-                .line(
-                    format_args!("cloud.hub{key}.gpu"),
-                    format_args!("GPU servers on {}", gpu.node),
-                    node_hours,
-                    "node-hour",
-                    &node.price,
-                    active,
-                )?
-                .with_hub(&hub.name);
-            let r = when(self.explain, || {
-                let priced = self.priced(&node.price, "/h")?;
-                Ok(format!(
-                "{usage} × {} GPU share = {} GPU user-hours ÷ {} user per GPU ÷ {} packing efficiency = {} node-hours × {priced}. Billed in {}.{}",
-                n(hub.gpu_share),
-                n(gpu_hours),
-                n(per),
-                n(a.packing_efficiency),
-                n(line.quantity),
-                months(active),
-                self.note()
-            ))
-            })?;
-            out.push(line.because(r));
-        }
-        if hub.dask_node_hours > Decimal::ZERO {
-            let name = self.region.dask_worker_node.as_deref().ok_or_else(|| {
-                QuoteError::Inconsistent(format!(
-                    "{} {} has no Dask worker node in this catalog",
-                    self.s.provider, self.s.region
-                ))
-            })?;
-            let node = self.node(name)?;
-            out.push(self.metered(
-                Metered {
-                    id: format_args!("cloud.hub{key}.dask"),
-                    label: format_args!("Dask Gateway workers on {name}"),
-                    per_month: hub.dask_node_hours,
-                    unit: "node-hour",
-                    price: &node.price,
-                    per: "/h",
-                    what: "Dask worker node-hours a month",
-                    aside: "; Dask clusters scale to zero when idle",
-                },
-                hub,
-                factor,
-            )?);
-        }
-        if hub.egress_gb > Decimal::ZERO {
-            let eg = &self.region.egress;
-            out.push(self.metered(
-                Metered {
-                    id: format_args!("cloud.hub{key}.egress"),
-                    label: format_args!("{}", eg.label),
-                    per_month: hub.egress_gb,
-                    unit: "GB",
-                    price: &eg.price,
-                    per: "/GB",
-                    what: "GB downloaded a month",
-                    aside: "",
-                },
-                hub,
-                factor,
-            )?);
-        }
-        let home = &self.region.home_storage;
-        let wanted = money::ceil(money::mul(
-            Decimal::from(hub.registered_users),
-            hub.home_gb_per_user,
-        )?)?;
-        let billable = wanted.max(home.min_billable_gb);
-        if billable > Decimal::ZERO {
-            let line = self
-                .line(
-                    format_args!("cloud.hub{key}.home"),
-                    format_args!("{}", home.label),
-                    billable,
-                    "GB-month",
-                    &home.price,
-                    12,
-                )?
-                .with_hub(&hub.name);
-            let r = when(self.explain, || {
-                let minimum = if home.min_billable_gb > wanted {
-                    format!(
-                        ", below the {} GB minimum billed, so {} GB",
-                        n(home.min_billable_gb),
-                        n(billable)
-                    )
-                } else {
-                    String::new()
-                };
-                let priced = self.priced(&home.price, "/GB-month")?;
-                Ok(format!(
-                    "{} registered users × {} GB = {} GB (rounded up){minimum} × {priced}. Stored {}.{}",
-                    hub.registered_users,
-                    n(hub.home_gb_per_user),
-                    n(wanted),
-                    months(12),
-                    self.note()
-                ))
-            })?;
-            out.push(line.because(r));
-        }
-        if hub.object_storage_gb > Decimal::ZERO {
-            let obj = &self.region.object_storage;
-            let line = self
-                .line(
-                    format_args!("cloud.hub{key}.objects"),
-                    format_args!("{}", obj.label),
-                    hub.object_storage_gb,
-                    "GB-month",
-                    &obj.price,
-                    12,
-                )?
-                .with_hub(&hub.name);
-            let r = when(self.explain, || {
-                let priced = self.priced(&obj.price, "/GB-month")?;
-                Ok(format!(
-                    "{} GB in buckets × {priced}. Stored {}.{}",
-                    n(hub.object_storage_gb),
-                    months(12),
-                    self.note()
-                ))
-            })?;
-            out.push(line.because(r));
-        }
-        Ok(out)
-    }
-
-    /// A usage-driven line metered straight from the scenario (Dask hours, egress GB):
-    /// the monthly quantity × the usage factor × the unit price, billed in active months.
-    fn metered(&self, m: Metered, hub: &Hub, factor: Decimal) -> Result<Line, QuoteError> {
-        let active = self.s.active_months;
-        let quantity = money::mul(m.per_month, factor)?;
-        let line = self
-            .line(m.id, m.label, quantity, m.unit, m.price, active)?
-            .with_hub(&hub.name);
-        let r = when(self.explain, || {
-            let priced = self.priced(m.price, m.per)?;
-            Ok(format!(
-                "{} {}{} × {priced}. Billed in {}{}.{}",
-                n(m.per_month),
-                m.what,
-                Scaled(factor),
-                months(active),
-                m.aside,
-                self.note()
-            ))
-        })?;
-        Ok(line.because(r))
-    }
-
-    /// Every cloud line: the cluster core, then each hub's lines. A membership without
-    /// a hub has no cluster and pays no cloud.
-    pub fn lines(&self, factor: Decimal) -> Result<Vec<Line>, QuoteError> {
-        if self.s.hubs.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut out = self.cluster_lines()?;
-        for (i, hub) in self.s.hubs.iter().enumerate() {
-            out.extend(self.hub_lines(i, hub, factor)?);
-        }
-        Ok(out)
-    }
-
-    /// The expected month's cloud cost at a usage factor.
-    pub fn month(&self, factor: Decimal) -> Result<Decimal, QuoteError> {
-        let quiet = Cloud {
-            explain: false,
-            ..*self
-        };
-        Ok(money::sum(quiet.lines(factor)?.iter().map(|l| l.amount))?)
     }
 }
 
-/// A unit price with its source and, with a markup, what it adds (see [`Cloud::priced`]).
-struct Priced<'a> {
+/// A cloud line's unit price with its source and, with a markup, what it adds (see
+/// [`Cloud::priced`]).
+struct CloudUnitPrice<'a> {
     text: PriceWithSource<'a>,
     /// The markup % and the list price it applies to.
     markup: Option<(Decimal, crate::money::Amount<'a>)>,
 }
 
-impl fmt::Display for Priced<'_> {
+impl fmt::Display for CloudUnitPrice<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.text)?;
         match &self.markup {
-            Some((pct, list)) => write!(f, ", including a {}% markup on {list}", n(*pct)),
+            Some((pct, list)) => write!(f, ", including a {}% markup on {list}", number(*pct)),
             None => Ok(()),
         }
     }
@@ -478,12 +607,12 @@ impl fmt::Display for Scaled {
         if self.0 == Decimal::ONE {
             Ok(())
         } else {
-            write!(f, " (usage × {})", n(self.0))
+            write!(f, " (usage × {})", number(self.0))
         }
     }
 }
 
-/// `50 active users × 4 h = 200 user-hours a month`, with the band's factor if any.
+/// See [`HubMonth::usage`].
 struct Usage<'a> {
     hub: &'a Hub,
     base_hours: Decimal,
@@ -496,8 +625,8 @@ impl fmt::Display for Usage<'_> {
             f,
             "{} active users × {} h = {} user-hours a month{}",
             self.hub.monthly_active_users,
-            n(self.hub.hours_per_user),
-            n(self.base_hours),
+            number(self.hub.hours_per_user),
+            number(self.base_hours),
             Scaled(self.factor)
         )
     }

@@ -1,12 +1,11 @@
 //! The organisation's own fees: membership, the graduated usage fee, extra help,
 //! project hours, and staff discounts on them.
 
-use super::QuoteError;
+use super::error::QuoteError;
 use crate::catalog::price_list::{PriceList, Tier};
-use crate::money;
-use crate::money::Quantity;
+use crate::money::{self, Overflow, Quantity};
 use crate::quote::{Line, LineKind, Period, Section};
-use crate::rationale::{months, n, rate_basis, when};
+use crate::rationale::{months, number, rate_basis, when};
 use crate::scenario::{DiscountTarget, DiscountValue, Scenario};
 use rust_decimal::Decimal;
 
@@ -33,7 +32,7 @@ pub fn membership(p: &PriceList, name: &str, t: &Tier, explain: bool) -> Result<
         } else {
             format!(
                 "{} h of help per quarter",
-                n(t.included_help_hours_per_quarter)
+                number(t.included_help_hours_per_quarter)
             )
         };
         let custom = if t.custom_price {
@@ -135,11 +134,11 @@ pub fn usage_fee(p: &PriceList, s: &Scenario, explain: bool) -> Result<Vec<Line>
 
 /// A count of users, grouped: `1,200`.
 fn group(v: u64) -> Quantity {
-    n(Decimal::from(v))
+    number(Decimal::from(v))
 }
 
 /// The hourly rate's derivation after a space, or nothing without a basis.
-fn rate_note(p: &PriceList) -> Result<String, QuoteError> {
+fn rate_note(p: &PriceList) -> Result<String, Overflow> {
     Ok(match &p.hourly_rate.basis {
         Some(b) => format!(" {}", rate_basis(&p.currency, b, p.hourly_rate.price)?),
         None => String::new(),
@@ -177,11 +176,11 @@ pub fn extra_help(
         let note = rate_note(p)?;
         Ok(format!(
         "{} h wanted per quarter − {} h included in {} = {} h × 4 quarters = {} h a year × {}/h = {}. Included hours reset each quarter and do not roll over.{note}",
-        n(wanted),
-        n(included),
+        number(wanted),
+        number(included),
         p.tier_label(name),
-        n(extra),
-        n(line.quantity),
+        number(extra),
+        number(line.quantity),
         cur.amount(p.hourly_rate.price),
         cur.amount(line.amount),
     ))
@@ -210,7 +209,7 @@ pub fn project(p: &PriceList, s: &Scenario, explain: bool) -> Result<Option<Line
         let note = rate_note(p)?;
         Ok(format!(
             "{} h of scoped project work × {}/h = {}, one-off.{note}",
-            n(line.quantity),
+            number(line.quantity),
             cur.amount(p.hourly_rate.price),
             cur.amount(line.amount),
         ))
@@ -291,8 +290,8 @@ pub fn discounts(
             approvals.push(format!(
                 "Discounts on the {} come to {}% of it, above the {}% that needs approval",
                 d.target.label(),
-                n(money::round2(share)),
-                n(threshold)
+                number(money::round2(share)),
+                number(threshold)
             ));
         }
         let period = if d.target == DiscountTarget::ProjectHours {
@@ -315,7 +314,7 @@ pub fn discounts(
             let how = match d.value {
                 DiscountValue::Percent(pct) => format!(
                     "{}% of the first-year {} of {} = {}",
-                    n(pct),
+                    number(pct),
                     d.target.label(),
                     cur.amount(base),
                     cur.amount(amount)

@@ -3,7 +3,7 @@
 
 use super::feasibility::{selections, value_of};
 use crate::catalog::{Catalog, Kind, Requires};
-use crate::rationale::n;
+use crate::rationale::number;
 use crate::scenario::{FeatureValue, Scenario};
 
 /// Everything the service menu shows.
@@ -178,7 +178,7 @@ fn card(c: &Catalog, tier: &str, recommended: bool) -> TierCard {
             } else {
                 format!(
                     "{} h of help per quarter",
-                    n(t.included_help_hours_per_quarter)
+                    number(t.included_help_hours_per_quarter)
                 )
             },
             t.for_whom.clone(),

@@ -1,9 +1,8 @@
 //! Reading a quote file back: its scenario (to recompute) and the totals it claims
 //! (to say plainly when a recomputation disagrees: catalog changed, or file edited).
+//! Re-pricing it is the engine's: `pricing::recheck`.
 
 use super::FORMAT;
-use crate::catalog::Catalog;
-use crate::pricing::{self, QuoteError};
 use crate::scenario::{self, Scenario};
 use crate::source::{self, Decoder, Diagnostic, Diagnostics};
 use rust_decimal::Decimal;
@@ -17,14 +16,6 @@ pub struct Imported {
     pub catalog_sha256: String,
     /// (name, amount) of every total in the file, in file order.
     pub totals: Vec<(String, Decimal)>,
-}
-
-/// A difference between a file's totals and the same scenario recomputed now.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mismatch {
-    pub total: String,
-    pub in_file: Decimal,
-    pub recomputed: Decimal,
 }
 
 /// Decodes a quote JSON file: every problem with its path and line:column.
@@ -77,41 +68,5 @@ pub fn import(text: &str) -> Result<Imported, Diagnostics> {
             "",
             "the quote file is incomplete",
         )])),
-    }
-}
-
-impl Imported {
-    /// Re-prices the scenario on `catalog` at the file's date and lists every total that
-    /// differs from the file (empty: the file reproduces exactly).
-    pub fn recheck(&self, catalog: &Catalog) -> Result<Vec<Mismatch>, QuoteError> {
-        let date = source::parse_date(&self.date).ok_or_else(|| {
-            QuoteError::Invalid(Diagnostics(vec![Diagnostic::error(
-                "date",
-                "expected YYYY-MM-DD",
-            )]))
-        })?;
-        let q = pricing::quote(catalog, &self.scenario, date)?;
-        let now = serde_json::to_value(&q.totals).unwrap_or_default();
-        let mut out = Vec::new();
-        for (name, in_file) in &self.totals {
-            let recomputed = now
-                .get(name)
-                .and_then(|v| v.as_str())
-                .and_then(|s| s.parse::<Decimal>().ok());
-            match recomputed {
-                Some(r) if r == *in_file => {}
-                Some(r) => out.push(Mismatch {
-                    total: name.clone(),
-                    in_file: *in_file,
-                    recomputed: r,
-                }),
-                None => out.push(Mismatch {
-                    total: name.clone(),
-                    in_file: *in_file,
-                    recomputed: Decimal::ZERO,
-                }),
-            }
-        }
-        Ok(out)
     }
 }

@@ -3,7 +3,7 @@
 
 mod import;
 
-pub use import::{import, Imported, Mismatch};
+pub use import::{import, Imported};
 
 use crate::catalog::price_list::{ClusterKind, Seller};
 use crate::money::{self, Currency, Overflow};

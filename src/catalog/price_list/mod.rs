@@ -331,6 +331,12 @@ impl PriceList {
         self.tiers.get(name)
     }
 
+    /// True when we pay the provider and invoice the cloud cost under the billing choice
+    /// `billing` (an unknown choice, which validation refuses, counts as invoiced).
+    pub fn invoices(&self, billing: &str) -> bool {
+        self.billing.get(billing).is_none_or(|b| b.invoiced)
+    }
+
     pub fn tier_label<'a>(&'a self, name: &'a str) -> &'a str {
         match self.tiers.get(name) {
             Some(t) if !t.label.is_empty() => &t.label,

@@ -93,7 +93,7 @@ pub fn open_quote(
         }
     };
     let mut out = Vec::new();
-    match imported.recheck(&catalog) {
+    match crate::pricing::recheck(&catalog, &imported) {
         Ok(m) if m.is_empty() => out.push(format!(
             "Opened quote {} of {}: its totals reproduce exactly with this catalog.",
             imported.number, imported.date

@@ -1,0 +1,108 @@
+//! The quote put together: the tier decided, priced line by line with every rationale,
+//! its cloud band, and the header every face prints (number, dates, seller, customer,
+//! catalog, tier and cloud), the warnings and the assumptions.
+
+use super::assumptions::assumptions;
+use super::error::QuoteError;
+use super::recommend::{decide, Decision};
+use super::tier::{cloud_for, price_list, price_tier, tier};
+use super::warnings::warnings;
+use crate::catalog::price_list::{PriceList, Tier};
+use crate::catalog::Catalog;
+use crate::quote::{CatalogRef, CloudChoice, Quote, TierSummary, FORMAT};
+use crate::scenario::Scenario;
+
+/// Makes the quote. `date` is the quote date (valid-until follows from the catalog).
+pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, QuoteError> {
+    let p = price_list(c)?;
+    let Decision {
+        chosen,
+        recommendation,
+    } = decide(c, s)?;
+    let t = tier(p, &chosen)?;
+    let priced = price_tier(p, s, &chosen, true)?;
+    let cloud_band = cloud_for(p, s, &chosen)?.band(priced.totals.monthly_cloud)?;
+    let date_text = ymd(date);
+    let valid_until = date
+        .checked_add(time::Duration::days(i64::from(p.quote_validity_days)))
+        .map_or_else(|| date_text.clone(), ymd);
+    Ok(Quote {
+        format: FORMAT.into(),
+        number: quote_number(c, s, &chosen, &date_text),
+        date: date_text,
+        valid_until,
+        currency: p.currency.clone(),
+        seller: p.seller.clone(),
+        customer: s.customer.clone(),
+        prepared_by: s.prepared_by.clone(),
+        catalog: catalog_ref(c, p),
+        tier: tier_summary(p, &chosen, t),
+        cloud: cloud_choice(p, s),
+        needs_approval: !priced.approvals.is_empty(),
+        warnings: warnings(p, s, &chosen, t, &priced.approvals),
+        lines: priced.lines,
+        totals: priced.totals,
+        cloud_band,
+        recommendation,
+        assumptions: assumptions(p, s, t)?,
+        terms: p.terms.clone(),
+        scenario: s.clone(),
+    })
+}
+
+fn catalog_ref(c: &Catalog, p: &PriceList) -> CatalogRef {
+    CatalogRef {
+        name: c.name.clone(),
+        version: c.version.clone(),
+        sha256: c.sha256.clone(),
+        effective_date: p.effective_date.clone(),
+    }
+}
+
+fn tier_summary(p: &PriceList, name: &str, t: &Tier) -> TierSummary {
+    TierSummary {
+        name: name.to_string(),
+        label: p.tier_label(name).to_string(),
+        for_whom: t.for_whom.clone(),
+        annual_fee: t.annual_fee,
+        custom_price: t.custom_price,
+        hub_limit: t.hub_limit,
+        included_help_hours_per_quarter: t.included_help_hours_per_quarter,
+        cluster: t.cluster,
+    }
+}
+
+/// The scenario's cloud choices with their labels (the key itself where the catalog has
+/// none).
+fn cloud_choice(p: &PriceList, s: &Scenario) -> CloudChoice {
+    let provider = p.providers.get(&s.provider);
+    let region = provider.and_then(|x| x.regions.get(&s.region));
+    let label = |found: Option<&String>, key: &String| found.unwrap_or(key).clone();
+    CloudChoice {
+        provider: s.provider.clone(),
+        provider_label: label(provider.map(|x| &x.label), &s.provider),
+        region: s.region.clone(),
+        region_label: label(region.map(|x| &x.label), &s.region),
+        account: s.account.clone(),
+        account_label: label(p.accounts.get(&s.account).map(|x| &x.label), &s.account),
+        billing: s.billing.clone(),
+        billing_label: label(p.billing.get(&s.billing).map(|x| &x.label), &s.billing),
+        invoiced: p.invoices(&s.billing),
+    }
+}
+
+fn ymd(d: time::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// `HQ-20261121-3FA94C`: the date plus 24 bits of a 64-bit FNV-1a hash of everything
+/// that determines the quote (catalog hash, tier, date, scenario). An identifier, not a
+/// security measure: the catalog itself is identified by its SHA-256.
+fn quote_number(c: &Catalog, s: &Scenario, tier: &str, date: &str) -> String {
+    let mut basis = format!("{}\n{tier}\n{date}\n", c.sha256).into_bytes();
+    let _ = serde_json::to_writer(&mut basis, s);
+    let hash = basis.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("HQ-{}-{:06X}", date.replace('-', ""), hash >> 40)
+}
