@@ -2,11 +2,13 @@
 //! (hub limit, clouds, accounts, billing, sizes) and the items' per-tier configs with
 //! their `requires`; each refusal names the tiers that would allow the choice.
 
-use crate::catalog::price_list::Mirrored;
+use crate::catalog::price_list::{Mirrored, Tier};
 use crate::catalog::{Catalog, Kind, PriceList, Scalar};
 use crate::quote::Conflict;
 use crate::scenario::{FeatureValue, Hub, Scenario};
+use crate::source::child_path;
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 
 /// A hub's feature selections: explicit ones plus those its usage implies
 /// (Dask worker hours select Dask Gateway, a GPU share selects the GPU option).
@@ -110,8 +112,49 @@ pub fn conflicts(c: &Catalog, s: &Scenario, tier: &str) -> Vec<Conflict> {
     let Some(t) = p.tier(tier) else {
         return Vec::new();
     };
-    let mut out: Vec<Conflict> = Vec::new();
-    let add = |out: &mut Vec<Conflict>, field: String, subject: String, allowed: Vec<String>| {
+    let mut r = Refusals {
+        c,
+        p,
+        out: Vec::new(),
+        said: HashSet::new(),
+    };
+    let hubs = u32::try_from(s.hubs.len()).unwrap_or(u32::MAX);
+    if hubs > t.hub_limit {
+        r.needs(
+            "hubs".into(),
+            format!(
+                "{hubs} hubs exceed {}'s limit of {} and",
+                p.tier_label(tier),
+                t.hub_limit
+            ),
+            r.tiers_where(|x| x.hub_limit >= hubs),
+        );
+    }
+    cloud_choices(&mut r, s, t);
+    for (i, hub) in s.hubs.iter().enumerate() {
+        if !t.sizes.contains(&hub.size) {
+            r.needs(
+                format!("hubs[{i}].size"),
+                format!("{} servers", p.size_label(&hub.size)),
+                r.tiers_where(|x| x.sizes.contains(&hub.size)),
+            );
+        }
+        hub_features(&mut r, s, i, hub, tier);
+    }
+    r.out
+}
+
+/// The conflicts found so far, each message once, and how they are worded.
+struct Refusals<'c> {
+    c: &'c Catalog,
+    p: &'c PriceList,
+    out: Vec<Conflict>,
+    said: HashSet<String>,
+}
+
+impl Refusals<'_> {
+    /// `subject` needs one of the `allowed` tiers: "Dask Gateway needs Advanced or above".
+    fn needs(&mut self, field: String, subject: String, allowed: Vec<String>) {
         let verb = if subject.ends_with('s') || subject.ends_with(" and") {
             "need"
         } else {
@@ -119,119 +162,103 @@ pub fn conflicts(c: &Catalog, s: &Scenario, tier: &str) -> Vec<Conflict> {
         };
         let message = format!(
             "{subject} {}",
-            needs(c, &allowed).replacen("needs", verb, 1)
+            needs(self.c, &allowed).replacen("needs", verb, 1)
         );
-        push_unique(out, field, message, allowed);
-    };
-    let tiers_where = |f: &dyn Fn(&crate::catalog::price_list::Tier) -> bool| -> Vec<String> {
-        p.tiers
+        self.push(field, message, allowed);
+    }
+
+    fn push(&mut self, field: String, message: String, allowed_in: Vec<String>) {
+        if self.said.insert(message.clone()) {
+            self.out.push(Conflict {
+                field,
+                message,
+                allowed_in,
+            });
+        }
+    }
+
+    /// The tiers, in catalog order, for which `f` holds.
+    fn tiers_where(&self, f: impl Fn(&Tier) -> bool) -> Vec<String> {
+        self.p
+            .tiers
             .iter()
             .filter(|(_, t)| f(t))
             .map(|(k, _)| k.to_string())
             .collect()
-    };
-    let hubs = u32::try_from(s.hubs.len()).unwrap_or(u32::MAX);
-    if hubs > t.hub_limit {
-        add(
-            &mut out,
-            "hubs".into(),
-            format!(
-                "{hubs} hubs exceed {}'s limit of {} and",
-                p.tier_label(tier),
-                t.hub_limit
-            ),
-            tiers_where(&|x| x.hub_limit >= hubs),
-        );
     }
+}
+
+/// The scenario's provider, cloud account and billing choice, each allowed by the tier.
+fn cloud_choices(r: &mut Refusals, s: &Scenario, t: &Tier) {
+    let p = r.p;
+    let label = |found: Option<&String>, key: &String| found.unwrap_or(key).clone();
     if !t.providers.contains(&s.provider) {
-        let label = p
-            .providers
-            .get(&s.provider)
-            .map_or(s.provider.clone(), |x| x.label.clone());
-        add(
-            &mut out,
+        r.needs(
             "provider".into(),
-            label,
-            tiers_where(&|x| x.providers.contains(&s.provider)),
+            label(p.providers.get(&s.provider).map(|x| &x.label), &s.provider),
+            r.tiers_where(|x| x.providers.contains(&s.provider)),
         );
     }
     if !t.accounts.contains(&s.account) {
-        let label = p
-            .accounts
-            .get(&s.account)
-            .map_or(s.account.clone(), |x| x.label.clone());
-        add(
-            &mut out,
+        let account = label(p.accounts.get(&s.account).map(|x| &x.label), &s.account);
+        r.needs(
             "account".into(),
-            format!("The cloud account \"{label}\""),
-            tiers_where(&|x| x.accounts.contains(&s.account)),
+            format!("The cloud account \"{account}\""),
+            r.tiers_where(|x| x.accounts.contains(&s.account)),
         );
     }
     if !t.billing.contains(&s.billing) {
-        let label = p
-            .billing
-            .get(&s.billing)
-            .map_or(s.billing.clone(), |x| x.label.clone());
-        add(
-            &mut out,
+        let billing = label(p.billing.get(&s.billing).map(|x| &x.label), &s.billing);
+        r.needs(
             "billing".into(),
-            format!("Billing \"{label}\""),
-            tiers_where(&|x| x.billing.contains(&s.billing)),
+            format!("Billing \"{billing}\""),
+            r.tiers_where(|x| x.billing.contains(&s.billing)),
         );
     }
-    for (i, hub) in s.hubs.iter().enumerate() {
-        if !t.sizes.contains(&hub.size) {
-            add(
-                &mut out,
-                format!("hubs[{i}].size"),
-                format!("{} servers", p.size_label(&hub.size)),
-                tiers_where(&|x| x.sizes.contains(&hub.size)),
-            );
-        }
-        let chosen = selections(p, hub);
-        for (item, value) in &chosen {
-            if let Err(why) = allows_feature(c, s, &chosen, tier, item, value) {
-                let allowed: Vec<String> = c
-                    .tiers
-                    .iter()
-                    .filter(|other| allows_feature(c, s, &chosen, other, item, value).is_ok())
-                    .cloned()
-                    .collect();
-                let label = c.item_label(item);
-                let subject = match value {
-                    FeatureValue::Flag(_) => label,
-                    FeatureValue::Option(v) => {
-                        let shown = c
-                            .item(item)
-                            .and_then(|i| i.per_tier.iter().find_map(|(_, cfg)| cfg.option(v)))
-                            .map_or(v.clone(), |o| o.display().to_string());
-                        if shown == label || shown.contains(&label) {
-                            shown
-                        } else {
-                            format!("{label} ({shown})")
-                        }
-                    }
-                };
-                let field = crate::source::child_path(&format!("hubs[{i}].features"), item);
-                if why == "not offered" {
-                    add(&mut out, field, subject, allowed);
-                } else {
-                    let message = format!("{subject} {why} in {}", p.tier_label(tier));
-                    push_unique(&mut out, field, message, allowed);
-                }
-            }
-        }
-    }
-    out
 }
 
-fn push_unique(out: &mut Vec<Conflict>, field: String, message: String, allowed_in: Vec<String>) {
-    if !out.iter().any(|x| x.message == message) {
-        out.push(Conflict {
-            field,
-            message,
-            allowed_in,
-        });
+/// Each feature a hub selects (or its usage implies) that `tier` does not allow.
+fn hub_features(r: &mut Refusals, s: &Scenario, i: usize, hub: &Hub, tier: &str) {
+    let (c, p) = (r.c, r.p);
+    let chosen = selections(p, hub);
+    for (item, value) in &chosen {
+        let Err(why) = allows_feature(c, s, &chosen, tier, item, value) else {
+            continue;
+        };
+        let allowed: Vec<String> = c
+            .tiers
+            .iter()
+            .filter(|other| allows_feature(c, s, &chosen, other, item, value).is_ok())
+            .cloned()
+            .collect();
+        let subject = feature_subject(c, item, value);
+        let field = child_path(&format!("hubs[{i}].features"), item);
+        if why == "not offered" {
+            r.needs(field, subject, allowed);
+        } else {
+            let message = format!("{subject} {why} in {}", p.tier_label(tier));
+            r.push(field, message, allowed);
+        }
+    }
+}
+
+/// A selection in words: the item's label, with the option's where it adds to it
+/// ("Dask Gateway (Enabled)").
+fn feature_subject(c: &Catalog, item: &str, value: &FeatureValue) -> String {
+    let label = c.item_label(item);
+    match value {
+        FeatureValue::Flag(_) => label,
+        FeatureValue::Option(v) => {
+            let shown = c
+                .item(item)
+                .and_then(|i| i.per_tier.iter().find_map(|(_, cfg)| cfg.option(v)))
+                .map_or(v.clone(), |o| o.display().to_string());
+            if shown == label || shown.contains(&label) {
+                shown
+            } else {
+                format!("{label} ({shown})")
+            }
+        }
     }
 }
 

@@ -6,7 +6,8 @@ use crate::catalog::price_list::{PriceList, Tier};
 use crate::money::{self, Overflow, Quantity};
 use crate::quote::{Line, LineKind, Period, Section};
 use crate::rationale::{months, number, rate_basis, when};
-use crate::scenario::{DiscountTarget, DiscountValue, Scenario};
+use crate::scenario::{Discount, DiscountTarget, DiscountValue, Scenario};
+use crate::source::{Diagnostic, Diagnostics};
 use rust_decimal::Decimal;
 
 pub fn membership(p: &PriceList, name: &str, t: &Tier, explain: bool) -> Result<Line, QuoteError> {
@@ -226,18 +227,19 @@ fn target_section(t: DiscountTarget) -> Section {
     }
 }
 
-/// Discount lines, and whether any needs approval. A % is taken of the target's
-/// first-year amount; a discount may not exceed what is left of its target.
+/// Discount lines, and the approvals they need. A % is taken of the target's
+/// first-year amount; a discount may not exceed what is left of its target after the
+/// discounts before it.
 pub fn discounts(
     p: &PriceList,
     s: &Scenario,
     lines: &[Line],
     explain: bool,
 ) -> Result<(Vec<Line>, Vec<String>), QuoteError> {
-    let cur = &p.currency;
     let threshold = p.assumptions.discount_approval_pct;
-    let mut out: Vec<Line> = Vec::new();
+    let mut out = Vec::with_capacity(s.discounts.len());
     let mut approvals = Vec::new();
+    // What the discounts so far took of each target: one running sum per target.
     let mut given: Vec<(DiscountTarget, Decimal)> = Vec::new();
     for (i, d) in s.discounts.iter().enumerate() {
         let section = target_section(d.target);
@@ -248,12 +250,10 @@ pub fn discounts(
                 .map(|l| l.first_year),
         )?;
         if base <= Decimal::ZERO {
-            return Err(QuoteError::Invalid(crate::source::Diagnostics(vec![
-                crate::source::Diagnostic::error(
-                    format!("discounts[{i}].target"),
-                    format!("this quote has no {} to discount", d.target.label()),
-                ),
-            ])));
+            return Err(refused(
+                format!("discounts[{i}].target"),
+                format!("this quote has no {} to discount", d.target.label()),
+            ));
         }
         let amount = match d.value {
             DiscountValue::Percent(pct) => {
@@ -261,30 +261,24 @@ pub fn discounts(
             }
             DiscountValue::Amount(a) => money::round2(a),
         };
-        let already = money::sum(
-            given
-                .iter()
-                .filter(|(t, _)| *t == d.target)
-                .map(|(_, a)| *a),
-        )?;
+        let already = given
+            .iter()
+            .find(|(t, _)| *t == d.target)
+            .map_or(Decimal::new(0, 2), |(_, a)| *a);
         let left = money::sub(base, already)?;
         if amount > left {
-            return Err(QuoteError::Invalid(crate::source::Diagnostics(vec![
-                crate::source::Diagnostic::error(
-                    format!("discounts[{i}]"),
-                    format!(
-                        "a discount of {} is more than the {} left of the {} to discount",
-                        cur.amount(amount),
-                        cur.amount(left),
-                        d.target.label()
-                    ),
+            return Err(refused(
+                format!("discounts[{i}]"),
+                format!(
+                    "a discount of {} is more than the {} left of the {} to discount",
+                    p.currency.amount(amount),
+                    p.currency.amount(left),
+                    d.target.label()
                 ),
-            ])));
+            ));
         }
-        let share = money::div(
-            money::mul(money::add(already, amount)?, Decimal::ONE_HUNDRED)?,
-            base,
-        )?;
+        let taken = money::add(already, amount)?;
+        let share = money::div(money::mul(taken, Decimal::ONE_HUNDRED)?, base)?;
         let over = share > threshold;
         if over {
             approvals.push(format!(
@@ -294,51 +288,74 @@ pub fn discounts(
                 number(threshold)
             ));
         }
-        let period = if d.target == DiscountTarget::ProjectHours {
-            Period::OneOff
-        } else {
-            Period::Annual
-        };
-        let line = Line::priced(
-            format!("discount{}", i + 1),
-            Section::Discount,
-            format!("Discount on the {}: {}", d.target.label(), d.reason),
-            Decimal::ONE,
-            "discount",
-            -amount,
-            period,
-            1,
-            LineKind::Fixed,
-        )?;
-        let r = when(explain, || {
-            let how = match d.value {
-                DiscountValue::Percent(pct) => format!(
-                    "{}% of the first-year {} of {} = {}",
-                    number(pct),
-                    d.target.label(),
-                    cur.amount(base),
-                    cur.amount(amount)
-                ),
-                DiscountValue::Amount(a) => format!(
-                    "{} off the first-year {} of {}",
-                    cur.amount(a),
-                    d.target.label(),
-                    cur.amount(base)
-                ),
-            };
-            Ok(format!(
-                "{how}, {}. Reason: {}.{}",
-                if period == Period::OneOff {
-                    "one-off"
-                } else {
-                    "each year"
-                },
-                d.reason,
-                if over { " Needs approval." } else { "" }
-            ))
-        })?;
-        out.push(line.because(r));
-        given.push((d.target, amount));
+        out.push(discount_line(p, i, d, base, amount, over, explain)?);
+        match given.iter_mut().find(|(t, _)| *t == d.target) {
+            Some((_, sum)) => *sum = taken,
+            None => given.push((d.target, taken)),
+        }
     }
     Ok((out, approvals))
+}
+
+/// A discount the quote cannot give, as the scenario error that names its field.
+fn refused(path: String, message: String) -> QuoteError {
+    QuoteError::Invalid(Diagnostics(vec![Diagnostic::error(path, message)]))
+}
+
+/// One discount's line: a negative amount in its target's period (one-off for project
+/// hours, yearly otherwise).
+fn discount_line(
+    p: &PriceList,
+    i: usize,
+    d: &Discount,
+    base: Decimal,
+    amount: Decimal,
+    over: bool,
+    explain: bool,
+) -> Result<Line, QuoteError> {
+    let cur = &p.currency;
+    let period = if d.target == DiscountTarget::ProjectHours {
+        Period::OneOff
+    } else {
+        Period::Annual
+    };
+    let line = Line::priced(
+        format!("discount{}", i + 1),
+        Section::Discount,
+        format!("Discount on the {}: {}", d.target.label(), d.reason),
+        Decimal::ONE,
+        "discount",
+        -amount,
+        period,
+        1,
+        LineKind::Fixed,
+    )?;
+    let r = when(explain, || {
+        let how = match d.value {
+            DiscountValue::Percent(pct) => format!(
+                "{}% of the first-year {} of {} = {}",
+                number(pct),
+                d.target.label(),
+                cur.amount(base),
+                cur.amount(amount)
+            ),
+            DiscountValue::Amount(a) => format!(
+                "{} off the first-year {} of {}",
+                cur.amount(a),
+                d.target.label(),
+                cur.amount(base)
+            ),
+        };
+        Ok(format!(
+            "{how}, {}. Reason: {}.{}",
+            if period == Period::OneOff {
+                "one-off"
+            } else {
+                "each year"
+            },
+            d.reason,
+            if over { " Needs approval." } else { "" }
+        ))
+    })?;
+    Ok(line.because(r))
 }

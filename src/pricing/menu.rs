@@ -2,7 +2,7 @@
 //! per tier against the current scenario, ready for any face to show.
 
 use super::feasibility::{selections, value_of};
-use crate::catalog::{Catalog, Kind, Requires};
+use crate::catalog::{Catalog, Item, Kind, Requires, Scalar, TierConfig};
 use crate::rationale::number;
 use crate::scenario::{FeatureValue, Scenario};
 
@@ -77,82 +77,107 @@ pub fn menu(c: &Catalog, s: Option<&Scenario>, recommended: Option<&str>) -> Men
         .iter()
         .map(|t| card(c, t, recommended == Some(t.as_str())))
         .collect();
-    let chosen: Vec<(String, FeatureValue)> = match (s, &c.pricing) {
-        (Some(s), Some(p)) => s.hubs.first().map(|h| selections(p, h)).unwrap_or_default(),
-        (Some(s), None) => s
-            .hubs
-            .first()
-            .map(|h| {
-                h.features
-                    .iter()
-                    .map(|(k, v)| (k.to_string(), v.clone()))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        _ => Vec::new(),
+    let at = Evaluation {
+        c,
+        s,
+        chosen: first_hub_choices(c, s),
     };
-    let label_of = |id: &str| c.item_label(id);
     let groups = c
         .groups()
         .into_iter()
         .map(|(name, items)| MenuGroup {
             name: name.to_string(),
-            rows: items
-                .into_iter()
-                .map(|item| MenuRow {
-                    id: item.id.clone(),
-                    label: item.label.clone(),
-                    help: item.help.clone().filter(|h| !h.trim().is_empty()),
-                    cells: c
-                        .tiers
-                        .iter()
-                        .filter_map(|tier| {
-                            let cfg = item.per_tier.get(tier)?;
-                            let holds = |r: &Requires| match s {
-                                Some(s) => r.holds(&|id: &str| value_of(c, s, &chosen, tier, id)),
-                                None => r.holds(&|id: &str| {
-                                    c.item(id)
-                                        .and_then(|i| i.per_tier.get(tier))
-                                        .map_or(crate::catalog::Scalar::Null, |x| x.default_value())
-                                }),
-                            };
-                            let unmet_of = |r: &Option<Requires>| {
-                                r.as_ref()
-                                    .filter(|r| !holds(r))
-                                    .map(|r| format!("Needs {}", r.describe(&label_of)))
-                            };
-                            let unmet = unmet_of(&cfg.requires);
-                            let default = cfg.default_value();
-                            let options = match &cfg.kind {
-                                Kind::Select { options, .. } => options
-                                    .iter()
-                                    .map(|o| MenuOption {
-                                        value: o.value.clone(),
-                                        label: o.display().to_string(),
-                                        help: o.help.clone().filter(|h| !h.trim().is_empty()),
-                                        is_default: default
-                                            == crate::catalog::Scalar::Text(o.value.clone()),
-                                        unmet: unmet_of(&o.requires),
-                                    })
-                                    .collect(),
-                                _ => Vec::new(),
-                            };
-                            let offered = !matches!(cfg.kind, Kind::Flag { available: false });
-                            Some(MenuCell {
-                                tier: tier.clone(),
-                                summary: cfg.summary(),
-                                help: cfg.help.clone().filter(|h| !h.trim().is_empty()),
-                                available: offered && unmet.is_none(),
-                                unmet,
-                                options,
-                            })
-                        })
-                        .collect(),
-                })
-                .collect(),
+            rows: items.into_iter().map(|item| at.row(item)).collect(),
         })
         .collect();
     Menu { tiers, groups }
+}
+
+/// The first hub's selections (with what its usage implies, when the catalog has prices).
+fn first_hub_choices(c: &Catalog, s: Option<&Scenario>) -> Vec<(String, FeatureValue)> {
+    let Some(hub) = s.and_then(|s| s.hubs.first()) else {
+        return Vec::new();
+    };
+    match &c.pricing {
+        Some(p) => selections(p, hub),
+        None => hub
+            .features
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+    }
+}
+
+/// What the requirements are evaluated against: the scenario and its first hub's
+/// selections, or (without a scenario) each tier's defaults.
+struct Evaluation<'a> {
+    c: &'a Catalog,
+    s: Option<&'a Scenario>,
+    chosen: Vec<(String, FeatureValue)>,
+}
+
+impl Evaluation<'_> {
+    fn row(&self, item: &Item) -> MenuRow {
+        MenuRow {
+            id: item.id.clone(),
+            label: item.label.clone(),
+            help: shown(&item.help),
+            cells: self
+                .c
+                .tiers
+                .iter()
+                .filter_map(|tier| Some(self.cell(tier, item.per_tier.get(tier)?)))
+                .collect(),
+        }
+    }
+
+    fn cell(&self, tier: &str, cfg: &TierConfig) -> MenuCell {
+        let unmet = self.unmet(tier, &cfg.requires);
+        let default = cfg.default_value();
+        let options = match &cfg.kind {
+            Kind::Select { options, .. } => options
+                .iter()
+                .map(|o| MenuOption {
+                    value: o.value.clone(),
+                    label: o.display().to_string(),
+                    help: shown(&o.help),
+                    is_default: default == Scalar::Text(o.value.clone()),
+                    unmet: self.unmet(tier, &o.requires),
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let offered = !matches!(cfg.kind, Kind::Flag { available: false });
+        MenuCell {
+            tier: tier.to_string(),
+            summary: cfg.summary(),
+            help: shown(&cfg.help),
+            available: offered && unmet.is_none(),
+            unmet,
+            options,
+        }
+    }
+
+    /// The requirement that does not hold in `tier`, in words: `Needs …`.
+    fn unmet(&self, tier: &str, r: &Option<Requires>) -> Option<String> {
+        let c = self.c;
+        let holds = |r: &Requires| match self.s {
+            Some(s) => r.holds(&|id: &str| value_of(c, s, &self.chosen, tier, id)),
+            None => r.holds(&|id: &str| {
+                c.item(id)
+                    .and_then(|i| i.per_tier.get(tier))
+                    .map_or(Scalar::Null, |x| x.default_value())
+            }),
+        };
+        r.as_ref()
+            .filter(|r| !holds(r))
+            .map(|r| format!("Needs {}", r.describe(&|id: &str| c.item_label(id))))
+    }
+}
+
+/// A help text worth showing: none when it is blank.
+fn shown(help: &Option<String>) -> Option<String> {
+    help.clone().filter(|h| !h.trim().is_empty())
 }
 
 fn card(c: &Catalog, tier: &str, recommended: bool) -> TierCard {
