@@ -1,6 +1,9 @@
-//! The quote as Markdown (for wikis, tickets and grant documents).
+//! The quote as Markdown (for wikis, tickets and grant documents): a header list, the
+//! totals and lines as tables, then why each number, why the tier, the assumptions and
+//! terms.
 
-use super::{formula, period};
+use super::line_text::{formula, period};
+use crate::quote::labels::{self, BAND};
 use crate::quote::Quote;
 use std::fmt::Write;
 
@@ -10,73 +13,16 @@ fn cell(s: &str) -> String {
 }
 
 pub fn to_markdown(q: &Quote) -> String {
-    let c = &q.currency;
-    let t = &q.totals;
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "# Quote {} — {} membership\n",
-        q.number,
-        cell(&q.tier.label)
-    );
-    let _ = writeln!(o, "- **Date:** {} (valid until {})", q.date, q.valid_until);
-    if !q.customer.name.is_empty() {
-        let _ = writeln!(o, "- **For:** {}", cell(&q.customer.name));
-    }
-    if !q.prepared_by.is_empty() {
-        let _ = writeln!(o, "- **Prepared by:** {}", cell(&q.prepared_by));
-    }
-    let _ = writeln!(
-        o,
-        "- **Cloud:** {} {} · {} · {}",
-        q.cloud.provider_label, q.cloud.region_label, q.cloud.account_label, q.cloud.billing_label
-    );
-    let _ = writeln!(o, "\n## Totals\n\n| | Amount |\n|---|---:|");
-    for (label, v) in [
-        ("First-year total cost", t.first_year_total_cost),
-        ("First-year invoice", t.first_year_invoice),
-        ("Fees per active month", t.monthly_fees),
-        ("Cloud per active month (estimate)", t.monthly_cloud),
-        ("Per year", t.annual_total),
-        ("One-off", t.one_off),
-    ] {
-        let _ = writeln!(o, "| {label} | {} |", c.format(v));
-    }
-    let _ = writeln!(
-        o,
-        "| Whole term ({} years) | {} |",
-        t.term_years,
-        c.format(t.term_total)
-    );
-    let b = &q.cloud_band;
-    let _ = writeln!(
-        o,
-        "\nCloud per month: low {} · expected {} · high {} · budget alert at {}.",
-        c.format(b.low),
-        c.format(b.expected),
-        c.format(b.high),
-        c.format(b.budget_alert)
-    );
+    header(&mut o, q);
+    totals(&mut o, q);
     if !q.warnings.is_empty() {
         let _ = writeln!(o, "\n## Please note\n");
         for w in &q.warnings {
             let _ = writeln!(o, "- {}", cell(&w.message));
         }
     }
-    let _ = writeln!(o, "\n## Lines\n\n| Line | Quantity × unit price = amount | Period | Kind |\n|---|---|---|---|");
-    for (title, lines) in q.sections() {
-        let _ = writeln!(o, "| **{}** | | | |", cell(&title));
-        for l in lines {
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} |",
-                cell(&l.label),
-                formula(q, l),
-                period(q, l),
-                l.kind.label()
-            );
-        }
-    }
+    lines(&mut o, q);
     let _ = writeln!(o, "\n## Why each number\n");
     for l in &q.lines {
         let _ = writeln!(o, "- **{}:** {}", cell(&l.label), cell(&l.rationale));
@@ -85,7 +31,7 @@ pub fn to_markdown(q: &Quote) -> String {
     for r in &q.recommendation.reasons {
         let _ = writeln!(o, "- {}", cell(r));
     }
-    let _ = writeln!(o, "- {}", b.rationale);
+    let _ = writeln!(o, "- {}", q.cloud_band.rationale);
     let _ = writeln!(o, "\n## Assumptions\n");
     for a in &q.assumptions {
         let _ = writeln!(o, "- {a}");
@@ -104,4 +50,72 @@ pub fn to_markdown(q: &Quote) -> String {
         q.catalog.sha256
     );
     o
+}
+
+fn header(o: &mut String, q: &Quote) {
+    let _ = writeln!(
+        o,
+        "# Quote {} — {}\n",
+        q.number,
+        cell(&labels::membership(q))
+    );
+    let _ = writeln!(o, "- **Date:** {} (valid until {})", q.date, q.valid_until);
+    if !q.customer.name.is_empty() {
+        let _ = writeln!(o, "- **For:** {}", cell(&q.customer.name));
+    }
+    if !q.prepared_by.is_empty() {
+        let _ = writeln!(o, "- **Prepared by:** {}", cell(&q.prepared_by));
+    }
+    let _ = writeln!(
+        o,
+        "- **Cloud:** {} {} · {} · {}",
+        q.cloud.provider_label, q.cloud.region_label, q.cloud.account_label, q.cloud.billing_label
+    );
+}
+
+/// The totals table and the cloud band under it.
+fn totals(o: &mut String, q: &Quote) {
+    let c = &q.currency;
+    let t = &q.totals;
+    let _ = writeln!(o, "\n## Totals\n\n| | Amount |\n|---|---:|");
+    let whole_term = labels::whole_term_years(t.term_years);
+    for (label, v) in [
+        (labels::FIRST_YEAR_TOTAL_COST, t.first_year_total_cost),
+        (labels::FIRST_YEAR_INVOICE, t.first_year_invoice),
+        (labels::FEES_PER_ACTIVE_MONTH, t.monthly_fees),
+        (labels::CLOUD_PER_ACTIVE_MONTH, t.monthly_cloud),
+        (labels::PER_YEAR, t.annual_total),
+        (labels::ONE_OFF, t.one_off),
+        (whole_term.as_str(), t.term_total),
+    ] {
+        let _ = writeln!(o, "| {label} | {} |", c.format(v));
+    }
+    let b = &q.cloud_band;
+    let [low, expected, high, alert] = BAND;
+    let _ = writeln!(
+        o,
+        "\n{}: {low} {} · {expected} {} · {high} {} · {alert} {}.",
+        labels::CLOUD_PER_MONTH,
+        c.format(b.low),
+        c.format(b.expected),
+        c.format(b.high),
+        c.format(b.budget_alert)
+    );
+}
+
+fn lines(o: &mut String, q: &Quote) {
+    let _ = writeln!(o, "\n## Lines\n\n| Line | Quantity × unit price = amount | Period | Kind |\n|---|---|---|---|");
+    for (title, lines) in q.sections() {
+        let _ = writeln!(o, "| **{}** | | | |", cell(&title));
+        for l in lines {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                cell(&l.label),
+                formula(q, l),
+                period(q, l),
+                l.kind.label()
+            );
+        }
+    }
 }

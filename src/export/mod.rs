@@ -1,57 +1,16 @@
-//! The quote's faces: plain text for an email, Markdown, CSV of the lines, JSON.
-//! Each only presents the engine's [`Quote`](crate::quote::Quote); none computes.
+//! The quote's faces: plain text for an email, Markdown, CSV of the lines, and the PDF
+//! (JSON is the quote itself, `Quote::to_json`). Each only presents the engine's
+//! [`Quote`](crate::quote::Quote); none computes. The totals are named as
+//! `crate::quote::labels` names them, a line reads as `line_text.rs` writes it.
 
 mod csv;
+mod line_text;
 mod markdown;
 mod pdf;
 mod text;
 
 pub use self::csv::to_csv;
+pub use line_text::{formula, period};
 pub use markdown::to_markdown;
 pub use pdf::{pdf_text, to_pdf};
 pub use text::to_text;
-
-use crate::quote::{Line, Period, Quote};
-
-/// How a line's quantity and unit price read: `47.62 node-hours × $0.252`.
-pub fn quantity_times_price(q: &Quote, l: &Line) -> String {
-    let unit = if l.quantity == rust_decimal::Decimal::ONE {
-        l.unit.clone()
-    } else {
-        plural(&l.unit)
-    };
-    format!(
-        "{} {unit} × {}",
-        crate::money::format_quantity(l.quantity),
-        q.currency.format_unit(l.unit_price)
-    )
-}
-
-/// The whole formula of a line: `47.62 node-hours × $0.252 = $12.00`.
-pub fn formula(q: &Quote, l: &Line) -> String {
-    format!(
-        "{} = {}",
-        quantity_times_price(q, l),
-        q.currency.format(l.amount)
-    )
-}
-
-/// `per year`, `per month × 9 = $108.00 first year`, `one-off`.
-pub fn period(q: &Quote, l: &Line) -> String {
-    match l.period {
-        Period::Monthly => format!(
-            "per month, × {} months = {} first year",
-            l.months,
-            q.currency.format(l.first_year)
-        ),
-        p => p.label().to_string(),
-    }
-}
-
-fn plural(unit: &str) -> String {
-    match unit {
-        "GB" | "GB-month" => unit.to_string(),
-        u if u.ends_with('s') => u.to_string(),
-        u => format!("{u}s"),
-    }
-}

@@ -1,13 +1,46 @@
-//! The quote as plain text a salesperson pastes into an email.
+//! The quote as plain text a salesperson pastes into an email: a header, the totals in
+//! an aligned column, then the lines with their rationale, why the tier, the notes,
+//! assumptions and terms.
 
-use super::{formula, period};
+use super::line_text::{formula, period};
+use crate::quote::labels::{self, BAND};
 use crate::quote::Quote;
 use std::fmt::Write;
 
 pub fn to_text(q: &Quote) -> String {
-    let c = &q.currency;
-    let t = &q.totals;
     let mut o = String::new();
+    header(&mut o, q);
+    totals(&mut o, q);
+    list(&mut o, "PLEASE NOTE", q.warnings.iter().map(|w| &w.message));
+    lines(&mut o, q);
+    let _ = writeln!(o);
+    let _ = writeln!(o, "WHY {}", q.tier.label.to_uppercase());
+    for r in &q.recommendation.reasons {
+        let _ = writeln!(o, "- {r}");
+    }
+    let _ = writeln!(o, "- Cloud band: {}", q.cloud_band.rationale);
+    if !q.scenario.notes.trim().is_empty() {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "NOTES");
+        let _ = writeln!(o, "{}", q.scenario.notes.trim());
+    }
+    let _ = writeln!(o);
+    let _ = writeln!(o, "ASSUMPTIONS");
+    for a in &q.assumptions {
+        let _ = writeln!(o, "- {a}");
+    }
+    list(&mut o, "TERMS", q.terms.iter());
+    let _ = writeln!(o);
+    let _ = writeln!(
+        o,
+        "Catalog: {} {} (prices effective {}), sha256 {}",
+        q.catalog.name, q.catalog.version, q.catalog.effective_date, q.catalog.sha256
+    );
+    o
+}
+
+/// Who, when, for whom, and the choices the quote prices.
+fn header(o: &mut String, q: &Quote) {
     let _ = writeln!(o, "QUOTE {} — {}", q.number, q.seller.name);
     let _ = writeln!(o, "Date {} · valid until {}", q.date, q.valid_until);
     let customer = if q.customer.name.is_empty() {
@@ -29,8 +62,8 @@ pub fn to_text(q: &Quote) -> String {
     let _ = writeln!(o);
     let _ = writeln!(
         o,
-        "{} membership · {} {} · {} · {}",
-        q.tier.label,
+        "{} · {} {} · {} · {}",
+        labels::membership(q),
         q.cloud.provider_label,
         q.cloud.region_label,
         q.cloud.account_label,
@@ -43,62 +76,80 @@ pub fn to_text(q: &Quote) -> String {
         "{hubs} hub{}, {months} active month{} a year, {}-year term",
         if hubs == 1 { "" } else { "s" },
         if months == 1 { "" } else { "s" },
-        t.term_years
+        q.totals.term_years
     );
+}
+
+/// The totals, each label in a column 24 characters wide.
+fn totals(o: &mut String, q: &Quote) {
+    let c = &q.currency;
+    let t = &q.totals;
     let _ = writeln!(o);
-    let _ = writeln!(
+    let row = |o: &mut String, label: &str, value: String| {
+        let _ = writeln!(o, "{label:<24}{value}");
+    };
+    row(
         o,
-        "FIRST YEAR TOTAL COST   {}",
-        c.format(t.first_year_total_cost)
+        labels::FIRST_YEAR_TOTAL_COST_HEADLINE,
+        c.format(t.first_year_total_cost),
     );
-    let _ = writeln!(
+    row(
         o,
-        "First-year invoice      {}",
-        c.format(t.first_year_invoice)
+        labels::FIRST_YEAR_INVOICE,
+        c.format(t.first_year_invoice),
     );
     if !t.annual_cloud_paid_to_provider.is_zero() {
-        let _ = writeln!(
+        let paid = c.format(t.annual_cloud_paid_to_provider);
+        row(
             o,
-            "Paid to the provider    {} a year (estimate)",
-            c.format(t.annual_cloud_paid_to_provider)
+            labels::PAID_TO_PROVIDER,
+            format!("{paid} a year (estimate)"),
         );
     }
-    let _ = writeln!(
+    row(
         o,
-        "Per active month        {} fees + {} cloud (estimate)",
-        c.format(t.monthly_fees),
-        c.format(t.monthly_cloud)
+        labels::PER_ACTIVE_MONTH,
+        format!(
+            "{} fees + {} cloud (estimate)",
+            c.format(t.monthly_fees),
+            c.format(t.monthly_cloud)
+        ),
     );
-    let _ = writeln!(
+    row(
         o,
-        "Per year                {} ({} fees + {} cloud)",
-        c.format(t.annual_total),
-        c.format(t.annual_fees),
-        c.format(t.annual_cloud)
+        labels::PER_YEAR,
+        format!(
+            "{} ({} fees + {} cloud)",
+            c.format(t.annual_total),
+            c.format(t.annual_fees),
+            c.format(t.annual_cloud)
+        ),
     );
-    let _ = writeln!(o, "One-off                 {}", c.format(t.one_off));
+    row(o, labels::ONE_OFF, c.format(t.one_off));
+    // Seven spaces, as wide as the column for a one-digit term.
     let _ = writeln!(
         o,
-        "Whole term ({} yr)       {}",
-        t.term_years,
+        "{}       {}",
+        labels::whole_term_yr(t.term_years),
         c.format(t.term_total)
     );
     let b = &q.cloud_band;
-    let _ = writeln!(
+    let [low, expected, high, alert] = BAND;
+    row(
         o,
-        "Cloud per month         low {} · expected {} · high {} · budget alert at {}",
-        c.format(b.low),
-        c.format(b.expected),
-        c.format(b.high),
-        c.format(b.budget_alert)
+        labels::CLOUD_PER_MONTH,
+        format!(
+            "{low} {} · {expected} {} · {high} {} · {alert} {}",
+            c.format(b.low),
+            c.format(b.expected),
+            c.format(b.high),
+            c.format(b.budget_alert)
+        ),
     );
-    if !q.warnings.is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "PLEASE NOTE");
-        for w in &q.warnings {
-            let _ = writeln!(o, "- {}", w.message);
-        }
-    }
+}
+
+/// Every section's lines, each with its formula, period, kind and rationale.
+fn lines(o: &mut String, q: &Quote) {
     for (title, lines) in q.sections() {
         let _ = writeln!(o);
         let _ = writeln!(o, "{}", title.to_uppercase());
@@ -114,34 +165,16 @@ pub fn to_text(q: &Quote) -> String {
             let _ = writeln!(o, "  Why: {}", l.rationale);
         }
     }
-    let _ = writeln!(o);
-    let _ = writeln!(o, "WHY {}", q.tier.label.to_uppercase());
-    for r in &q.recommendation.reasons {
-        let _ = writeln!(o, "- {r}");
-    }
-    let _ = writeln!(o, "- Cloud band: {}", b.rationale);
-    if !q.scenario.notes.trim().is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "NOTES");
-        let _ = writeln!(o, "{}", q.scenario.notes.trim());
+}
+
+/// A titled list of items, or nothing when there are none.
+fn list<'a>(o: &mut String, title: &str, items: impl ExactSizeIterator<Item = &'a String>) {
+    if items.len() == 0 {
+        return;
     }
     let _ = writeln!(o);
-    let _ = writeln!(o, "ASSUMPTIONS");
-    for a in &q.assumptions {
-        let _ = writeln!(o, "- {a}");
+    let _ = writeln!(o, "{title}");
+    for item in items {
+        let _ = writeln!(o, "- {item}");
     }
-    if !q.terms.is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "TERMS");
-        for term in &q.terms {
-            let _ = writeln!(o, "- {term}");
-        }
-    }
-    let _ = writeln!(o);
-    let _ = writeln!(
-        o,
-        "Catalog: {} {} (prices effective {}), sha256 {}",
-        q.catalog.name, q.catalog.version, q.catalog.effective_date, q.catalog.sha256
-    );
-    o
 }

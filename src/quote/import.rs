@@ -2,7 +2,7 @@
 //! (to say plainly when a recomputation disagrees: catalog changed, or file edited).
 //! Re-pricing it is the engine's: `pricing::recheck`.
 
-use super::FORMAT;
+use super::document::FORMAT;
 use crate::scenario::{self, Scenario};
 use crate::source::{self, Decoder, Diagnostic, Diagnostics};
 use rust_decimal::Decimal;

@@ -2,7 +2,8 @@
 //! pages, breaking pages between lines, repeating a table header on continuation pages.
 //! It produces drawing operations; `mod.rs` turns them into PDF content streams.
 
-use super::{metrics, winansi};
+use super::metrics::{self, Font};
+use super::winansi;
 
 /// US Letter, in points.
 pub(super) const PAGE_W: f32 = 612.0;
@@ -17,12 +18,6 @@ const TOP: f32 = PAGE_H - 48.0;
 const MIN_SIZE: f32 = 4.5;
 /// No content below this line: the footer lives under it.
 pub(super) const BOTTOM: f32 = 58.0;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Font {
-    Regular,
-    Bold,
-}
 
 /// An RGB colour, components in hundredths (0–100), written exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,7 +7,12 @@
 //! WinAnsi leaves undefined (0x7F, 0x81, 0x8D, 0x8F, 0x90, 0x9D) have width 0: the
 //! encoder never produces them.
 
-use super::layout::Font;
+/// The two standard-14 fonts the PDF uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Font {
+    Regular,
+    Bold,
+}
 
 pub(super) const HELVETICA: [u16; 224] = [
     278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 584, 278, 278, // 0x20

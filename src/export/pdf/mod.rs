@@ -9,9 +9,12 @@ mod winansi;
 
 use self::content::{centi, Stream};
 use self::layout::{
-    Align, Block, Cell, Color, Doc, Font, Op, Page, Style, ACCENT, BLACK, BOTTOM, GRAY, LEFT,
-    PAGE_H, PAGE_W, RIGHT, WIDTH,
+    Align, Block, Cell, Color, Doc, Op, Page, Style, ACCENT, BLACK, BOTTOM, GRAY, LEFT, PAGE_H,
+    PAGE_W, RIGHT, WIDTH,
 };
+use self::metrics::Font;
+use super::line_text::quantity_times_price;
+use crate::quote::labels;
 use crate::quote::{Line, LineKind, Period, Quote};
 use pdf_writer::{Finish, Name, Pdf, Ref, TextStr};
 use rust_decimal::Decimal;
@@ -147,79 +150,59 @@ fn summary(doc: &mut Doc, q: &Quote) {
     let t = &q.totals;
     let hubs = q.scenario.hubs.len();
     let months = q.scenario.active_months;
-    let mut rows = Vec::new();
     let facts = format!(
         "{hubs} hub{}, {months} active month{} a year, {}-year term",
         plural_s(hubs),
         plural_s(months as usize),
         t.term_years
     );
-    rows.push(summary_row(
-        &format!("{} membership", q.tier.label),
-        H1,
-        &facts,
-        SMALL_GRAY,
-    ));
     let cloud = format!(
         "{} {} · {}",
         q.cloud.provider_label, q.cloud.region_label, q.cloud.account_label
     );
-    rows.push(summary_row(
-        &q.tier.for_whom,
-        SMALL_GRAY,
-        &cloud,
-        SMALL_GRAY,
-    ));
-    rows.push(summary_row(
-        "First-year total cost",
-        BIG_B,
-        &c.format(t.first_year_total_cost),
-        BIG_B,
-    ));
-    rows.push(summary_row(
-        &format!("First-year invoice from {}", q.seller.name),
-        BODY_B,
-        &c.format(t.first_year_invoice),
-        BODY_B,
-    ));
     let monthly = format!(
         "{} fees + {} cloud = {}",
         c.format(t.monthly_fees),
         c.format(t.monthly_cloud),
         c.format(t.monthly_total)
     );
-    rows.push(summary_row(
-        "Monthly estimate (per active month)",
-        BODY,
-        &monthly,
-        BODY,
-    ));
+    let mut rows = vec![
+        summary_row(&labels::membership(q), H1, &facts, SMALL_GRAY),
+        summary_row(&q.tier.for_whom, SMALL_GRAY, &cloud, SMALL_GRAY),
+        summary_row(
+            labels::FIRST_YEAR_TOTAL_COST,
+            BIG_B,
+            &c.format(t.first_year_total_cost),
+            BIG_B,
+        ),
+        summary_row(
+            &labels::first_year_invoice_from(q),
+            BODY_B,
+            &c.format(t.first_year_invoice),
+            BODY_B,
+        ),
+        summary_row(labels::MONTHLY_ESTIMATE, BODY, &monthly, BODY),
+    ];
     if !t.one_off.is_zero() {
-        rows.push(summary_row("One-off", BODY, &c.format(t.one_off), BODY));
+        rows.push(summary_row(
+            labels::ONE_OFF,
+            BODY,
+            &c.format(t.one_off),
+            BODY,
+        ));
     }
     rows.push(summary_row(
-        &format!(
-            "Whole term ({} year{})",
-            t.term_years,
-            plural_s(t.term_years as usize)
-        ),
+        &labels::whole_term(t.term_years),
         BODY_B,
         &c.format(t.term_total),
         BODY_B,
     ));
-    let payer = if q.cloud.invoiced {
-        format!(
-            "{} pays the provider and invoices it at cost",
-            q.seller.name
-        )
-    } else {
-        format!(
-            "You pay {} directly: about {} a year, not invoiced",
-            q.cloud.provider_label,
-            c.format(t.annual_cloud_paid_to_provider)
-        )
-    };
-    rows.push(summary_row("Cloud bill", BODY, &payer, BODY));
+    rows.push(summary_row(
+        labels::CLOUD_BILL,
+        BODY,
+        &labels::cloud_bill(q),
+        BODY,
+    ));
     if let Some(first) = rows.first_mut() {
         first.pad = 4.0;
     }
@@ -346,7 +329,7 @@ fn line_row(q: &Quote, n: usize, l: &Line) -> Block {
         ..Block::new(vec![
             cell(COL_NO, Align::Left).text(SMALL_GRAY, &n.to_string()),
             cell(COL_ITEM, Align::Left).text(SMALL, &l.label),
-            cell(COL_QTY, Align::Left).text(SMALL, &super::quantity_times_price(q, l)),
+            cell(COL_QTY, Align::Left).text(SMALL, &quantity_times_price(q, l)),
             period,
             cell(COL_AMOUNT, Align::Right).fit(SMALL, &c.format(l.amount)),
             cell(COL_FIRST, Align::Right).fit(SMALL, &c.format(l.first_year)),
@@ -410,41 +393,41 @@ fn totals_block(q: &Quote) -> Block {
     let t = &q.totals;
     let mut rows: Vec<(String, Decimal, bool)> = Vec::new();
     if !t.one_off.is_zero() {
-        rows.push(("One-off".into(), t.one_off, false));
+        rows.push((labels::ONE_OFF.into(), t.one_off, false));
     }
-    rows.push(("Fees per year".into(), t.annual_fees, false));
-    rows.push(("Cloud per year (estimate)".into(), t.annual_cloud, false));
+    rows.push((labels::FEES_PER_YEAR.into(), t.annual_fees, false));
+    rows.push((labels::CLOUD_PER_YEAR.into(), t.annual_cloud, false));
     rows.push((
-        "First-year total cost".into(),
+        labels::FIRST_YEAR_TOTAL_COST.into(),
         t.first_year_total_cost,
         true,
     ));
     if !t.annual_cloud_paid_to_provider.is_zero() {
         rows.push((
-            "of which paid to the provider directly (estimate, not invoiced)".into(),
+            labels::PAID_TO_PROVIDER_OF_WHICH.into(),
             t.annual_cloud_paid_to_provider,
             false,
         ));
     }
-    rows.push(("First-year invoice".into(), t.first_year_invoice, true));
     rows.push((
-        format!("Whole term: one-off + {} × per-year total", t.term_years),
-        t.term_total,
+        labels::FIRST_YEAR_INVOICE.into(),
+        t.first_year_invoice,
         true,
     ));
+    rows.push((labels::whole_term_formula(t.term_years), t.term_total, true));
     // Wide enough for any amount up to the quadrillions at full size.
     let value_w = 90.0;
-    let mut labels = Cell::new(LEFT, WIDTH - value_w - 12.0, Align::Right);
+    let mut names = Cell::new(LEFT, WIDTH - value_w - 12.0, Align::Right);
     let mut values = Cell::new(RIGHT - value_w, value_w, Align::Right);
     for (label, amount, bold) in &rows {
         let style = if *bold { BODY_B } else { BODY };
-        labels.push(style, label);
+        names.push(style, label);
         values = values.fit(style, &c.format(*amount));
     }
     Block {
         keep: true,
         pad: 4.0,
-        ..Block::new(vec![labels, values])
+        ..Block::new(vec![names, values])
     }
 }
 
@@ -457,18 +440,20 @@ fn cloud_band(doc: &mut Doc, q: &Quote) {
             .text(LABEL, label)
             .text(BIG_B, &c.format(v))
     };
+    let figures = [b.low, b.expected, b.high, b.budget_alert];
+    let cols = labels::BAND
+        .iter()
+        .zip(figures)
+        .enumerate()
+        .map(|(i, (label, v))| col(i as f32, &label.to_uppercase(), v))
+        .collect();
     let block = Block {
         keep: true,
         band: Some(BOX),
         pad: 5.0,
-        ..Block::new(vec![
-            col(0.0, "LOW", b.low),
-            col(1.0, "EXPECTED", b.expected),
-            col(2.0, "HIGH", b.high),
-            col(3.0, "BUDGET ALERT AT", b.budget_alert),
-        ])
+        ..Block::new(cols)
     };
-    heading(doc, "Cloud cost per active month", H1, block.height());
+    heading(doc, labels::CLOUD_COST_PER_ACTIVE_MONTH, H1, block.height());
     doc.place(&block);
     doc.space(4.0);
     paragraph(doc, &b.rationale, SMALL);
@@ -629,7 +614,7 @@ fn write(q: &Quote, pages: &[Page]) -> Vec<u8> {
     pdf.document_info(info_id)
         .title(TextStr(&title))
         .author(TextStr(&q.seller.name))
-        .subject(TextStr(&format!("{} membership", q.tier.label)))
+        .subject(TextStr(&labels::membership(q)))
         .creator(TextStr("hubquote"));
     for (font_id, base) in [(regular_id, "Helvetica"), (bold_id, "Helvetica-Bold")] {
         pdf.type1_font(font_id)

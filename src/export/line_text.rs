@@ -1,0 +1,47 @@
+//! How a line reads in every export: its quantity × unit price, its whole formula and
+//! its period, with the unit in the plural where the quantity asks for it.
+
+use crate::quote::{Line, Period, Quote};
+
+/// How a line's quantity and unit price read: `47.62 node-hours × $0.252`.
+pub fn quantity_times_price(q: &Quote, l: &Line) -> String {
+    let unit = if l.quantity == rust_decimal::Decimal::ONE {
+        l.unit.clone()
+    } else {
+        plural(&l.unit)
+    };
+    format!(
+        "{} {unit} × {}",
+        crate::money::format_quantity(l.quantity),
+        q.currency.format_unit(l.unit_price)
+    )
+}
+
+/// The whole formula of a line: `47.62 node-hours × $0.252 = $12.00`.
+pub fn formula(q: &Quote, l: &Line) -> String {
+    format!(
+        "{} = {}",
+        quantity_times_price(q, l),
+        q.currency.format(l.amount)
+    )
+}
+
+/// `per year`, `per month × 9 = $108.00 first year`, `one-off`.
+pub fn period(q: &Quote, l: &Line) -> String {
+    match l.period {
+        Period::Monthly => format!(
+            "per month, × {} months = {} first year",
+            l.months,
+            q.currency.format(l.first_year)
+        ),
+        p => p.label().to_string(),
+    }
+}
+
+fn plural(unit: &str) -> String {
+    match unit {
+        "GB" | "GB-month" => unit.to_string(),
+        u if u.ends_with('s') => u.to_string(),
+        u => format!("{u}s"),
+    }
+}

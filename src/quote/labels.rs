@@ -1,0 +1,126 @@
+//! The names every face gives the quote's totals: the text, Markdown and PDF exports and
+//! the web app take them from here. Where faces word a total alike, it has one entry;
+//! where a face words it its own way (the text's capital headline, a table's terse cell,
+//! the web's stacked figures), that wording is here too, under its own name.
+
+use super::document::Quote;
+
+/// Everything the first year costs, cloud always included.
+pub const FIRST_YEAR_TOTAL_COST: &str = "First-year total cost";
+/// [`FIRST_YEAR_TOTAL_COST`] as the plain-text quote's headline.
+pub const FIRST_YEAR_TOTAL_COST_HEADLINE: &str = "FIRST YEAR TOTAL COST";
+/// [`FIRST_YEAR_TOTAL_COST`] as the caption of the web app's big figure.
+pub const FIRST_YEAR_TOTAL_COST_CAPTION: &str = "First year, total cost";
+/// What we invoice in the first year.
+pub const FIRST_YEAR_INVOICE: &str = "First-year invoice";
+/// One-off lines (project work and its discounts).
+pub const ONE_OFF: &str = "One-off";
+
+/// Fees and cloud of an active month together (the text writes both after it).
+pub const PER_ACTIVE_MONTH: &str = "Per active month";
+/// The fixed fees of an active month, as a table cell.
+pub const FEES_PER_ACTIVE_MONTH: &str = "Fees per active month";
+/// The expected cloud cost of an active month, as a table cell.
+pub const CLOUD_PER_ACTIVE_MONTH: &str = "Cloud per active month (estimate)";
+/// The fixed fees of an active month, as one of the web app's figures.
+pub const PER_MONTH_FEES: &str = "Per month: fixed fees";
+/// The cloud of an active month, as one of the web app's figures.
+pub const PER_MONTH_CLOUD: &str = "Per month: cloud (estimate)";
+/// An active month's fees + cloud = total, as the PDF's summary line.
+pub const MONTHLY_ESTIMATE: &str = "Monthly estimate (per active month)";
+
+/// Everything recurring in a year, fees and cloud.
+pub const PER_YEAR: &str = "Per year";
+/// [`PER_YEAR`] as one of the web app's figures.
+pub const PER_YEAR_RECURRING: &str = "Per year, recurring";
+/// The recurring fees of a year.
+pub const FEES_PER_YEAR: &str = "Fees per year";
+/// The cloud of a year.
+pub const CLOUD_PER_YEAR: &str = "Cloud per year (estimate)";
+
+/// The cloud the community pays its provider directly, a year.
+pub const PAID_TO_PROVIDER: &str = "Paid to the provider";
+/// [`PAID_TO_PROVIDER`] under a total that includes it (the PDF's totals).
+pub const PAID_TO_PROVIDER_OF_WHICH: &str =
+    "of which paid to the provider directly (estimate, not invoiced)";
+
+/// The monthly cloud band, as the text and Markdown introduce it.
+pub const CLOUD_PER_MONTH: &str = "Cloud per month";
+/// The monthly cloud band, as the PDF's heading.
+pub const CLOUD_COST_PER_ACTIVE_MONTH: &str = "Cloud cost per active month";
+/// The band's four figures, in order: `low`, `expected`, `high`, `budget alert at`
+/// (the PDF writes them in capitals).
+pub const BAND: [&str; 4] = ["low", "expected", "high", "budget alert at"];
+/// Who pays the cloud bill, as the PDF's summary line.
+pub const CLOUD_BILL: &str = "Cloud bill";
+
+/// The whole term: `Whole term (1 year)`, `Whole term (3 years)`.
+pub fn whole_term(years: u32) -> String {
+    let s = if years == 1 { "" } else { "s" };
+    format!("Whole term ({years} year{s})")
+}
+
+/// [`whole_term`] in the text quote's column: `Whole term (3 yr)`.
+pub fn whole_term_yr(years: u32) -> String {
+    format!("Whole term ({years} yr)")
+}
+
+/// [`whole_term`] as the Markdown table writes it, `years` even for one.
+pub fn whole_term_years(years: u32) -> String {
+    format!("Whole term ({years} years)")
+}
+
+/// [`whole_term`] with its formula, as the PDF's totals write it.
+pub fn whole_term_formula(years: u32) -> String {
+    format!("Whole term: one-off + {years} × per-year total")
+}
+
+/// [`FIRST_YEAR_INVOICE`] with who sends it, as the PDF's summary writes it.
+pub fn first_year_invoice_from(q: &Quote) -> String {
+    format!("{FIRST_YEAR_INVOICE} from {}", q.seller.name)
+}
+
+/// Who invoices what, under the web app's invoice figure.
+pub fn invoice_note(q: &Quote) -> String {
+    if q.cloud.invoiced {
+        format!("Invoiced by {}, cloud included", q.seller.name)
+    } else {
+        format!(
+            "Invoiced by {}; the cloud is paid to {} directly",
+            q.seller.name, q.cloud.provider_label
+        )
+    }
+}
+
+/// Who pays the cloud bill and how, beside [`CLOUD_BILL`] in the PDF's summary.
+pub fn cloud_bill(q: &Quote) -> String {
+    if q.cloud.invoiced {
+        format!(
+            "{} pays the provider and invoices it at cost",
+            q.seller.name
+        )
+    } else {
+        format!(
+            "You pay {} directly: about {} a year, not invoiced",
+            q.cloud.provider_label,
+            q.currency.format(q.totals.annual_cloud_paid_to_provider)
+        )
+    }
+}
+
+/// The tier as the totals name it: `Advanced membership`.
+pub fn membership(q: &Quote) -> String {
+    format!("{} membership", q.tier.label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_term_agrees_with_its_number() {
+        assert_eq!(whole_term(1), "Whole term (1 year)");
+        assert_eq!(whole_term(3), "Whole term (3 years)");
+        assert_eq!(whole_term_yr(3), "Whole term (3 yr)");
+    }
+}
