@@ -2,6 +2,7 @@
 //! and tests. Exit codes: 0 success, 1 invalid input (stderr says where), 2 bad usage.
 
 use crate::catalog::Catalog;
+use crate::quote::Quote;
 use crate::scenario::Scenario;
 use crate::{export, pricing};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -145,26 +146,7 @@ fn run(cmd: Command) -> Result<(), Failure> {
             output,
         } => {
             let catalog = load_catalog(catalog.as_ref())?;
-            let text = read(&scenario)?;
-            let mut s = Scenario::load(&text, &catalog).map_err(|d| {
-                let name = if scenario == "-" {
-                    "<stdin>"
-                } else {
-                    &scenario
-                };
-                invalid(d.render(name))
-            })?;
-            if let Some(t) = tier {
-                s.tier = t;
-            }
-            let date = match date {
-                Some(d) => crate::source::parse_date(&d).ok_or_else(|| {
-                    Failure(format!("--date: expected YYYY-MM-DD, found \"{d}\""), 2)
-                })?,
-                None => today(),
-            };
-            let quote = pricing::quote(&catalog, &s, date)
-                .map_err(|e| invalid(format!("{scenario}: {e}")))?;
+            let quote = make_quote(&catalog, &scenario, tier, date)?;
             let out = match format {
                 Format::Pdf => return write_pdf(output.as_ref(), &export::to_pdf(&quote)),
                 Format::Json => quote.to_json() + "\n",
@@ -174,38 +156,7 @@ fn run(cmd: Command) -> Result<(), Failure> {
             };
             write_out(output.as_ref(), &out)
         }
-        Command::Check { catalog } => {
-            let text = read(&catalog)?;
-            match Catalog::load(&text) {
-                Ok(loaded) => {
-                    if !loaded.warnings.is_empty() {
-                        eprintln!("{}", loaded.warnings.render(&catalog));
-                    }
-                    let c = &loaded.catalog;
-                    let kind = if c.is_priced() {
-                        "priced"
-                    } else {
-                        "feature-only (no prices)"
-                    };
-                    println!(
-                        "{catalog}: OK — \"{}\" {} ({kind}), {} tiers ({}), {} items, {} presets, {} warnings",
-                        c.name,
-                        c.version,
-                        c.tiers.len(),
-                        c.tiers.join(", "),
-                        c.items.len(),
-                        c.presets.len(),
-                        loaded.warnings.0.len()
-                    );
-                    Ok(())
-                }
-                Err(d) => Err(invalid(format!(
-                    "{}\n{catalog}: {} errors",
-                    d.render(&catalog),
-                    d.errors().count()
-                ))),
-            }
-        }
+        Command::Check { catalog } => check(&catalog),
         Command::Schema { kind } => {
             let json = crate::schema::json(&kind)
                 .ok_or_else(|| Failure(format!("unknown schema \"{kind}\""), 2))?;
@@ -213,31 +164,86 @@ fn run(cmd: Command) -> Result<(), Failure> {
         }
         Command::Example { name, catalog } => {
             let catalog = load_catalog(catalog.as_ref())?;
-            match name {
-                None => {
-                    let mut out = String::new();
-                    for p in &catalog.presets {
-                        out.push_str(&format!(
-                            "{:<22} {}\n{:<22} {}\n",
-                            p.id, p.label, "", p.description
-                        ));
-                    }
-                    write_out(None, &out)
-                }
-                Some(n) => {
-                    let preset = catalog.preset(&n).ok_or_else(|| {
-                        let ids: Vec<&str> =
-                            catalog.presets.iter().map(|p| p.id.as_str()).collect();
-                        invalid(format!(
-                            "unknown preset \"{n}\": choose one of {}",
-                            ids.join(", ")
-                        ))
-                    })?;
-                    write_out(None, &(preset.scenario.to_json() + "\n"))
-                }
-            }
+            example(&catalog, name.as_deref())
         }
     }
+}
+
+/// The quote of the scenario file `path`, with `--tier` and `--date` applied.
+fn make_quote(
+    catalog: &Catalog,
+    path: &str,
+    tier: Option<String>,
+    date: Option<String>,
+) -> Result<Quote, Failure> {
+    let text = read(path)?;
+    let mut s = Scenario::load(&text, catalog).map_err(|d| {
+        let name = if path == "-" { "<stdin>" } else { path };
+        invalid(d.render(name))
+    })?;
+    if let Some(t) = tier {
+        s.tier = t;
+    }
+    let date = match date {
+        Some(d) => crate::source::parse_date(&d)
+            .ok_or_else(|| Failure(format!("--date: expected YYYY-MM-DD, found \"{d}\""), 2))?,
+        None => today(),
+    };
+    pricing::quote(catalog, &s, date).map_err(|e| invalid(format!("{path}: {e}")))
+}
+
+/// `hubquote check`: every error and warning of a catalog file, or a summary of it.
+fn check(path: &str) -> Result<(), Failure> {
+    let text = read(path)?;
+    let loaded = Catalog::load(&text).map_err(|d| {
+        invalid(format!(
+            "{}\n{path}: {} errors",
+            d.render(path),
+            d.errors().count()
+        ))
+    })?;
+    if !loaded.warnings.is_empty() {
+        eprintln!("{}", loaded.warnings.render(path));
+    }
+    let c = &loaded.catalog;
+    let kind = if c.is_priced() {
+        "priced"
+    } else {
+        "feature-only (no prices)"
+    };
+    println!(
+        "{path}: OK — \"{}\" {} ({kind}), {} tiers ({}), {} items, {} presets, {} warnings",
+        c.name,
+        c.version,
+        c.tiers.len(),
+        c.tiers.join(", "),
+        c.items.len(),
+        c.presets.len(),
+        loaded.warnings.0.len()
+    );
+    Ok(())
+}
+
+/// `hubquote example`: the presets listed, or one of them as a scenario file.
+fn example(catalog: &Catalog, name: Option<&str>) -> Result<(), Failure> {
+    let Some(n) = name else {
+        let mut out = String::new();
+        for p in &catalog.presets {
+            out.push_str(&format!(
+                "{:<22} {}\n{:<22} {}\n",
+                p.id, p.label, "", p.description
+            ));
+        }
+        return write_out(None, &out);
+    };
+    let preset = catalog.preset(n).ok_or_else(|| {
+        let ids: Vec<&str> = catalog.presets.iter().map(|p| p.id.as_str()).collect();
+        invalid(format!(
+            "unknown preset \"{n}\": choose one of {}",
+            ids.join(", ")
+        ))
+    })?;
+    write_out(None, &(preset.scenario.to_json() + "\n"))
 }
 
 fn write_out(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
