@@ -183,33 +183,41 @@ pub fn decode(d: &mut Decoder, n: &Node) -> Option<Requires> {
         .into_iter()
         .find(|k| n.get(k).is_some());
     if let Some(key) = combinator {
-        d.check_keys(n, &[key], false);
-        let inner = n.get(key)?;
-        return match key {
-            "not" => decode(d, inner).map(|r| Requires::Not { not: Box::new(r) }),
-            _ => {
-                let items = d.array(inner)?;
-                if items.is_empty() {
-                    d.push(inner.error(format!("{key} needs at least one clause")));
-                    return None;
-                }
-                let parts: Vec<Option<Requires>> = items.iter().map(|i| decode(d, i)).collect();
-                let parts: Option<Vec<Requires>> = parts.into_iter().collect();
-                let parts = parts?;
-                Some(if key == "allOf" {
-                    Requires::AllOf { all_of: parts }
-                } else {
-                    Requires::AnyOf { any_of: parts }
-                })
-            }
-        };
+        return decode_combinator(d, n, key);
     }
     d.check_keys(n, LEAF_KEYS, false);
     let id = d.req_string(n, "id");
+    let op = decode_op(d, n);
+    Some(Requires::Leaf { id: id?, op: op? })
+}
+
+/// `allOf` / `anyOf` (a list of at least one clause) or `not` (one clause).
+fn decode_combinator(d: &mut Decoder, n: &Node, key: &str) -> Option<Requires> {
+    d.check_keys(n, &[key], false);
+    let inner = n.get(key)?;
+    if key == "not" {
+        return decode(d, inner).map(|r| Requires::Not { not: Box::new(r) });
+    }
+    let items = d.array(inner)?;
+    if items.is_empty() {
+        d.push(inner.error(format!("{key} needs at least one clause")));
+        return None;
+    }
+    let parts: Vec<Option<Requires>> = items.iter().map(|i| decode(d, i)).collect();
+    let parts: Vec<Requires> = parts.into_iter().collect::<Option<_>>()?;
+    Some(if key == "allOf" {
+        Requires::AllOf { all_of: parts }
+    } else {
+        Requires::AnyOf { any_of: parts }
+    })
+}
+
+/// A leaf's operator with the value it compares with.
+fn decode_op(d: &mut Decoder, n: &Node) -> Option<Op> {
     let op_node = d.required(n, "op");
     let op_name = op_node.and_then(|o| d.string(o));
     let value = n.get("value");
-    let op = match (op_name.as_deref(), op_node) {
+    match (op_name.as_deref(), op_node) {
         (Some("truthy"), _) => Some(Op::Truthy),
         (Some("falsy"), _) => Some(Op::Falsy),
         (Some(name @ ("eq" | "neq")), _) => {
@@ -228,22 +236,7 @@ pub fn decode(d: &mut Decoder, n: &Node) -> Option<Requires> {
         }
         (Some(name @ ("gt" | "gte" | "lt" | "lte")), _) => {
             let v = value_for(d, n, value, name)?;
-            let v = match &v.value {
-                Value::Number(_) => d.decimal(v)?,
-                _ => {
-                    d.push(v.error(format!(
-                        "the operator \"{name}\" compares with a number, found {}",
-                        v.describe()
-                    )));
-                    return None;
-                }
-            };
-            Some(match name {
-                "gt" => Op::Gt(v),
-                "gte" => Op::Gte(v),
-                "lt" => Op::Lt(v),
-                _ => Op::Lte(v),
-            })
+            comparison(d, name, v)
         }
         (Some(other), Some(o)) => {
             d.push(o.error(format!(
@@ -252,8 +245,25 @@ pub fn decode(d: &mut Decoder, n: &Node) -> Option<Requires> {
             None
         }
         _ => None,
+    }
+}
+
+/// `gt`, `gte`, `lt`, `lte`: they compare with a number.
+fn comparison(d: &mut Decoder, name: &str, v: &Node) -> Option<Op> {
+    let Value::Number(_) = &v.value else {
+        d.push(v.error(format!(
+            "the operator \"{name}\" compares with a number, found {}",
+            v.describe()
+        )));
+        return None;
     };
-    Some(Requires::Leaf { id: id?, op: op? })
+    let v = d.decimal(v)?;
+    Some(match name {
+        "gt" => Op::Gt(v),
+        "gte" => Op::Gte(v),
+        "lt" => Op::Lt(v),
+        _ => Op::Lte(v),
+    })
 }
 
 /// The node an operator compares with, or an error saying it is missing.
