@@ -77,20 +77,6 @@ pub fn rate_basis(cur: &Currency, b: &RateBasis, rate: Decimal) -> Result<String
     ))
 }
 
-/// Writes a rationale only when asked: tier comparisons and the low/high band need the
-/// amounts alone, and skipping the sentences is most of their speed. A sentence can only
-/// fail as its arithmetic can, by overflow.
-pub fn when(
-    explain: bool,
-    write: impl FnOnce() -> Result<String, Overflow>,
-) -> Result<String, Overflow> {
-    if explain {
-        write()
-    } else {
-        Ok(String::new())
-    }
-}
-
 /// "9 active months" / "all 12 months".
 pub fn months(m: u32) -> Months {
     Months(m)

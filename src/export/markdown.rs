@@ -3,7 +3,7 @@
 //! terms.
 
 use super::line_text::{formula, period};
-use crate::quote::labels::{self, BAND};
+use crate::quote::labels;
 use crate::quote::Quote;
 use std::fmt::Write;
 
@@ -90,16 +90,11 @@ fn totals(o: &mut String, q: &Quote) {
     ] {
         let _ = writeln!(o, "| {label} | {} |", c.format(v));
     }
-    let b = &q.cloud_band;
-    let [low, expected, high, alert] = BAND;
     let _ = writeln!(
         o,
-        "\n{}: {low} {} · {expected} {} · {high} {} · {alert} {}.",
+        "\n{}: {}.",
         labels::CLOUD_PER_MONTH,
-        c.format(b.low),
-        c.format(b.expected),
-        c.format(b.high),
-        c.format(b.budget_alert)
+        labels::band_figures(q)
     );
 }
 

@@ -3,7 +3,7 @@
 //! assumptions and terms.
 
 use super::line_text::{formula, period};
-use crate::quote::labels::{self, BAND};
+use crate::quote::labels;
 use crate::quote::Quote;
 use std::fmt::Write;
 
@@ -84,48 +84,36 @@ fn header(o: &mut String, q: &Quote) {
 fn totals(o: &mut String, q: &Quote) {
     let c = &q.currency;
     let t = &q.totals;
-    let _ = writeln!(o);
-    let row = |o: &mut String, label: &str, value: String| {
-        let _ = writeln!(o, "{label:<24}{value}");
-    };
-    row(
-        o,
-        labels::FIRST_YEAR_TOTAL_COST_HEADLINE,
-        c.format(t.first_year_total_cost),
-    );
-    row(
-        o,
-        labels::FIRST_YEAR_INVOICE,
-        c.format(t.first_year_invoice),
-    );
+    let mut rows = vec![
+        (
+            labels::FIRST_YEAR_TOTAL_COST_HEADLINE,
+            c.format(t.first_year_total_cost),
+        ),
+        (labels::FIRST_YEAR_INVOICE, c.format(t.first_year_invoice)),
+    ];
     if !t.annual_cloud_paid_to_provider.is_zero() {
         let paid = c.format(t.annual_cloud_paid_to_provider);
-        row(
-            o,
+        rows.push((
             labels::PAID_TO_PROVIDER,
             format!("{paid} a year (estimate)"),
-        );
+        ));
     }
-    row(
-        o,
+    let (fees, cloud) = (c.format(t.monthly_fees), c.format(t.monthly_cloud));
+    rows.push((
         labels::PER_ACTIVE_MONTH,
-        format!(
-            "{} fees + {} cloud (estimate)",
-            c.format(t.monthly_fees),
-            c.format(t.monthly_cloud)
-        ),
-    );
-    row(
-        o,
+        format!("{fees} fees + {cloud} cloud (estimate)"),
+    ));
+    let (fees, cloud) = (c.format(t.annual_fees), c.format(t.annual_cloud));
+    let year = c.format(t.annual_total);
+    rows.push((
         labels::PER_YEAR,
-        format!(
-            "{} ({} fees + {} cloud)",
-            c.format(t.annual_total),
-            c.format(t.annual_fees),
-            c.format(t.annual_cloud)
-        ),
-    );
-    row(o, labels::ONE_OFF, c.format(t.one_off));
+        format!("{year} ({fees} fees + {cloud} cloud)"),
+    ));
+    rows.push((labels::ONE_OFF, c.format(t.one_off)));
+    let _ = writeln!(o);
+    for (label, value) in rows {
+        let _ = writeln!(o, "{label:<24}{value}");
+    }
     // Seven spaces, as wide as the column for a one-digit term.
     let _ = writeln!(
         o,
@@ -133,18 +121,11 @@ fn totals(o: &mut String, q: &Quote) {
         labels::whole_term_yr(t.term_years),
         c.format(t.term_total)
     );
-    let b = &q.cloud_band;
-    let [low, expected, high, alert] = BAND;
-    row(
+    let _ = writeln!(
         o,
+        "{:<24}{}",
         labels::CLOUD_PER_MONTH,
-        format!(
-            "{low} {} · {expected} {} · {high} {} · {alert} {}",
-            c.format(b.low),
-            c.format(b.expected),
-            c.format(b.high),
-            c.format(b.budget_alert)
-        ),
+        labels::band_figures(q)
     );
 }
 

@@ -8,7 +8,7 @@ use crate::catalog::price_list::{
 };
 use crate::money::{self, Currency, Overflow};
 use crate::quote::{CloudBand, Line, LineKind, Period, Section};
-use crate::rationale::{months, number, price_with_source, when, PriceWithSource};
+use crate::rationale::{months, number, price_with_source, PriceWithSource};
 use crate::scenario::{Hub, Scenario};
 use rust_decimal::Decimal;
 use std::fmt;
@@ -130,7 +130,7 @@ impl<'a> Cloud<'a> {
             &comp.price,
             12,
         )?;
-        let r = when(self.explain, || {
+        Ok(line.explained(self.explain, |line| {
             let priced = self.priced(&comp.price, "/h")?;
             // The line's own quantity and amount: the sentence shows what is billed.
             Ok(format!(
@@ -140,8 +140,7 @@ impl<'a> Cloud<'a> {
                 months(12),
                 self.note()
             ))
-        })?;
-        Ok(line.because(r))
+        })?)
     }
 
     /// A shared cluster's one line: the community's share of the core's component lines.
@@ -160,7 +159,7 @@ impl<'a> Cloud<'a> {
             12,
             self.kind,
         )?;
-        let r = when(self.explain, || {
+        Ok(line.explained(self.explain, |_| {
             let listed: Vec<String> = parts
                 .iter()
                 .map(|l| format!("{} {}", l.label, self.cur().amount(l.amount)))
@@ -173,8 +172,7 @@ impl<'a> Cloud<'a> {
                 months(12),
                 self.note()
             ))
-        })?;
-        Ok(line.because(r))
+        })?)
     }
 
     /// One hub's lines, in the order the quote lists them.
@@ -244,23 +242,19 @@ impl<'a> Cloud<'a> {
             money::div(h.cpu_hours, users_per_node)?,
             a.packing_efficiency,
         )?;
-        let line = self
-            .line(
-                format_args!("cloud.hub{}.compute", h.key),
-                format_args!(
-                    "User servers: {} on {node_name}",
-                    self.p.size_label(&h.hub.size)
-                ),
-                node_hours,
-                "node-hour",
-                &node.price,
-                self.s.active_months,
-            )?
-            .with_hub(&h.hub.name);
-        let r = when(self.explain, || {
+        let line = self.node_line(
+            h,
+            format_args!("cloud.hub{}.compute", h.key),
+            format_args!(
+                "User servers: {} on {node_name}",
+                self.p.size_label(&h.hub.size)
+            ),
+            node_hours,
+            node,
+        )?;
+        Ok(Some(line.explained(self.explain, |line| {
             self.compute_why(h, node_name, node, users_per_node, line.quantity)
-        })?;
-        Ok(Some(line.because(r)))
+        })?))
     }
 
     fn compute_why(
@@ -314,17 +308,14 @@ impl<'a> Cloud<'a> {
         let node = self.node(&gpu.node)?;
         let per = Decimal::from(gpu.users_per_gpu.max(1));
         let node_hours = money::div(money::div(h.gpu_hours, per)?, a.packing_efficiency)?;
-        let line = self
-            .line(
-                format_args!("cloud.hub{}.gpu", h.key),
-                format_args!("GPU servers on {}", gpu.node),
-                node_hours,
-                "node-hour",
-                &node.price,
-                self.s.active_months,
-            )?
-            .with_hub(&h.hub.name);
-        let r = when(self.explain, || {
+        let line = self.node_line(
+            h,
+            format_args!("cloud.hub{}.gpu", h.key),
+            format_args!("GPU servers on {}", gpu.node),
+            node_hours,
+            node,
+        )?;
+        Ok(Some(line.explained(self.explain, |line| {
             let priced = self.priced(&node.price, "/h")?;
             Ok(format!(
                 "{} × {} GPU share = {} GPU user-hours ÷ {} user per GPU ÷ {} packing efficiency = {} node-hours × {priced}. Billed in {}.{}",
@@ -337,8 +328,7 @@ impl<'a> Cloud<'a> {
                 months(self.s.active_months),
                 self.note()
             ))
-        })?;
-        Ok(Some(line.because(r)))
+        })?))
     }
 
     /// Dask Gateway workers: the hub's worker node-hours on the region's Dask node.
@@ -412,7 +402,7 @@ impl<'a> Cloud<'a> {
                 12,
             )?
             .with_hub(&h.hub.name);
-        let r = when(self.explain, || {
+        Ok(Some(line.explained(self.explain, |_| {
             let minimum = if home.min_billable_gb > wanted {
                 format!(
                     ", below the {} GB minimum billed, so {} GB",
@@ -431,8 +421,7 @@ impl<'a> Cloud<'a> {
                 months(12),
                 self.note()
             ))
-        })?;
-        Ok(Some(line.because(r)))
+        })?))
     }
 
     /// Object storage (buckets), all year.
@@ -451,7 +440,7 @@ impl<'a> Cloud<'a> {
                 12,
             )?
             .with_hub(&h.hub.name);
-        let r = when(self.explain, || {
+        Ok(Some(line.explained(self.explain, |_| {
             let priced = self.priced(&obj.price, "/GB-month")?;
             Ok(format!(
                 "{} GB in buckets × {priced}. Stored {}.{}",
@@ -459,8 +448,21 @@ impl<'a> Cloud<'a> {
                 months(12),
                 self.note()
             ))
-        })?;
-        Ok(Some(line.because(r)))
+        })?))
+    }
+
+    /// A hub's line in node-hours of `node`, billed in active months (user and GPU servers).
+    fn node_line(
+        &self,
+        h: &HubMonth,
+        id: fmt::Arguments,
+        label: fmt::Arguments,
+        node_hours: Decimal,
+        node: &NodeType,
+    ) -> Result<Line, QuoteError> {
+        let active = self.s.active_months;
+        let line = self.line(id, label, node_hours, "node-hour", &node.price, active)?;
+        Ok(line.with_hub(&h.hub.name))
     }
 
     /// A usage-driven line metered straight from the scenario (Dask hours, egress GB):
@@ -471,7 +473,7 @@ impl<'a> Cloud<'a> {
         let line = self
             .line(m.id, m.label, quantity, m.unit, m.price, active)?
             .with_hub(&h.hub.name);
-        let r = when(self.explain, || {
+        Ok(line.explained(self.explain, |_| {
             let priced = self.priced(m.price, m.per)?;
             Ok(format!(
                 "{} {}{} × {priced}. Billed in {}{}.{}",
@@ -482,8 +484,7 @@ impl<'a> Cloud<'a> {
                 m.aside,
                 self.note()
             ))
-        })?;
-        Ok(line.because(r))
+        })?)
     }
 
     fn cur(&self) -> &Currency {

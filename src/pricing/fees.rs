@@ -5,7 +5,7 @@ use super::error::QuoteError;
 use crate::catalog::price_list::{PriceList, Tier};
 use crate::money::{self, Overflow, Quantity};
 use crate::quote::{Line, LineKind, Period, Section};
-use crate::rationale::{months, number, rate_basis, when};
+use crate::rationale::{months, number, rate_basis};
 use crate::scenario::{Discount, DiscountTarget, DiscountValue, Scenario};
 use crate::source::{Diagnostic, Diagnostics};
 use rust_decimal::Decimal;
@@ -27,7 +27,7 @@ pub fn membership(p: &PriceList, name: &str, t: &Tier, explain: bool) -> Result<
         1,
         LineKind::Fixed,
     )?;
-    let r = when(explain, || {
+    Ok(line.explained(explain, |_| {
         let help = if t.included_help_hours_per_quarter.is_zero() {
             "help through the online documentation".to_string()
         } else {
@@ -54,8 +54,7 @@ pub fn membership(p: &PriceList, name: &str, t: &Tier, explain: bool) -> Result<
                 crate::catalog::price_list::ClusterKind::Dedicated => "dedicated",
             }
         ))
-    })?;
-    Ok(line.because(r))
+    })?)
 }
 
 /// ` (note)` after a custom price, or nothing without a note.
@@ -99,7 +98,7 @@ pub fn usage_fee(p: &PriceList, s: &Scenario, explain: bool) -> Result<Vec<Line>
             s.active_months,
             LineKind::Fixed,
         )?;
-        let r = when(explain, || {
+        out.push(line.explained(explain, |line| {
             let hubs: Vec<String> = s
                 .hubs
                 .iter()
@@ -123,8 +122,7 @@ pub fn usage_fee(p: &PriceList, s: &Scenario, explain: bool) -> Result<Vec<Line>
             cur.amount(line.amount),
             months(s.active_months)
         ))
-        })?;
-        out.push(line.because(r));
+        })?);
         counted_before += users;
         if total <= to {
             break;
@@ -162,18 +160,8 @@ pub fn extra_help(
     let extra = money::sub(wanted, included)?;
     let hours = money::mul(extra, Decimal::from(4))?;
     let cur = &p.currency;
-    let line = Line::priced(
-        "help.extra".into(),
-        Section::Help,
-        "Extra help hours".into(),
-        hours,
-        "hour",
-        p.hourly_rate.price,
-        Period::Annual,
-        1,
-        LineKind::Fixed,
-    )?;
-    let r = when(explain, || {
+    let line = hours_line(p, "help.extra", Section::Help, "Extra help hours", hours)?;
+    Ok(Some(line.explained(explain, |line| {
         let note = rate_note(p)?;
         Ok(format!(
         "{} h wanted per quarter − {} h included in {} = {} h × 4 quarters = {} h a year × {}/h = {}. Included hours reset each quarter and do not roll over.{note}",
@@ -185,8 +173,35 @@ pub fn extra_help(
         cur.amount(p.hourly_rate.price),
         cur.amount(line.amount),
     ))
-    })?;
-    Ok(Some(line.because(r)))
+    })?))
+}
+
+/// Hours at the hourly rate: extra help is due each year, project work once.
+fn hours_line(
+    p: &PriceList,
+    id: &str,
+    section: Section,
+    label: &str,
+    hours: Decimal,
+) -> Result<Line, Overflow> {
+    let period = if section == Section::Project {
+        Period::OneOff
+    } else {
+        Period::Annual
+    };
+    let rate = p.hourly_rate.price;
+    let kind = LineKind::Fixed;
+    Line::priced(
+        id.into(),
+        section,
+        label.into(),
+        hours,
+        "hour",
+        rate,
+        period,
+        1,
+        kind,
+    )
 }
 
 /// One-off project work at the hourly rate.
@@ -195,18 +210,14 @@ pub fn project(p: &PriceList, s: &Scenario, explain: bool) -> Result<Option<Line
         return Ok(None);
     }
     let cur = &p.currency;
-    let line = Line::priced(
-        "project".into(),
+    let line = hours_line(
+        p,
+        "project",
         Section::Project,
-        "Project work (statement of work)".into(),
+        "Project work (statement of work)",
         s.project_hours,
-        "hour",
-        p.hourly_rate.price,
-        Period::OneOff,
-        1,
-        LineKind::Fixed,
     )?;
-    let r = when(explain, || {
+    Ok(Some(line.explained(explain, |line| {
         let note = rate_note(p)?;
         Ok(format!(
             "{} h of scoped project work × {}/h = {}, one-off.{note}",
@@ -214,8 +225,7 @@ pub fn project(p: &PriceList, s: &Scenario, explain: bool) -> Result<Option<Line
             cur.amount(p.hourly_rate.price),
             cur.amount(line.amount),
         ))
-    })?;
-    Ok(Some(line.because(r)))
+    })?))
 }
 
 fn target_section(t: DiscountTarget) -> Section {
@@ -330,7 +340,7 @@ fn discount_line(
         1,
         LineKind::Fixed,
     )?;
-    let r = when(explain, || {
+    Ok(line.explained(explain, |_| {
         let how = match d.value {
             DiscountValue::Percent(pct) => format!(
                 "{}% of the first-year {} of {} = {}",
@@ -356,6 +366,5 @@ fn discount_line(
             d.reason,
             if over { " Needs approval." } else { "" }
         ))
-    })?;
-    Ok(line.because(r))
+    })?)
 }

@@ -51,6 +51,21 @@ pub const CLOUD_COST_PER_ACTIVE_MONTH: &str = "Cloud cost per active month";
 /// The band's four figures, in order: `low`, `expected`, `high`, `budget alert at`
 /// (the PDF writes them in capitals).
 pub const BAND: [&str; 4] = ["low", "expected", "high", "budget alert at"];
+/// The band's figures in a sentence: `low $44.02 · expected $50.11 · high $62.29 ·
+/// budget alert at $70.00`.
+pub fn band_figures(q: &Quote) -> String {
+    let c = &q.currency;
+    let b = &q.cloud_band;
+    let [low, expected, high, alert] = BAND;
+    format!(
+        "{low} {} · {expected} {} · {high} {} · {alert} {}",
+        c.format(b.low),
+        c.format(b.expected),
+        c.format(b.high),
+        c.format(b.budget_alert)
+    )
+}
+
 /// Who pays the cloud bill, as the PDF's summary line.
 pub const CLOUD_BILL: &str = "Cloud bill";
 
