@@ -1,8 +1,11 @@
 //! hubquote: the service menu and pricing calculator of a managed-JupyterHub nonprofit.
 //!
-//! One engine, many faces: `catalog` (prices and rules, data) + `scenario` (what the
-//! customer wants) → `pricing` (the engine) → `quote` (lines, totals, rationale), which
-//! the `export` formats, the CLI (`cli`, native) and the web app (`web`, wasm) only present.
+//! One engine, many faces: `scenario` (what the customer wants, as data) + `catalog`
+//! (prices and rules, data; its presets are scenarios, and it owns the rules a scenario
+//! must meet under it) → `pricing` (the engine) → `quote` (lines, totals, rationale),
+//! which the `export` formats, the CLI (`cli`, native) and the web app (`web`, wasm) only
+//! present. Each module imports only those below it: `source`, `money`, `keyed` →
+//! `scenario` → `catalog` → `quote`, `rationale` → `pricing`, `export` → `cli`, `web`.
 
 pub mod catalog;
 pub mod export;
