@@ -195,14 +195,14 @@ fn run(cmd: Command) -> Result<(), Failure> {
                         c.tiers.join(", "),
                         c.items.len(),
                         c.presets.len(),
-                        loaded.warnings.0.len()
+                        loaded.warnings.warning_count()
                     );
                     Ok(())
                 }
                 Err(d) => Err(invalid(format!(
                     "{}\n{catalog}: {} errors",
                     d.render(&catalog),
-                    d.errors().count()
+                    d.error_count()
                 ))),
             }
         }

@@ -249,12 +249,12 @@ pub fn discounts(
                 .map(|l| l.first_year),
         )?;
         if base <= Decimal::ZERO {
-            return Err(QuoteError::Invalid(crate::source::Diagnostics(vec![
+            return Err(QuoteError::Invalid(crate::source::Diagnostics::from(
                 crate::source::Diagnostic::error(
                     format!("discounts[{i}].target"),
                     format!("this quote has no {} to discount", d.target.label()),
                 ),
-            ])));
+            )));
         }
         let amount = match d.value {
             DiscountValue::Percent(pct) => {
@@ -270,7 +270,7 @@ pub fn discounts(
         )?;
         let left = money::sub(base, already)?;
         if amount > left {
-            return Err(QuoteError::Invalid(crate::source::Diagnostics(vec![
+            return Err(QuoteError::Invalid(crate::source::Diagnostics::from(
                 crate::source::Diagnostic::error(
                     format!("discounts[{i}]"),
                     format!(
@@ -280,7 +280,7 @@ pub fn discounts(
                         d.target.label()
                     ),
                 ),
-            ])));
+            )));
         }
         let share = money::div(
             money::mul(money::add(already, amount)?, Decimal::ONE_HUNDRED)?,

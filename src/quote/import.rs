@@ -29,7 +29,7 @@ pub struct Mismatch {
 
 /// Decodes a quote JSON file: every problem with its path and line:column.
 pub fn import(text: &str) -> Result<Imported, Diagnostics> {
-    let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
+    let root = source::parse(text).map_err(Diagnostics::from)?;
     let mut d = Decoder::new();
     d.object(&root).ok_or_else(|| d.diags.clone())?;
     let format = d.req_string(&root, "format");
@@ -73,10 +73,10 @@ pub fn import(text: &str) -> Result<Imported, Diagnostics> {
                 totals,
             })
         }
-        _ => Err(Diagnostics(vec![Diagnostic::error(
+        _ => Err(Diagnostics::from(Diagnostic::error(
             "",
             "the quote file is incomplete",
-        )])),
+        ))),
     }
 }
 
@@ -85,10 +85,10 @@ impl Imported {
     /// differs from the file (empty: the file reproduces exactly).
     pub fn recheck(&self, catalog: &Catalog) -> Result<Vec<Mismatch>, QuoteError> {
         let date = source::parse_date(&self.date).ok_or_else(|| {
-            QuoteError::Invalid(Diagnostics(vec![Diagnostic::error(
+            QuoteError::Invalid(Diagnostics::from(Diagnostic::error(
                 "date",
                 "expected YYYY-MM-DD",
-            )]))
+            )))
         })?;
         let q = pricing::quote(catalog, &self.scenario, date)?;
         let now = serde_json::to_value(&q.totals).unwrap_or_default();

@@ -168,7 +168,7 @@ pub enum DiscountValue {
 impl Scenario {
     /// Decodes scenario text (JSON or JSON5): every type error at once, with positions.
     pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
-        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
+        let root = source::parse(text).map_err(Diagnostics::from)?;
         let mut d = Decoder::new();
         let s = decode_node(&mut d, &root);
         match s {
@@ -179,18 +179,14 @@ impl Scenario {
 
     /// Decodes and validates against a catalog; every problem is located in the text.
     pub fn load(text: &str, catalog: &Catalog) -> Result<Scenario, Diagnostics> {
-        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
+        let root = source::parse(text).map_err(Diagnostics::from)?;
         let mut d = Decoder::new();
         let s = decode_node(&mut d, &root);
         let Some(s) = s.filter(|_| !d.diags.has_errors()) else {
             return Err(d.diags);
         };
         let mut diags = s.validate(catalog);
-        for diag in &mut diags.0 {
-            let at = root.locate(&diag.path);
-            diag.line = Some(at.line);
-            diag.column = Some(at.column);
-        }
+        root.locate_all(&mut diags);
         if diags.has_errors() {
             Err(diags)
         } else {

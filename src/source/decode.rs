@@ -4,11 +4,10 @@
 //! diagnostic saying so (with path and line:column) has been recorded. Decoders use
 //! these to build their model and report every error of a document at once.
 
-use super::node::child_path;
-use super::{Diagnostic, Diagnostics, Node, Value};
+use super::node::{child_path, shorten};
+use super::{Diagnostic, Diagnostics, Node, Severity, Value};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// A value was present but wrong; the diagnostic saying so is already recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,36 +66,53 @@ impl Decoder {
 
     /// Reports keys that appear more than once in an object (any key is allowed).
     pub fn check_repeats(&mut self, n: &Node) {
-        let Value::Object(props) = &n.value else {
-            return;
-        };
-        for (i, (key, value)) in props.iter().enumerate() {
-            if props.iter().take(i).any(|(k, _)| k == key) {
-                self.push(value.error(format!("the key \"{key}\" appears more than once")));
-            }
-        }
+        self.check(n, None);
     }
 
     /// Checks an object's keys: repeated keys are errors; keys outside `known` are
     /// errors when `strict` (scenarios: a typo must not be ignored), else warnings.
     pub fn check_keys(&mut self, n: &Node, known: &[&str], strict: bool) {
-        let Value::Object(props) = &n.value else {
+        self.check(n, Some((known, strict)));
+    }
+
+    /// Repeated keys (found through the object's index, not pairwise) and, with a list of
+    /// known keys, unknown ones.
+    fn check(&mut self, n: &Node, known: Option<(&[&str], bool)>) {
+        let Value::Object(members) = &n.value else {
             return;
         };
-        for (i, (key, value)) in props.iter().enumerate() {
-            if props.iter().take(i).any(|(k, _)| k == key) {
-                self.push(value.error(format!("the key \"{key}\" appears more than once")));
-            } else if !known.contains(&key.as_str()) {
-                let hint = suggestion(key, known)
-                    .map(|s| format!(" (did you mean \"{s}\"?)"))
-                    .unwrap_or_default();
-                let msg = format!("unknown field \"{key}\"{hint}");
-                self.push(if strict {
-                    value.error(msg)
-                } else {
-                    value.warning(msg)
-                });
+        let mut repeated = members.repeated().into_iter().peekable();
+        for (i, (key, value)) in members.iter().enumerate() {
+            if repeated.next_if_eq(&i).is_some() {
+                let msg = format!("the key \"{}\" appears more than once", shorten(key));
+                self.push(value.error(msg));
+                continue;
             }
+            let Some((known, strict)) = known else {
+                continue;
+            };
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let severity = if strict {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            let hint = if self.diags.is_full(severity) {
+                None
+            } else {
+                suggestion(key, known)
+            };
+            let hint = hint
+                .map(|s| format!(" (did you mean \"{s}\"?)"))
+                .unwrap_or_default();
+            let msg = format!("unknown field \"{}\"{hint}", shorten(key));
+            self.push(if strict {
+                value.error(msg)
+            } else {
+                value.warning(msg)
+            });
         }
     }
 
@@ -108,7 +124,7 @@ impl Decoder {
         let found = obj.get(key);
         if found.is_none() {
             self.push(
-                Diagnostic::error(child_path(&obj.path, key), "is missing")
+                Diagnostic::error(child_path(&obj.path(), key), "is missing")
                     .at(obj.line, obj.column),
             );
         }
@@ -135,10 +151,12 @@ impl Decoder {
         }
     }
 
-    /// An exact decimal from a number or a numeric string.
+    /// An exact decimal from a number (any JSON5 number but `Infinity` and `NaN`) or a
+    /// text of digits (see [`parse_decimal`]).
     pub fn decimal(&mut self, n: &Node) -> Option<Decimal> {
-        let text = match &n.value {
-            Value::Number(t) | Value::String(t) => t,
+        let read = match &n.value {
+            Value::Number(t) => parse_number(t),
+            Value::String(t) => parse_decimal(t),
             _ => {
                 self.push(n.error(format!(
                     "expected a decimal (a number or a string such as \"15000.00\"), found {}",
@@ -147,7 +165,7 @@ impl Decoder {
                 return None;
             }
         };
-        match parse_decimal(text) {
+        match read {
             Ok(d) => Some(d),
             Err(why) => {
                 self.push(n.error(why));
@@ -156,8 +174,16 @@ impl Decoder {
         }
     }
 
-    /// A whole number from 0 to `u32::MAX`.
+    /// A whole number from 0 to `u32::MAX`, written as a number (`7`, `7.0`, `1e2`,
+    /// `0x10`), not as a text.
     pub fn whole(&mut self, n: &Node) -> Option<u32> {
+        if let Value::String(_) = n.value {
+            self.push(n.error(format!(
+                "expected a whole number written without quotes, found {}",
+                n.describe()
+            )));
+            return None;
+        }
         let d = self.decimal(n)?;
         if d.trunc() != d {
             self.push(n.error(format!("must be a whole number, found {}", n.describe())));
@@ -262,66 +288,174 @@ impl Decoder {
     }
 }
 
-/// Parses a decimal the way a person writes it: `12`, `-0.5`, `.5`, `1e3`, `+2`, `0x1F`.
-/// Refuses NaN, infinities, thousands separators and anything beyond `Decimal`'s range,
-/// with a sentence saying which.
+/// Reads a decimal written as a text: an optional `-`, digits, optionally a point and
+/// digits, optionally `e` and digits (`"15000.00"`, `"-0.5"`, `"2e3"`: what the JSON
+/// Schema's pattern allows). Exactly, or not at all: no spaces around it, no `+`, `.5`,
+/// `5.`, hex, separators, NaN or infinities, and never more digits than a [`Decimal`]
+/// holds (each refusal says why).
 pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
-    let t = text.trim();
-    let shown = if t.chars().count() > 40 {
-        format!("{}…", t.chars().take(40).collect::<String>())
-    } else {
-        t.to_string()
-    };
-    if t.is_empty() {
+    let shown = shorten(text);
+    if text.is_empty() {
         return Err("expected a number, found an empty text".into());
     }
-    let lower = t.to_ascii_lowercase();
-    if lower.contains("nan") || lower.contains("infinity") {
+    if text.trim() != text {
+        return Err(format!("\"{shown}\" has spaces around the number"));
+    }
+    let (neg, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa, exp) = body.split_once(['e', 'E']).unwrap_or((body, "0"));
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let frac_ok = frac.is_empty() && !mantissa.ends_with('.') || digits(frac);
+    if !(digits(int) && frac_ok && digits(exp)) {
+        return Err(not_a_number(text, &shown));
+    }
+    exact(neg, int, frac, exp).map_err(|e| e.message(&shown))
+}
+
+/// Reads a JSON5 number literal as the reader kept it (`12`, `-0.5`, `.5`, `5.`, `+2`,
+/// `1e-3`, `0x1F`) exactly; `Infinity` and `NaN` are refused. Also JavaScript's
+/// `Number()` of a trimmed text, for the configurator's `requires` (any other text is
+/// refused with a sentence).
+pub fn parse_number(text: &str) -> Result<Decimal, String> {
+    let shown = shorten(text);
+    let (neg, body) = match text.as_bytes().first() {
+        Some(b'-') => (true, text.get(1..).unwrap_or_default()),
+        Some(b'+') => (false, text.get(1..).unwrap_or_default()),
+        _ => (false, text),
+    };
+    if matches!(body, "Infinity" | "NaN") {
         return Err(format!("\"{shown}\" is not a finite number"));
     }
-    let (neg, body) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
+    if let Some(hex) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
+        if hex.is_empty() || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(not_a_number(text, &shown));
+        }
+        let value = u128::from_str_radix(hex.trim_start_matches('0'), 16)
+            .ok()
+            .or_else(|| hex.bytes().all(|b| b == b'0').then_some(0))
+            .and_then(|v| Decimal::try_from_i128_with_scale(i128::try_from(v).ok()?, 0).ok())
+            .ok_or_else(|| Inexact::TooLarge.message(&shown))?;
+        return Ok(if neg { -value } else { value });
+    }
+    let (mantissa, exp) = match body.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e),
+        None => (body, "0"),
     };
-    let magnitude = if let Some(hex) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
-        u64::from_str_radix(hex, 16)
-            .map(Decimal::from)
-            .map_err(|_| format!("\"{shown}\" is not a number"))?
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let (exp_neg, exp_digits) = match exp.as_bytes().first() {
+        Some(b'-') => (true, exp.get(1..).unwrap_or_default()),
+        Some(b'+') => (false, exp.get(1..).unwrap_or_default()),
+        _ => (false, exp),
+    };
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    let ok = all_digits(int)
+        && all_digits(frac)
+        && !(int.is_empty() && frac.is_empty())
+        && !exp_digits.is_empty()
+        && all_digits(exp_digits);
+    if !ok {
+        return Err(not_a_number(text, &shown));
+    }
+    let exp = if exp_neg {
+        format!("-{exp_digits}")
     } else {
-        if body.contains(',') {
-            return Err(format!(
-                "\"{shown}\" is not a number: write it without thousands separators"
-            ));
-        }
-        let ok_chars = body
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
-        if !ok_chars || !body.chars().any(|c| c.is_ascii_digit()) {
-            return Err(format!("\"{shown}\" is not a number"));
-        }
-        let normal = if body.starts_with('.') {
-            format!("0{body}")
-        } else {
-            body.to_string()
-        };
-        let normal = normal.replace(".e", "e").replace(".E", "E");
-        let normal = normal.strip_suffix('.').unwrap_or(&normal);
-        let parsed = if normal.contains(['e', 'E']) {
-            Decimal::from_scientific(normal)
-        } else {
-            Decimal::from_str(normal)
-        };
-        parsed.map_err(|_| {
-            let digits = normal.split(['e', 'E', '.']).next().map_or(0, str::len);
-            if digits > 20 || normal.contains(['e', 'E']) {
-                format!("\"{shown}\" is too large (or too precise) to be a price or a quantity")
-            } else {
-                format!("\"{shown}\" is not a number")
-            }
-        })?
+        exp_digits.to_string()
     };
-    Ok(if neg { -magnitude } else { magnitude })
+    exact(neg, int, frac, &exp).map_err(|e| e.message(&shown))
+}
+
+fn not_a_number(text: &str, shown: &str) -> String {
+    if text.contains(',') {
+        return format!("\"{shown}\" is not a number: write it without thousands separators");
+    }
+    let lower = text.to_ascii_lowercase();
+    if lower.contains("nan") || lower.contains("infinity") {
+        return format!("\"{shown}\" is not a finite number");
+    }
+    format!(
+        "\"{shown}\" is not a number: write digits, with a point and a sign if needed, such as \"-1250.50\""
+    )
+}
+
+/// Why digits could not be read exactly.
+enum Inexact {
+    TooLarge,
+    TooPrecise,
+}
+
+impl Inexact {
+    fn message(&self, shown: &str) -> String {
+        match self {
+            Inexact::TooLarge => format!(
+                "\"{shown}\" is too large to be read exactly (a decimal has at most 28 significant digits)"
+            ),
+            Inexact::TooPrecise => format!(
+                "\"{shown}\" has too many digits to be read exactly (a decimal has at most 28 significant digits, at most 28 of them after the point)"
+            ),
+        }
+    }
+}
+
+/// `±int.frac × 10^exp` as a [`Decimal`] with the scale it was written with (`1.50`
+/// stays `1.50`), or why it cannot be held exactly. The digits are ASCII (checked by the
+/// callers); `exp` is an optional `-` and digits.
+fn exact(neg: bool, int: &str, frac: &str, exp: &str) -> Result<Decimal, Inexact> {
+    let significant = format!("{int}{frac}");
+    let significant = significant.trim_start_matches('0');
+    let (exp_neg, exp_digits) = match exp.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, exp),
+    };
+    let exp_digits = exp_digits.trim_start_matches('0');
+    // Far beyond any scale: the exponent alone decides (and fits an i64 below).
+    if exp_digits.len() > 6 && !significant.is_empty() {
+        return Err(if exp_neg {
+            Inexact::TooPrecise
+        } else {
+            Inexact::TooLarge
+        });
+    }
+    let e: i64 = exp_digits.parse().unwrap_or(0);
+    let e = if exp_neg { -e } else { e };
+    let frac_len = i64::try_from(frac.len()).map_err(|_| Inexact::TooPrecise)?;
+    let mut scale = frac_len - e;
+    if significant.is_empty() {
+        // Zero, with the scale it was written with (`0.00`), as far as one can be held.
+        let scale = u32::try_from(scale.clamp(0, 28)).unwrap_or(0);
+        let zero = Decimal::new(0, scale);
+        return Ok(if neg { -zero } else { zero });
+    }
+    let mut mantissa = significant.to_string();
+    if scale < 0 {
+        let zeros = usize::try_from(-scale).map_err(|_| Inexact::TooLarge)?;
+        if mantissa.len() + zeros > 29 {
+            return Err(Inexact::TooLarge);
+        }
+        mantissa.extend(std::iter::repeat_n('0', zeros));
+        scale = 0;
+    }
+    while scale > 28 && mantissa.ends_with('0') {
+        mantissa.pop();
+        scale -= 1;
+    }
+    if scale > 28 {
+        return Err(Inexact::TooPrecise);
+    }
+    let too_many = if scale > 0 {
+        Inexact::TooPrecise
+    } else {
+        Inexact::TooLarge
+    };
+    if mantissa.len() > 29 {
+        return Err(too_many);
+    }
+    let m: i128 = mantissa.parse().map_err(|_| Inexact::TooLarge)?;
+    let scale = u32::try_from(scale).map_err(|_| Inexact::TooPrecise)?;
+    let d = Decimal::try_from_i128_with_scale(m, scale).map_err(|_| too_many)?;
+    Ok(if neg { -d } else { d })
 }
 
 /// Parses `YYYY-MM-DD`.
@@ -338,8 +472,15 @@ pub fn parse_date(s: &str) -> Option<time::Date> {
     time::Date::from_calendar_date(year, month, day).ok()
 }
 
-/// The known key closest to a mistyped one, if it is close enough to be a typo.
+/// Keys longer than this (in bytes) get no "did you mean": no known key is that long.
+const MAX_TYPO_BYTES: usize = 64;
+
+/// The known key closest to a mistyped one, if it is close enough to be a typo. Costs at
+/// most [`MAX_TYPO_BYTES`] × the known keys' length, whatever the key.
 fn suggestion<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    if key.len() > MAX_TYPO_BYTES {
+        return None;
+    }
     known
         .iter()
         .map(|k| (edit_distance(key, k), *k))
@@ -366,30 +507,123 @@ fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    fn dec(s: &str) -> Decimal {
-        Decimal::from_str_exact(s).unwrap()
+    /// `parse_number` reads every JSON5 number form exactly, keeping the written scale.
+    #[test]
+    fn number_literals_are_read_exactly_in_every_json5_form() {
+        for (text, exact) in [
+            ("0.1", "0.1"),
+            ("15000.00", "15000.00"),
+            (".5", "0.5"),
+            ("5.", "5"),
+            ("+2", "2"),
+            ("-1.25", "-1.25"),
+            ("1e3", "1000"),
+            ("1E+3", "1000"),
+            ("1.50e1", "15.0"),
+            ("2.5e-3", "0.0025"),
+            ("0x1F", "31"),
+            ("-0x1f", "-31"),
+            ("+0X10", "16"),
+            ("0.00", "0.00"),
+            ("0e-99999999", "0.0000000000000000000000000000"),
+            ("007", "7"),
+            // 28 digits after the point, and 29 significant digits below Decimal::MAX.
+            (
+                "0.1234567890123456789012345678",
+                "0.1234567890123456789012345678",
+            ),
+            (
+                "79228162514264337593543950335",
+                "79228162514264337593543950335",
+            ),
+            // Trailing zeros beyond 28 places are dropped (the value is unchanged).
+            (
+                "1.500000000000000000000000000000",
+                "1.5000000000000000000000000000",
+            ),
+        ] {
+            assert_eq!(parse_number(text).unwrap().to_string(), exact, "{text}");
+        }
     }
 
     #[test]
-    fn decimals_are_exact_and_forgiving_of_json5_forms() {
-        assert_eq!(parse_decimal("0.1").unwrap(), dec("0.1"));
-        assert_eq!(parse_decimal(".5").unwrap(), dec("0.5"));
-        assert_eq!(parse_decimal("5.").unwrap(), dec("5"));
-        assert_eq!(parse_decimal("+2").unwrap(), dec("2"));
-        assert_eq!(parse_decimal("-1.25").unwrap(), dec("-1.25"));
-        assert_eq!(parse_decimal("1e3").unwrap(), dec("1000"));
-        assert_eq!(parse_decimal("0x1F").unwrap(), dec("31"));
+    fn numbers_that_cannot_be_held_exactly_are_refused_naming_the_limit() {
+        let long = format!("0.{}", "3".repeat(400));
+        for (text, why) in [
+            (long.as_str(), "too many digits"),
+            ("0.12345678901234567890123456789", "too many digits"),
+            ("79228162514264337593543950336", "too large"),
+            ("1e30", "too large"),
+            ("1e-40", "too many digits"),
+            ("1e99999999999999999999", "too large"),
+            ("0x1000000000000000000000000", "too large"),
+            ("Infinity", "not a finite number"),
+            ("-NaN", "not a finite number"),
+            ("1-2", "not a number"),
+            ("", "not a number"),
+        ] {
+            let e = parse_number(text).unwrap_err();
+            assert!(e.contains(why), "{text}: {e}");
+        }
+        assert!(parse_number(&long)
+            .unwrap_err()
+            .contains("28 significant digits"));
+    }
+
+    /// A decimal in a text is what the JSON Schema's pattern allows, nothing more.
+    #[test]
+    fn decimal_texts_are_digits_only() {
+        for (text, exact) in [
+            ("15000.00", "15000.00"),
+            ("-0.5", "-0.5"),
+            ("2e3", "2000"),
+            ("0", "0"),
+        ] {
+            assert_eq!(parse_decimal(text).unwrap().to_string(), exact, "{text}");
+        }
+        for (text, why) in [
+            (" 12 ", "spaces"),
+            ("12\n", "spaces"),
+            ("0x10", "not a number"),
+            ("+2", "not a number"),
+            (".5", "not a number"),
+            ("5.", "not a number"),
+            ("1e-3", "not a number"),
+            ("1,000", "separators"),
+            ("NaN", "finite"),
+            ("-Infinity", "finite"),
+            ("abc", "not a number"),
+            ("", "empty"),
+            ("1e30", "too large"),
+        ] {
+            let e = parse_decimal(text).unwrap_err();
+            assert!(e.contains(why), "{text:?}: {e}");
+        }
     }
 
     #[test]
-    fn bad_numbers_say_why() {
-        assert!(parse_decimal("NaN").unwrap_err().contains("finite"));
-        assert!(parse_decimal("-Infinity").unwrap_err().contains("finite"));
-        assert!(parse_decimal("1e30").unwrap_err().contains("too large"));
-        assert!(parse_decimal("1,000").unwrap_err().contains("separators"));
-        assert!(parse_decimal("abc").unwrap_err().contains("not a number"));
-        assert!(parse_decimal("").unwrap_err().contains("empty"));
-        assert!(parse_decimal("1-2").is_err());
+    fn whole_numbers_are_numbers_not_texts() {
+        let root =
+            crate::source::parse(r#"{a: 7, b: "7", c: 7.0, d: 1e2, e: 0x10, f: 7.5, g: -1}"#)
+                .unwrap();
+        let mut d = Decoder::new();
+        let read: Vec<Option<u32>> = ["a", "b", "c", "d", "e", "f", "g"]
+            .iter()
+            .map(|k| d.req_whole(&root, k))
+            .collect();
+        assert_eq!(
+            read,
+            [Some(7), None, Some(7), Some(100), Some(16), None, None]
+        );
+        let messages: Vec<String> = d.diags.iter().map(|x| x.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "error: b: expected a whole number written without quotes, found \"7\"",
+                "error: f: must be a whole number, found 7.5",
+                "error: g: must not be negative, found -1",
+            ]
+        );
     }
 
     #[test]
@@ -399,6 +633,26 @@ mod tests {
             Some("annual_fee")
         );
         assert_eq!(suggestion("zzz", &["annual_fee"]), None);
+        assert_eq!(
+            suggestion(&"annual_fee".repeat(100_000), &["annual_fee"]),
+            None
+        );
+    }
+
+    #[test]
+    fn repeated_and_unknown_keys_in_document_order() {
+        let root = crate::source::parse("{a: 1, b: 2, a: 3, fromat: 4, b: 5}").unwrap();
+        let mut d = Decoder::new();
+        d.check_keys(&root, &["a", "b", "format"], true);
+        let messages: Vec<String> = d.diags.iter().map(|x| x.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "error: a: the key \"a\" appears more than once",
+                "error: fromat: unknown field \"fromat\" (did you mean \"format\"?)",
+                "error: b: the key \"b\" appears more than once",
+            ]
+        );
     }
 
     #[test]
