@@ -42,12 +42,17 @@ impl Decoder {
         self.diags.push(d);
     }
 
+    /// Records an error at `n`, writing its message only if it will be kept.
+    fn fail(&mut self, n: &Node, message: impl FnOnce() -> String) {
+        self.diags.push_with(Severity::Error, || n.error(message()));
+    }
+
     /// The members of an object, or an error if `n` is something else.
     pub fn object<'n>(&mut self, n: &'n Node) -> Option<&'n [(String, Node)]> {
         match &n.value {
             Value::Object(props) => Some(props),
             _ => {
-                self.push(n.error(format!("expected an object, found {}", n.describe())));
+                self.fail(n, || format!("expected an object, found {}", n.describe()));
                 None
             }
         }
@@ -58,7 +63,7 @@ impl Decoder {
         match &n.value {
             Value::Array(items) => Some(items),
             _ => {
-                self.push(n.error(format!("expected a list, found {}", n.describe())));
+                self.fail(n, || format!("expected a list, found {}", n.describe()));
                 None
             }
         }
@@ -84,8 +89,9 @@ impl Decoder {
         let mut repeated = members.repeated().into_iter().peekable();
         for (i, (key, value)) in members.iter().enumerate() {
             if repeated.next_if_eq(&i).is_some() {
-                let msg = format!("the key \"{}\" appears more than once", shorten(key));
-                self.push(value.error(msg));
+                self.fail(value, || {
+                    format!("the key \"{}\" appears more than once", shorten(key))
+                });
                 continue;
             }
             let Some((known, strict)) = known else {
@@ -99,19 +105,16 @@ impl Decoder {
             } else {
                 Severity::Warning
             };
-            let hint = if self.diags.is_full(severity) {
-                None
-            } else {
-                suggestion(key, known)
-            };
-            let hint = hint
-                .map(|s| format!(" (did you mean \"{s}\"?)"))
-                .unwrap_or_default();
-            let msg = format!("unknown field \"{}\"{hint}", shorten(key));
-            self.push(if strict {
-                value.error(msg)
-            } else {
-                value.warning(msg)
+            self.diags.push_with(severity, || {
+                let hint = suggestion(key, known)
+                    .map(|s| format!(" (did you mean \"{s}\"?)"))
+                    .unwrap_or_default();
+                let msg = format!("unknown field \"{}\"{hint}", shorten(key));
+                if strict {
+                    value.error(msg)
+                } else {
+                    value.warning(msg)
+                }
             });
         }
     }
@@ -123,10 +126,10 @@ impl Decoder {
         }
         let found = obj.get(key);
         if found.is_none() {
-            self.push(
+            self.diags.push_with(Severity::Error, || {
                 Diagnostic::error(child_path(&obj.path(), key), "is missing")
-                    .at(obj.line, obj.column),
-            );
+                    .at(obj.line, obj.column)
+            });
         }
         found
     }
@@ -135,7 +138,7 @@ impl Decoder {
         match &n.value {
             Value::String(s) => Some(s.clone()),
             _ => {
-                self.push(n.error(format!("expected a text, found {}", n.describe())));
+                self.fail(n, || format!("expected a text, found {}", n.describe()));
                 None
             }
         }
@@ -145,7 +148,9 @@ impl Decoder {
         match &n.value {
             Value::Bool(b) => Some(*b),
             _ => {
-                self.push(n.error(format!("expected true or false, found {}", n.describe())));
+                self.fail(n, || {
+                    format!("expected true or false, found {}", n.describe())
+                });
                 None
             }
         }
@@ -158,17 +163,19 @@ impl Decoder {
             Value::Number(t) => parse_number(t),
             Value::String(t) => parse_decimal(t),
             _ => {
-                self.push(n.error(format!(
-                    "expected a decimal (a number or a string such as \"15000.00\"), found {}",
-                    n.describe()
-                )));
+                self.fail(n, || {
+                    format!(
+                        "expected a decimal (a number or a string such as \"15000.00\"), found {}",
+                        n.describe()
+                    )
+                });
                 return None;
             }
         };
         match read {
             Ok(d) => Some(d),
             Err(why) => {
-                self.push(n.error(why));
+                self.fail(n, || why);
                 None
             }
         }
@@ -178,25 +185,31 @@ impl Decoder {
     /// `0x10`), not as a text.
     pub fn whole(&mut self, n: &Node) -> Option<u32> {
         if let Value::String(_) = n.value {
-            self.push(n.error(format!(
-                "expected a whole number written without quotes, found {}",
-                n.describe()
-            )));
+            self.fail(n, || {
+                format!(
+                    "expected a whole number written without quotes, found {}",
+                    n.describe()
+                )
+            });
             return None;
         }
         let d = self.decimal(n)?;
         if d.trunc() != d {
-            self.push(n.error(format!("must be a whole number, found {}", n.describe())));
+            self.fail(n, || {
+                format!("must be a whole number, found {}", n.describe())
+            });
             return None;
         }
         if d.is_sign_negative() && !d.is_zero() {
-            self.push(n.error(format!("must not be negative, found {}", n.describe())));
+            self.fail(n, || {
+                format!("must not be negative, found {}", n.describe())
+            });
             return None;
         }
         match d.to_u32() {
             Some(v) => Some(v),
             None => {
-                self.push(n.error(format!("{} is too large", n.describe())));
+                self.fail(n, || format!("{} is too large", n.describe()));
                 None
             }
         }
@@ -208,10 +221,9 @@ impl Decoder {
         if parse_date(&s).is_some() {
             return Some(s);
         }
-        self.push(n.error(format!(
-            "expected a date written YYYY-MM-DD, found {}",
-            n.describe()
-        )));
+        self.fail(n, || {
+            format!("expected a date written YYYY-MM-DD, found {}", n.describe())
+        });
         None
     }
 
@@ -221,21 +233,22 @@ impl Decoder {
         self.each(items, Decoder::string)
     }
 
-    /// Decodes every element; `None` if any failed (each failure is still reported).
+    /// Decodes every element; `None` if any failed (each failure is still reported, and
+    /// nothing is kept after the first: a failed list costs no memory per element).
     pub fn each<T>(
         &mut self,
         items: &[Node],
         decode: impl Fn(&mut Decoder, &Node) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let mut out = Vec::with_capacity(items.len());
-        let mut ok = true;
+        let mut out = Some(Vec::new());
         for item in items {
-            match decode(self, item) {
-                Some(t) => out.push(t),
-                None => ok = false,
+            match (decode(self, item), &mut out) {
+                (Some(t), Some(list)) => list.push(t),
+                (None, _) => out = None,
+                (Some(_), None) => {}
             }
         }
-        ok.then_some(out)
+        out
     }
 
     pub fn req_string(&mut self, obj: &Node, key: &str) -> Option<String> {

@@ -184,6 +184,19 @@ impl Diagnostics {
         }
     }
 
+    /// Keeps the diagnostic `make` writes, or only counts one of `severity` without
+    /// writing it when that many are kept already.
+    pub fn push_with(&mut self, severity: Severity, make: impl FnOnce() -> Diagnostic) {
+        if self.is_full(severity) {
+            self.push(Diagnostic {
+                severity,
+                ..Diagnostic::error("", "")
+            });
+        } else {
+            self.push(make());
+        }
+    }
+
     /// Whether a new diagnostic of this severity would only be counted (then the work of
     /// writing a precise message can be skipped).
     pub fn is_full(&self, severity: Severity) -> bool {

@@ -10,7 +10,9 @@
 //! library's tables) instead of ID_Start/ID_Continue.
 
 use super::diagnostic::Excerpt;
-use super::node::{shorten, Members, Node, Place, Step, Up, Value, MAX_DEPTH, MAX_DOCUMENT_BYTES};
+use super::node::{
+    shorten, Doc, Literal, Members, Node, Place, Step, Value, MAX_DEPTH, MAX_DOCUMENT_BYTES, TOP,
+};
 use super::Diagnostic;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -28,12 +30,10 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
         ));
     }
     let mut reader = Reader {
-        text,
-        bytes: text.as_bytes(),
-        at: 0,
+        s: Scanner::new(text, 0),
         depth: 0,
         lines: LineIndex::new(text),
-        doc: Rc::new(Up::Document(text.into())),
+        doc: Doc::new(text),
     };
     reader.document().map_err(|e| reader.diagnostic(e))
 }
@@ -44,46 +44,55 @@ struct Syntax {
     message: String,
 }
 
+/// Builds the tree from the tokens of a [`Scanner`].
 struct Reader<'t> {
+    s: Scanner<'t>,
+    depth: usize,
+    lines: LineIndex,
+    doc: Rc<Doc>,
+}
+
+/// Reads the tokens of JSON5 text.
+struct Scanner<'t> {
     text: &'t str,
     bytes: &'t [u8],
     /// The byte offset being read.
     at: usize,
-    depth: usize,
-    lines: LineIndex,
-    doc: Rc<Up>,
 }
 
 const A_VALUE: &str = "a value (an object, a list, a text, a number, true, false or null)";
 
 impl Reader<'_> {
     fn document(&mut self) -> Result<Node, Syntax> {
-        self.blank()?;
-        if self.at >= self.bytes.len() {
+        self.s.blank()?;
+        if self.s.at >= self.s.bytes.len() {
             return Err(Syntax {
                 at: 0,
                 message: "the document is empty".into(),
             });
         }
         let root = self.value(Place {
-            up: Rc::clone(&self.doc),
-            step: Step::Root,
+            doc: Rc::clone(&self.doc),
+            up: TOP,
+            step: Step::ROOT,
         })?;
-        self.blank()?;
-        if self.at < self.bytes.len() {
-            return Err(self.expected(self.at, "the end of the text after the document's value"));
+        self.s.blank()?;
+        if self.s.at < self.s.bytes.len() {
+            return Err(self
+                .s
+                .expected(self.s.at, "the end of the text after the document's value"));
         }
         Ok(root)
     }
 
     fn value(&mut self, place: Place) -> Result<Node, Syntax> {
-        let (line, column) = self.lines.position(self.text, self.at);
-        let value = match self.byte(self.at) {
+        let (line, column) = self.lines.position(self.s.text, self.s.at);
+        let value = match self.s.byte(self.s.at) {
             Some(b'{') => Value::Object(self.object(&place)?),
             Some(b'[') => Value::Array(self.array(&place)?),
-            Some(q @ (b'"' | b'\'')) => Value::String(self.string(q)?.0),
-            Some(b'-' | b'+' | b'.' | b'0'..=b'9') => Value::Number(self.number()?),
-            _ => self.word_value()?,
+            Some(q @ (b'"' | b'\'')) => Value::String(self.s.string(q)?),
+            Some(b'-' | b'+' | b'.' | b'0'..=b'9') => Value::Number(self.s.number()?),
+            _ => self.s.word_value()?,
         };
         Ok(Node {
             value,
@@ -93,6 +102,128 @@ impl Reader<'_> {
         })
     }
 
+    fn object(&mut self, place: &Place) -> Result<Members, Syntax> {
+        let open = self.enter()?;
+        let mut up = None;
+        let mut list: Vec<(String, Node)> = Vec::new();
+        loop {
+            self.s.blank()?;
+            if self.s.byte(self.s.at) == Some(b'}') {
+                break;
+            }
+            let step = Step::key(self.s.at);
+            let key = self.s.key()?;
+            self.s.blank()?;
+            if self.s.byte(self.s.at) != Some(b':') {
+                let what = format!("\":\" after the key \"{}\"", shorten(&key));
+                return Err(self.s.expected(self.s.at, &what));
+            }
+            self.s.at += 1;
+            self.s.blank()?;
+            let up = *up.get_or_insert_with(|| self.doc.container(place));
+            let doc = Rc::clone(&self.doc);
+            let node = self.value(Place { doc, up, step })?;
+            list.push((key, node));
+            if !self.separator(b'}', open, list.last().map(|(_, n)| n))? {
+                break;
+            }
+        }
+        self.leave();
+        Ok(Members::new(list))
+    }
+
+    fn array(&mut self, place: &Place) -> Result<Vec<Node>, Syntax> {
+        let open = self.enter()?;
+        let mut up = None;
+        let mut items: Vec<Node> = Vec::new();
+        loop {
+            self.s.blank()?;
+            if self.s.byte(self.s.at) == Some(b']') {
+                break;
+            }
+            let up = *up.get_or_insert_with(|| self.doc.container(place));
+            let doc = Rc::clone(&self.doc);
+            let step = Step::index(items.len());
+            items.push(self.value(Place { doc, up, step })?);
+            if !self.separator(b']', open, items.last())? {
+                break;
+            }
+        }
+        self.leave();
+        items.shrink_to_fit();
+        Ok(items)
+    }
+
+    /// After a member or an element: a comma (true: more may follow) or the closing
+    /// bracket (false, left for the caller to step over).
+    fn separator(&mut self, close: u8, open: usize, last: Option<&Node>) -> Result<bool, Syntax> {
+        self.s.blank()?;
+        match self.s.byte(self.s.at) {
+            Some(b',') => {
+                self.s.at += 1;
+                Ok(true)
+            }
+            Some(b) if b == close => Ok(false),
+            _ => {
+                let after = last.map_or_else(String::new, |n| format!(" after {}", n.path()));
+                let what = format!("\",\" or \"{}\"{after}", char::from(close));
+                let mut e = self.s.expected(self.s.at, &what);
+                if self.s.at >= self.s.bytes.len() {
+                    let (l, c) = self.lines.position(self.s.text, open);
+                    e.message.push_str(&format!(
+                        " (the bracket at line {l}, column {c} is not closed)"
+                    ));
+                } else if self.s.starts_value(self.s.at) {
+                    e.message.push_str(": is a comma missing?");
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Steps into a `{` or `[`, refusing nesting beyond [`MAX_DEPTH`]; its offset.
+    fn enter(&mut self) -> Result<usize, Syntax> {
+        let open = self.s.at;
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(Syntax {
+                at: open,
+                message: format!("nesting deeper than {MAX_DEPTH} levels is not supported"),
+            });
+        }
+        self.s.at += 1;
+        Ok(open)
+    }
+
+    /// Steps over the closing bracket that [`Reader::separator`] found.
+    fn leave(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+        self.s.at += 1;
+    }
+
+    fn diagnostic(&self, e: Syntax) -> Diagnostic {
+        let (line, column) = self.lines.position(self.s.text, e.at);
+        let excerpt = Excerpt::new(self.s.text, self.lines.start(line), e.at);
+        Diagnostic::error("", e.message)
+            .at(line, column)
+            .with_excerpt(excerpt)
+    }
+}
+
+/// The key written at byte `at` of `text` (where [`Step::Key`] points), read again.
+pub(super) fn key_at(text: &str, at: usize) -> String {
+    Scanner::new(text, at).key().unwrap_or_default()
+}
+
+impl<'t> Scanner<'t> {
+    fn new(text: &'t str, at: usize) -> Self {
+        Scanner {
+            text,
+            bytes: text.as_bytes(),
+            at,
+        }
+    }
+
     /// `true`, `false`, `null`, `Infinity` or `NaN`.
     fn word_value(&mut self) -> Result<Value, Syntax> {
         let word = self.word_at(self.at);
@@ -100,7 +231,7 @@ impl Reader<'_> {
             "true" => Value::Bool(true),
             "false" => Value::Bool(false),
             "null" => Value::Null,
-            "Infinity" | "NaN" => Value::Number(word.to_string()),
+            "Infinity" | "NaN" => Value::Number(word.into()),
             _ => {
                 let mut e = self.expected(self.at, A_VALUE);
                 if matches!(
@@ -120,132 +251,21 @@ impl Reader<'_> {
         Ok(value)
     }
 
-    fn object(&mut self, place: &Place) -> Result<Members, Syntax> {
-        let open = self.enter()?;
-        let mut up = None;
-        let mut list: Vec<(String, Node)> = Vec::new();
-        loop {
-            self.blank()?;
-            if self.byte(self.at) == Some(b'}') {
-                break;
-            }
-            let (key, step) = self.key()?;
-            self.blank()?;
-            if self.byte(self.at) != Some(b':') {
-                let what = format!("\":\" after the key \"{}\"", shorten(&key));
-                return Err(self.expected(self.at, &what));
-            }
-            self.at += 1;
-            self.blank()?;
-            let up = Rc::clone(up.get_or_insert_with(|| Rc::new(Up::Container(place.clone()))));
-            let node = self.value(Place { up, step })?;
-            list.push((key, node));
-            if !self.separator(b'}', open, list.last().map(|(_, n)| n))? {
-                break;
-            }
-        }
-        self.leave();
-        Ok(Members::new(list))
-    }
-
-    fn array(&mut self, place: &Place) -> Result<Vec<Node>, Syntax> {
-        let open = self.enter()?;
-        let mut up = None;
-        let mut items: Vec<Node> = Vec::new();
-        loop {
-            self.blank()?;
-            if self.byte(self.at) == Some(b']') {
-                break;
-            }
-            let up = Rc::clone(up.get_or_insert_with(|| Rc::new(Up::Container(place.clone()))));
-            let step = Step::Index(to_u32(items.len()));
-            items.push(self.value(Place { up, step })?);
-            if !self.separator(b']', open, items.last())? {
-                break;
-            }
-        }
-        self.leave();
-        Ok(items)
-    }
-
-    /// After a member or an element: a comma (true: more may follow) or the closing
-    /// bracket (false, left for the caller to step over).
-    fn separator(&mut self, close: u8, open: usize, last: Option<&Node>) -> Result<bool, Syntax> {
-        self.blank()?;
-        match self.byte(self.at) {
-            Some(b',') => {
-                self.at += 1;
-                Ok(true)
-            }
-            Some(b) if b == close => Ok(false),
-            _ => {
-                let after = last.map_or_else(String::new, |n| format!(" after {}", n.path()));
-                let what = format!("\",\" or \"{}\"{after}", char::from(close));
-                let mut e = self.expected(self.at, &what);
-                if self.at >= self.bytes.len() {
-                    let (l, c) = self.lines.position(self.text, open);
-                    e.message.push_str(&format!(
-                        " (the bracket at line {l}, column {c} is not closed)"
-                    ));
-                } else if self.starts_value(self.at) {
-                    e.message.push_str(": is a comma missing?");
-                }
-                Err(e)
-            }
-        }
-    }
-
-    /// Steps into a `{` or `[`, refusing nesting beyond [`MAX_DEPTH`]; its offset.
-    fn enter(&mut self) -> Result<usize, Syntax> {
-        let open = self.at;
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return Err(Syntax {
-                at: open,
-                message: format!("nesting deeper than {MAX_DEPTH} levels is not supported"),
-            });
-        }
-        self.at += 1;
-        Ok(open)
-    }
-
-    /// Steps over the closing bracket that [`Reader::separator`] found.
-    fn leave(&mut self) {
-        self.depth = self.depth.saturating_sub(1);
-        self.at += 1;
-    }
-
-    /// An object key: a quoted text or a name; with the step that locates its value.
-    fn key(&mut self) -> Result<(String, Step), Syntax> {
+    /// An object key: a quoted text or a name.
+    fn key(&mut self) -> Result<String, Syntax> {
         let start = self.at;
-        let (key, escaped, body) = match self.byte(start) {
-            Some(q @ (b'"' | b'\'')) => {
-                let (key, escaped) = self.string(q)?;
-                (key, escaped, start + 1)
-            }
-            _ => match self.name()? {
-                Some((key, escaped)) => (key, escaped, start),
-                None => {
-                    return Err(self.expected(start, "a key (a name or a quoted text) or \"}\""))
-                }
-            },
-        };
-        let step = if escaped {
-            Step::Key(Rc::new(key.clone()))
-        } else {
-            Step::Span {
-                start: to_u32(body),
-                len: to_u32(key.len()),
-            }
-        };
-        Ok((key, step))
+        match self.byte(start) {
+            Some(q @ (b'"' | b'\'')) => self.string(q),
+            _ => self
+                .name()?
+                .ok_or_else(|| self.expected(start, "a key (a name or a quoted text) or \"}\"")),
+        }
     }
 
-    /// An unquoted key (an ECMAScript IdentifierName, `\u` escapes included), with whether
-    /// it had escapes; `None` when none starts here.
-    fn name(&mut self) -> Result<Option<(String, bool)>, Syntax> {
+    /// An unquoted key (an ECMAScript IdentifierName, `\u` escapes included); `None` when
+    /// none starts here.
+    fn name(&mut self) -> Result<Option<String>, Syntax> {
         let mut out = String::new();
-        let mut escaped = false;
         while let Some(c) = self.char_at(self.at) {
             let at = self.at;
             let from_escape = c == '\\';
@@ -268,11 +288,10 @@ impl Reader<'_> {
             if !fits {
                 break;
             }
-            escaped |= from_escape;
             out.push(c);
             self.at += len;
         }
-        Ok((!out.is_empty()).then_some((out, escaped)))
+        Ok((!out.is_empty()).then_some(out))
     }
 
     /// `\uXXXX` in a name.
@@ -287,11 +306,10 @@ impl Reader<'_> {
         })
     }
 
-    /// A quoted text starting at its quote `q`: its value and whether it had escapes.
-    fn string(&mut self, q: u8) -> Result<(String, bool), Syntax> {
+    /// A quoted text starting at its quote `q`.
+    fn string(&mut self, q: u8) -> Result<String, Syntax> {
         let open = self.at;
         let mut out = String::new();
-        let mut escaped = false;
         let mut i = open + 1;
         loop {
             let run = i;
@@ -305,7 +323,6 @@ impl Reader<'_> {
             match self.byte(i) {
                 Some(b'\\') => {
                     i = self.escape(open, i, &mut out)?;
-                    escaped = true;
                 }
                 Some(b'\n' | b'\r') => {
                     return Err(Syntax {
@@ -315,7 +332,7 @@ impl Reader<'_> {
                 }
                 Some(_) => {
                     self.at = i + 1;
-                    return Ok((out, escaped));
+                    return Ok(out);
                 }
                 None => return Err(unclosed(open, q)),
             }
@@ -397,7 +414,7 @@ impl Reader<'_> {
 
     /// A number literal, kept as its text: `12`, `-0.5`, `.5`, `5.`, `1e3`, `+2`,
     /// `0x1F`, `Infinity`, `-NaN`.
-    fn number(&mut self) -> Result<String, Syntax> {
+    fn number(&mut self) -> Result<Literal, Syntax> {
         let start = self.at;
         let mut i = start;
         if matches!(self.byte(i), Some(b'+' | b'-')) {
@@ -445,9 +462,9 @@ impl Reader<'_> {
         Ok(self.take_number(start, end))
     }
 
-    fn take_number(&mut self, start: usize, end: usize) -> String {
+    fn take_number(&mut self, start: usize, end: usize) -> Literal {
         self.at = end;
-        self.slice(start, end).to_string()
+        self.slice(start, end).into()
     }
 
     /// How many bytes from `at` on satisfy `f`.
@@ -553,14 +570,6 @@ impl Reader<'_> {
 
     fn slice(&self, from: usize, to: usize) -> &str {
         self.text.get(from..to).unwrap_or_default()
-    }
-
-    fn diagnostic(&self, e: Syntax) -> Diagnostic {
-        let (line, column) = self.lines.position(self.text, e.at);
-        let excerpt = Excerpt::new(self.text, self.lines.start(line), e.at);
-        Diagnostic::error("", e.message)
-            .at(line, column)
-            .with_excerpt(excerpt)
     }
 }
 

@@ -7,6 +7,7 @@
 //! built only when a diagnostic is written.
 
 use super::{Diagnostic, Diagnostics};
+use std::cell::RefCell;
 use std::fmt;
 use std::ops::Deref;
 use std::rc::Rc;
@@ -32,69 +33,121 @@ pub struct Node {
 pub enum Value {
     Null,
     Bool(bool),
-    Number(String),
+    Number(Literal),
     String(String),
     Array(Vec<Node>),
     Object(Members),
 }
 
+/// A number's source text, stored in place when it has at most [`INLINE`] bytes (nearly
+/// always), so that a list of a million numbers costs no million allocations.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Literal(LiteralText);
+
+#[derive(Clone, PartialEq, Eq)]
+enum LiteralText {
+    Inline(u8, [u8; INLINE]),
+    Heap(Box<str>),
+}
+
+const INLINE: usize = 22;
+
+impl Literal {
+    pub fn as_str(&self) -> &str {
+        match &self.0 {
+            LiteralText::Inline(len, bytes) => bytes
+                .get(..usize::from(*len))
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or_default(),
+            LiteralText::Heap(s) => s,
+        }
+    }
+}
+
+impl From<&str> for Literal {
+    fn from(s: &str) -> Self {
+        let mut bytes = [0; INLINE];
+        match (bytes.get_mut(..s.len()), u8::try_from(s.len())) {
+            (Some(to), Ok(len)) => {
+                to.copy_from_slice(s.as_bytes());
+                Literal(LiteralText::Inline(len, bytes))
+            }
+            _ => Literal(LiteralText::Heap(s.into())),
+        }
+    }
+}
+
+impl Deref for Literal {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for Literal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 /// An object's members in document order, with an index for lookups by key.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Members {
-    list: Vec<(String, Node)>,
-    /// Positions in `list` ordered by key, equal keys in document order; empty for small
-    /// objects, which are searched in order.
-    sorted: Box<[u32]>,
+    list: Box<[(String, Node)]>,
+    /// Positions in `list` ordered by key, equal keys in document order; none for small
+    /// objects, which are searched in order. Boxed twice to keep [`Value`] (every node)
+    /// at 32 bytes.
+    sorted: Option<Box<Index>>,
 }
+
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Index(Box<[u32]>);
 
 /// Objects up to this size are searched member by member (faster than an index).
 const SMALL: usize = 8;
 
 impl Members {
     pub(super) fn new(list: Vec<(String, Node)>) -> Self {
-        let sorted = if list.len() <= SMALL {
-            Box::default()
-        } else {
+        let list = list.into_boxed_slice();
+        let sorted = (list.len() > SMALL).then(|| {
             let mut order: Vec<u32> = (0..list.len())
                 .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
                 .collect();
             order.sort_by(|&a, &b| key_at(&list, a).cmp(key_at(&list, b)));
-            order.into_boxed_slice()
-        };
+            Box::new(Index(order.into_boxed_slice()))
+        });
         Members { list, sorted }
     }
 
     /// The value under `key` (the first one if the key repeats).
     pub fn get(&self, key: &str) -> Option<&Node> {
-        if self.sorted.is_empty() {
+        let Some(Index(sorted)) = self.sorted.as_deref() else {
             return self.list.iter().find(|(k, _)| k == key).map(|(_, n)| n);
-        }
-        let first = self
-            .sorted
-            .partition_point(|&i| key_at(&self.list, i) < key);
-        let &i = self.sorted.get(first)?;
+        };
+        let first = sorted.partition_point(|&i| key_at(&self.list, i) < key);
+        let &i = sorted.get(first)?;
         let (k, n) = self.list.get(usize::try_from(i).ok()?)?;
         (k == key).then_some(n)
     }
 
     /// Positions (in document order) of the members whose key appeared before them.
     pub fn repeated(&self) -> Vec<usize> {
-        let mut out: Vec<usize> = if self.sorted.is_empty() {
-            let list = &self.list;
-            (0..list.len())
-                .filter(|&i| {
-                    let key = list.get(i).map(|(k, _)| k);
-                    list.iter().take(i).any(|(k, _)| Some(k) == key)
-                })
-                .collect()
-        } else {
-            self.sorted
+        let mut out: Vec<usize> = if let Some(Index(sorted)) = self.sorted.as_deref() {
+            sorted
                 .windows(2)
                 .filter_map(|w| match w {
                     [a, b] if key_at(&self.list, *a) == key_at(&self.list, *b) => {
                         usize::try_from(*b).ok()
                     }
                     _ => None,
+                })
+                .collect()
+        } else {
+            let list = &self.list;
+            (0..list.len())
+                .filter(|&i| {
+                    let key = list.get(i).map(|(k, _)| k);
+                    list.iter().take(i).any(|(k, _)| Some(k) == key)
                 })
                 .collect()
         };
@@ -117,61 +170,99 @@ impl Deref for Members {
     }
 }
 
-/// Where a node is: its container's place and the step from there.
+/// Where a node is: its document, its container (an index into the document's
+/// containers) and the step from there.
 #[derive(Clone, PartialEq, Eq)]
 pub(super) struct Place {
-    pub(super) up: Rc<Up>,
+    pub(super) doc: Rc<Doc>,
+    pub(super) up: u32,
     pub(super) step: Step,
 }
 
-/// What a place hangs from.
+/// `Place::up` of the root: above it is the document.
+pub(super) const TOP: u32 = u32::MAX;
+
+/// The document a tree was read from: its text (keys are read again from it when a path
+/// is written) and the place of every container that has members or elements, each an
+/// index of its own container and a step. A path costs one entry per container, none per
+/// node, and no key is stored twice.
 #[derive(PartialEq, Eq)]
-pub(super) enum Up {
-    /// Above the root: the document's text, from which key spans are read.
-    Document(Box<str>),
-    /// A container's own place.
-    Container(Place),
+pub(super) struct Doc {
+    text: Box<str>,
+    containers: RefCell<Vec<(u32, Step)>>,
 }
 
-/// One step of a path.
-#[derive(Clone, PartialEq, Eq)]
-pub(super) enum Step {
+impl Doc {
+    pub(super) fn new(text: &str) -> Rc<Doc> {
+        Rc::new(Doc {
+            text: text.into(),
+            containers: RefCell::default(),
+        })
+    }
+
+    /// Records the container at `place` and returns the index its children point to.
+    pub(super) fn container(&self, place: &Place) -> u32 {
+        let mut all = self.containers.borrow_mut();
+        all.push((place.up, place.step));
+        u32::try_from(all.len() - 1).unwrap_or(TOP)
+    }
+}
+
+/// One step of a path, in 32 bits (a document has fewer than 2³⁰ bytes): the root, an
+/// array index, or an object member as the byte offset of its key in the text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) struct Step(u32);
+
+enum StepKind {
     Root,
-    Index(u32),
-    /// A key that is its source text exactly: its byte span in the document.
-    Span {
-        start: u32,
-        len: u32,
-    },
-    /// A key written with escapes.
-    Key(Rc<String>),
+    Index(usize),
+    Key(usize),
+}
+
+impl Step {
+    pub(super) const ROOT: Step = Step(0);
+
+    pub(super) fn index(i: usize) -> Step {
+        Step::pack(i, 1)
+    }
+
+    pub(super) fn key(at: usize) -> Step {
+        Step::pack(at, 2)
+    }
+
+    fn pack(n: usize, tag: u32) -> Step {
+        Step(u32::try_from(n).unwrap_or(u32::MAX >> 2).min(u32::MAX >> 2) << 2 | tag)
+    }
+
+    fn kind(self) -> StepKind {
+        let n = usize::try_from(self.0 >> 2).unwrap_or(usize::MAX);
+        match self.0 & 3 {
+            1 => StepKind::Index(n),
+            2 => StepKind::Key(n),
+            _ => StepKind::Root,
+        }
+    }
 }
 
 impl Place {
     /// The path string: `pricing.tiers.Advanced`, `hubs[0]`; empty for the root.
     fn path(&self) -> String {
-        let mut steps = vec![&self.step];
-        let mut up = &self.up;
-        let text = loop {
-            match up.as_ref() {
-                Up::Document(text) => break text,
-                Up::Container(p) => {
-                    steps.push(&p.step);
-                    up = &p.up;
-                }
-            }
+        let Ok(containers) = self.doc.containers.try_borrow() else {
+            return String::new();
         };
+        let mut steps = vec![self.step];
+        let mut up = self.up;
+        // A container is recorded after its own container: indices only go down.
+        while let Some(&(next, step)) = usize::try_from(up).ok().and_then(|i| containers.get(i)) {
+            steps.push(step);
+            up = if next < up { next } else { TOP };
+        }
         let mut path = String::new();
         for step in steps.iter().rev() {
-            path = match step {
-                Step::Root => path,
-                Step::Index(i) => index_path(&path, usize::try_from(*i).unwrap_or(usize::MAX)),
-                Step::Span { start, len } => {
-                    let start = usize::try_from(*start).unwrap_or(usize::MAX);
-                    let end = start.saturating_add(usize::try_from(*len).unwrap_or(0));
-                    child_path(&path, text.get(start..end).unwrap_or(""))
-                }
-                Step::Key(k) => child_path(&path, k),
+            path = match step.kind() {
+                StepKind::Root => path,
+                StepKind::Index(i) => index_path(&path, i),
+                StepKind::Key(at) => child_path(&path, &super::json5::key_at(&self.doc.text, at)),
             };
         }
         path
@@ -506,7 +597,7 @@ mod tests {
         for (i, k) in keys.iter().enumerate() {
             assert_eq!(
                 root.get(k).unwrap().value,
-                Value::Number(i.to_string()),
+                Value::Number(i.to_string().as_str().into()),
                 "{k}"
             );
         }
@@ -522,5 +613,14 @@ mod tests {
         };
         assert_eq!(m.repeated(), vec![2]);
         assert_eq!(small.get("a").unwrap().value, Value::Number("1".into()));
+    }
+}
+
+#[cfg(test)]
+mod size {
+    #[test]
+    fn a_node_is_56_bytes() {
+        assert_eq!(std::mem::size_of::<super::Value>(), 32);
+        assert_eq!(std::mem::size_of::<super::Node>(), 56);
     }
 }
