@@ -86,12 +86,12 @@ fn child(i: usize) {
     let text = (case.make)();
     let cost = inputs::measure(&text, case.read);
     println!(
-        "{:>7.0} ms {:>7.1} MB {:>7.1} MB  {} ({} bytes)",
+        "{:>7.0} ms {:>7.1} MB {:>7.1} MB  {} ({} bytes of report)",
         cost.time.as_secs_f64() * 1000.0,
         cost.peak_bytes as f64 / MB,
         peak_rss() as f64 / MB,
-        cost.outcome,
-        text.len()
+        cost.outcome.summary,
+        cost.outcome.report_bytes
     );
 }
 

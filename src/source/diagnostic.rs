@@ -99,7 +99,7 @@ const EXCERPT_SIDE: usize = 60;
 
 impl Excerpt {
     /// The line that starts at byte `line_start` of `text`, around byte `at`.
-    pub fn new(text: &str, line_start: usize, at: usize) -> Excerpt {
+    pub(super) fn new(text: &str, line_start: usize, at: usize) -> Excerpt {
         let before = text.get(line_start..at).unwrap_or_default();
         let rest = text.get(at..).unwrap_or_default();
         let after = rest
@@ -174,27 +174,27 @@ impl From<Diagnostic> for Diagnostics {
 impl Diagnostics {
     /// Keeps `d`, or only counts it when [`MAX_KEPT`] of its severity are kept already.
     pub fn push(&mut self, d: Diagnostic) {
-        let keep = !self.is_full(d.severity);
-        match d.severity {
-            Severity::Error => self.errors += 1,
-            Severity::Warning => self.warnings += 1,
-        }
-        if keep {
+        if self.count(d.severity) {
             self.kept.push(d);
         }
     }
 
-    /// Keeps the diagnostic `make` writes, or only counts one of `severity` without
+    /// Keeps the diagnostic (of `severity`) that `make` writes, or only counts it without
     /// writing it when that many are kept already.
     pub fn push_with(&mut self, severity: Severity, make: impl FnOnce() -> Diagnostic) {
-        if self.is_full(severity) {
-            self.push(Diagnostic {
-                severity,
-                ..Diagnostic::error("", "")
-            });
-        } else {
-            self.push(make());
+        if self.count(severity) {
+            self.kept.push(make());
         }
+    }
+
+    /// Counts one diagnostic of `severity`; whether it is to be kept.
+    fn count(&mut self, severity: Severity) -> bool {
+        let keep = !self.is_full(severity);
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+        keep
     }
 
     /// Whether a new diagnostic of this severity would only be counted (then the work of

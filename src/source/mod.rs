@@ -15,4 +15,4 @@ mod node;
 pub use decode::{parse_date, parse_decimal, parse_number, put, Decoder, Reported};
 pub use diagnostic::{Diagnostic, Diagnostics, Excerpt, Severity, MAX_KEPT};
 pub use json5::parse;
-pub use node::{child_path, Literal, Members, Node, Value, MAX_DEPTH, MAX_DOCUMENT_BYTES};
+pub use node::{child_path, Literal, Members, Node, Value, MAX_DOCUMENT_BYTES};
