@@ -113,7 +113,8 @@ impl Members {
             let mut order: Vec<u32> = (0..list.len())
                 .map(|i| u32::try_from(i).unwrap_or(u32::MAX))
                 .collect();
-            order.sort_by(|&a, &b| key_at(&list, a).cmp(key_at(&list, b)));
+            // Unstable with the position as tie-break: the same order as a stable sort.
+            order.sort_unstable_by(|&a, &b| key_at(&list, a).cmp(key_at(&list, b)).then(a.cmp(&b)));
             Box::new(Index(order.into_boxed_slice()))
         });
         Members { list, sorted }
