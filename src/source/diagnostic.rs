@@ -2,6 +2,17 @@
 
 use std::fmt;
 
+/// Keys longer than this (in characters) are shortened with `…` in paths and messages.
+pub const MAX_KEY_SHOWN: usize = 40;
+
+/// At most [`MAX_KEY_SHOWN`] characters of `s`, with `…` when cut.
+pub fn shorten(s: &str) -> String {
+    match s.char_indices().nth(MAX_KEY_SHOWN) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
 /// How bad a diagnostic is: errors make a document unusable, warnings (lints) do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {

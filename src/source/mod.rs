@@ -11,8 +11,11 @@ mod decode;
 mod diagnostic;
 mod json5;
 mod node;
+mod number;
+mod scan;
 
-pub use decode::{parse_date, parse_decimal, parse_number, put, Decoder, Reported};
+pub use decode::{parse_date, put, Decoder, Reported};
 pub use diagnostic::{Diagnostic, Diagnostics, Excerpt, Severity, MAX_KEPT};
 pub use json5::parse;
 pub use node::{child_path, Literal, Members, Node, Value, MAX_DOCUMENT_BYTES};
+pub use number::{parse_decimal, parse_number};

@@ -6,7 +6,7 @@
 //! a long key is stored once, however many values sit below it, and a path string is
 //! built only when a diagnostic is written.
 
-use super::{Diagnostic, Diagnostics};
+use super::diagnostic::{shorten, Diagnostic, Diagnostics, MAX_KEY_SHOWN};
 use std::cell::RefCell;
 use std::fmt;
 use std::ops::Deref;
@@ -16,8 +16,6 @@ use std::rc::Rc;
 pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
 /// Nesting deeper than this is refused, so that no input can exhaust the stack.
 pub const MAX_DEPTH: usize = 64;
-/// Keys longer than this (in characters) are shortened with `…` in paths and messages.
-pub const MAX_KEY_SHOWN: usize = 40;
 
 /// A JSON value with its place in the document.
 #[derive(Debug, Clone, PartialEq)]
@@ -263,7 +261,7 @@ impl Place {
             path = match step.kind() {
                 StepKind::Root => path,
                 StepKind::Index(i) => index_path(&path, i),
-                StepKind::Key(at) => child_path(&path, &super::json5::key_at(&self.doc.text, at)),
+                StepKind::Key(at) => child_path(&path, &super::scan::key_at(&self.doc.text, at)),
             };
         }
         path
@@ -340,14 +338,6 @@ impl Node {
             d.line = Some(at.line);
             d.column = Some(at.column);
         }
-    }
-}
-
-/// At most [`MAX_KEY_SHOWN`] characters of `s`, with `…` when cut.
-pub fn shorten(s: &str) -> String {
-    match s.char_indices().nth(MAX_KEY_SHOWN) {
-        Some((cut, _)) => format!("{}…", &s[..cut]),
-        None => s.to_string(),
     }
 }
 
