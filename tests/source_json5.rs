@@ -312,3 +312,99 @@ fn excerpts_of_long_lines_are_cut_around_the_caret() {
     let caret = lines[2].chars().position(|c| c == '^').unwrap();
     assert_eq!(lines[1].chars().nth(caret), Some('2'));
 }
+
+mod properties {
+    use hubquote::source::{parse, Node, Value};
+    use proptest::prelude::*;
+    use serde_json::Value as Json;
+
+    /// Any JSON value (JSON is JSON5): texts with any character, numbers in every JSON form.
+    fn json() -> impl Strategy<Value = Json> {
+        let number = prop_oneof![
+            any::<i64>().prop_map(Json::from),
+            any::<f64>()
+                .prop_filter("finite", |f| f.is_finite())
+                .prop_map(Json::from),
+        ];
+        let leaf = prop_oneof![
+            Just(Json::Null),
+            any::<bool>().prop_map(Json::Bool),
+            number,
+            any::<String>().prop_map(Json::String),
+        ];
+        leaf.prop_recursive(6, 64, 8, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..8).prop_map(Json::Array),
+                prop::collection::btree_map(any::<String>(), inner, 0..8)
+                    .prop_map(|m| Json::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    /// A number as the text serde_json writes, so that numbers are compared as written.
+    fn number_text(t: &str) -> Json {
+        Json::Array(vec![Json::Null, Json::String(t.to_string())])
+    }
+
+    /// `v` with every number replaced by [`number_text`].
+    fn written(v: &Json) -> Json {
+        match v {
+            Json::Number(n) => number_text(&n.to_string()),
+            Json::Array(items) => Json::Array(items.iter().map(written).collect()),
+            Json::Object(m) => {
+                Json::Object(m.iter().map(|(k, v)| (k.clone(), written(v))).collect())
+            }
+            other => other.clone(),
+        }
+    }
+
+    /// The reader's tree as a JSON value, numbers as [`number_text`] of the text kept.
+    fn to_json(n: &Node) -> Json {
+        match &n.value {
+            Value::Null => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Number(t) => number_text(t),
+            Value::String(s) => Json::String(s.clone()),
+            Value::Array(items) => Json::Array(items.iter().map(to_json).collect()),
+            Value::Object(members) => Json::Object(
+                members
+                    .iter()
+                    .map(|(k, v)| (k.clone(), to_json(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+
+        /// Every JSON document, compact or pretty, reads as the value serde_json wrote,
+        /// and every member's path leads back to it (keys of up to 40 characters: longer
+        /// ones are shortened in paths, which then lead to the object).
+        #[test]
+        fn json_documents_read_back_exactly(v in json()) {
+            for text in [serde_json::to_string(&v).unwrap(), serde_json::to_string_pretty(&v).unwrap()] {
+                let root = parse(&text).unwrap();
+                prop_assert_eq!(to_json(&root), written(&v));
+                if let Value::Object(members) = &root.value {
+                    for (k, n) in members.iter() {
+                        let at = root.locate(&n.path());
+                        prop_assert_eq!(at, if k.chars().count() <= 40 { n } else { &root });
+                    }
+                }
+            }
+        }
+
+        /// Taking out the comma between two members or two elements is always an error.
+        #[test]
+        fn a_missing_comma_is_always_found(v in json(), w in json(), key in any::<String>()) {
+            let (v, w) = (serde_json::to_string(&v).unwrap(), serde_json::to_string(&w).unwrap());
+            let key = serde_json::to_string(&key).unwrap();
+            let (list, no_comma) = (format!("[{v},{w}]"), format!("[{v} {w}]"));
+            let object = format!("{{\"a\": {v} {key}: {w}}}");
+            prop_assert!(parse(&list).is_ok());
+            prop_assert!(parse(&no_comma).is_err());
+            prop_assert!(parse(&object).is_err());
+        }
+    }
+}
