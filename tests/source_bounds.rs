@@ -2,6 +2,8 @@
 //! the size cap (4 MiB), is read in bounded time and memory. The release figures are
 //! `cargo bench --bench source`; here (a debug build) the bounds are looser in time.
 
+#![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
+
 #[path = "source_bounds/inputs.rs"]
 mod inputs;
 

@@ -6,6 +6,8 @@
 //! leading zeros, raw line breaks in texts, bad escapes). Then the few documented
 //! differences, and what syntax errors say.
 
+#![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
+
 use hubquote::source::{parse, Node, Value};
 
 /// (input, whether JSON5 accepts it).
