@@ -183,6 +183,7 @@ fn a_tier_allowing_an_undefined_provider_or_a_size_without_a_node_is_an_error() 
 #[test]
 fn syntax_errors_are_located() {
     let d = Catalog::load("{\n  name: \"x\",\n  version: 1 2,\n}").unwrap_err();
-    assert_eq!(d.0.len(), 1);
-    assert_eq!(d.0[0].line, Some(3), "{}", d.render("x"));
+    assert_eq!(d.error_count(), 1);
+    let e = d.iter().next().unwrap();
+    assert_eq!(e.line, Some(3), "{}", d.render("x"));
 }

@@ -8,22 +8,16 @@ impl Catalog {
     /// Parses and validates catalog text. On failure every error (and warning) is
     /// returned at once, each with its path and line:column.
     pub fn load(text: &str) -> Result<Loaded, Diagnostics> {
-        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
+        let root = source::parse(text).map_err(Diagnostics::from)?;
         let mut d = Decoder::new();
         let catalog = decode::catalog(&mut d, &root, hex_sha256(text.as_bytes()));
         let mut diags = d.diags;
         if let Some(c) = &catalog {
             let mut semantic = validate::validate(c);
-            for diag in &mut semantic.0 {
-                if diag.line.is_none() {
-                    let at = root.locate(&diag.path);
-                    diag.line = Some(at.line);
-                    diag.column = Some(at.column);
-                }
-            }
+            root.locate_all(&mut semantic);
             diags.extend(semantic);
         }
-        diags.0.sort_by_key(|d| (d.line, d.column));
+        diags.sort_by_position();
         match catalog {
             Some(catalog) if !diags.has_errors() => Ok(Loaded {
                 catalog,
@@ -38,7 +32,7 @@ impl Catalog {
     /// checks keeps them (and their code) out of the web app's start. It is read from a
     /// copy without comments and blank space; the SHA-256 is that of the file.
     pub fn embedded() -> Result<Loaded, Diagnostics> {
-        let root = source::parse(embedded::TEXT).map_err(|e| Diagnostics(vec![e]))?;
+        let root = source::parse(embedded::TEXT).map_err(Diagnostics::from)?;
         let mut d = Decoder::new();
         match decode::catalog(&mut d, &root, embedded::SHA256.to_string()) {
             Some(catalog) if !d.diags.has_errors() => Ok(Loaded {

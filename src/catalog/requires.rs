@@ -34,7 +34,7 @@ impl Scalar {
             Scalar::Bool(b) => Some(Decimal::from(u8::from(*b))),
             Scalar::Number(n) => Some(*n),
             Scalar::Text(s) if s.trim().is_empty() => Some(Decimal::ZERO),
-            Scalar::Text(s) => crate::source::parse_decimal(s.trim()).ok(),
+            Scalar::Text(s) => crate::source::parse_number(s.trim()).ok(),
             Scalar::Null => Some(Decimal::ZERO),
         }
     }

@@ -14,18 +14,14 @@ use rust_decimal::Decimal;
 impl Scenario {
     /// Decodes and validates against a catalog; every problem is located in the text.
     pub fn load(text: &str, catalog: &Catalog) -> Result<Scenario, Diagnostics> {
-        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
+        let root = source::parse(text).map_err(Diagnostics::from)?;
         let mut d = Decoder::new();
         let s = crate::scenario::decode::decode_node(&mut d, &root);
         let Some(s) = s.filter(|_| !d.diags.has_errors()) else {
             return Err(d.diags);
         };
         let mut diags = s.validate(catalog);
-        for diag in &mut diags.0 {
-            let at = root.locate(&diag.path);
-            diag.line = Some(at.line);
-            diag.column = Some(at.column);
-        }
+        root.locate_all(&mut diags);
         if diags.has_errors() {
             Err(diags)
         } else {

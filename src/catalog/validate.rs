@@ -131,7 +131,7 @@ fn presets(c: &Catalog, out: &mut Diagnostics) {
         if c.pricing.is_none() {
             continue;
         }
-        for mut d in preset.scenario.validate(c).0 {
+        for mut d in preset.scenario.validate(c) {
             d.path = if d.path.is_empty() {
                 format!("{at}.scenario")
             } else {

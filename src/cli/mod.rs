@@ -199,7 +199,7 @@ fn check(path: &str) -> Result<(), Failure> {
         invalid(format!(
             "{}\n{path}: {} errors",
             d.render(path),
-            d.errors().count()
+            d.error_count()
         ))
     })?;
     if !loaded.warnings.is_empty() {
@@ -219,7 +219,7 @@ fn check(path: &str) -> Result<(), Failure> {
         c.tiers.join(", "),
         c.items.len(),
         c.presets.len(),
-        loaded.warnings.0.len()
+        loaded.warnings.warning_count()
     );
     Ok(())
 }

@@ -309,7 +309,7 @@ pub fn discounts(
 
 /// A discount the quote cannot give, as the scenario error that names its field.
 fn refused(path: String, message: String) -> QuoteError {
-    QuoteError::Invalid(Diagnostics(vec![Diagnostic::error(path, message)]))
+    QuoteError::Invalid(Diagnostics::from(Diagnostic::error(path, message)))
 }
 
 /// One discount's line: a negative amount in its target's period (one-off for project

@@ -21,10 +21,10 @@ pub struct Mismatch {
 /// that differs from the file (empty: the file reproduces exactly).
 pub fn recheck(catalog: &Catalog, file: &Imported) -> Result<Vec<Mismatch>, QuoteError> {
     let date = source::parse_date(&file.date).ok_or_else(|| {
-        QuoteError::Invalid(Diagnostics(vec![Diagnostic::error(
+        QuoteError::Invalid(Diagnostics::from(Diagnostic::error(
             "date",
             "expected YYYY-MM-DD",
-        )]))
+        )))
     })?;
     let q = quote(catalog, &file.scenario, date)?;
     let now = serde_json::to_value(&q.totals).unwrap_or_default();

@@ -20,13 +20,11 @@ pub fn compare_tiers(c: &Catalog, s: &Scenario) -> Result<Vec<TierOption>, Quote
         if conflicts.is_empty() {
             match price_tier(p, s, name, false) {
                 Ok(pr) => priced = Some(pr.totals),
-                Err(QuoteError::Invalid(d)) => {
-                    conflicts.extend(d.0.into_iter().map(|d| Conflict {
-                        field: d.path,
-                        message: d.message,
-                        allowed_in: Vec::new(),
-                    }))
-                }
+                Err(QuoteError::Invalid(d)) => conflicts.extend(d.into_iter().map(|d| Conflict {
+                    field: d.path,
+                    message: d.message,
+                    allowed_in: Vec::new(),
+                })),
                 Err(e) => return Err(e),
             }
         }

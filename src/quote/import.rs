@@ -20,7 +20,7 @@ pub struct Imported {
 
 /// Decodes a quote JSON file: every problem with its path and line:column.
 pub fn import(text: &str) -> Result<Imported, Diagnostics> {
-    let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
+    let root = source::parse(text).map_err(Diagnostics::from)?;
     let mut d = Decoder::new();
     d.object(&root).ok_or_else(|| d.diags.clone())?;
     let format = d.req_string(&root, "format");
@@ -64,9 +64,9 @@ pub fn import(text: &str) -> Result<Imported, Diagnostics> {
                 totals,
             })
         }
-        _ => Err(Diagnostics(vec![Diagnostic::error(
+        _ => Err(Diagnostics::from(Diagnostic::error(
             "",
             "the quote file is incomplete",
-        )])),
+        ))),
     }
 }

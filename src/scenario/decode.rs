@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 impl Scenario {
     /// Decodes scenario text (JSON or JSON5): every type error at once, with positions.
     pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
-        let root = source::parse(text).map_err(|e| Diagnostics(vec![e]))?;
+        let root = source::parse(text).map_err(Diagnostics::from)?;
         let mut d = Decoder::new();
         let s = decode_node(&mut d, &root);
         match s {

@@ -40,10 +40,10 @@ pub fn encode(s: &Scenario) -> String {
 /// Reads a fragment value back; a tampered or truncated link is an error, never a guess.
 pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
     let fail = |m: &str| {
-        Diagnostics(vec![Diagnostic::error(
+        Diagnostics::from(Diagnostic::error(
             "",
             format!("this share link is damaged: {m}"),
-        )])
+        ))
     };
     let body = text
         .trim()
@@ -56,12 +56,12 @@ pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
         .ok_or_else(|| fail("it is not valid base64url (was it cut short?)"))?;
     let json = String::from_utf8(bytes).map_err(|_| fail("it is not text"))?;
     let damaged = |mut d: Diagnostics| {
-        for x in &mut d.0 {
+        for x in &mut d {
             x.message = format!("this share link is damaged: {}", x.message);
         }
         d
     };
-    let root = source::parse(&json).map_err(|e| damaged(Diagnostics(vec![e])))?;
+    let root = source::parse(&json).map_err(|e| damaged(Diagnostics::from(e)))?;
     let mut d = Decoder::new();
     match decode_node(&mut d, &root) {
         Some(s) if !d.diags.has_errors() => Ok(s),
@@ -118,7 +118,6 @@ mod tests {
         to_base64url(b"{\"format\":1}", &mut link);
         let e = decode(&link).unwrap_err();
         assert!(e
-            .0
             .iter()
             .all(|d| d.message.starts_with("this share link is damaged")));
     }

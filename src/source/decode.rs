@@ -4,11 +4,11 @@
 //! diagnostic saying so (with path and line:column) has been recorded. Decoders use
 //! these to build their model and report every error of a document at once.
 
-use super::node::child_path;
-use super::{Diagnostic, Diagnostics, Node, Value};
+use super::diagnostic::{shorten, Diagnostic, Diagnostics, Severity};
+use super::node::{child_path, Node, Value};
+use super::number::{parse_decimal, parse_number};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 /// A value was present but wrong; the diagnostic saying so is already recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,12 +43,17 @@ impl Decoder {
         self.diags.push(d);
     }
 
+    /// Records an error at `n`, writing its message only if it will be kept.
+    fn fail(&mut self, n: &Node, message: impl FnOnce() -> String) {
+        self.diags.push_with(Severity::Error, || n.error(message()));
+    }
+
     /// The members of an object, or an error if `n` is something else.
     pub fn object<'n>(&mut self, n: &'n Node) -> Option<&'n [(String, Node)]> {
         match &n.value {
             Value::Object(props) => Some(props),
             _ => {
-                self.push(n.error(format!("expected an object, found {}", n.describe())));
+                self.fail(n, || format!("expected an object, found {}", n.describe()));
                 None
             }
         }
@@ -59,7 +64,7 @@ impl Decoder {
         match &n.value {
             Value::Array(items) => Some(items),
             _ => {
-                self.push(n.error(format!("expected a list, found {}", n.describe())));
+                self.fail(n, || format!("expected a list, found {}", n.describe()));
                 None
             }
         }
@@ -67,36 +72,51 @@ impl Decoder {
 
     /// Reports keys that appear more than once in an object (any key is allowed).
     pub fn check_repeats(&mut self, n: &Node) {
-        let Value::Object(props) = &n.value else {
-            return;
-        };
-        for (i, (key, value)) in props.iter().enumerate() {
-            if props.iter().take(i).any(|(k, _)| k == key) {
-                self.push(value.error(format!("the key \"{key}\" appears more than once")));
-            }
-        }
+        self.check(n, None);
     }
 
     /// Checks an object's keys: repeated keys are errors; keys outside `known` are
     /// errors when `strict` (scenarios: a typo must not be ignored), else warnings.
     pub fn check_keys(&mut self, n: &Node, known: &[&str], strict: bool) {
-        let Value::Object(props) = &n.value else {
+        self.check(n, Some((known, strict)));
+    }
+
+    /// Repeated keys (found through the object's index, not pairwise) and, with a list of
+    /// known keys, unknown ones.
+    fn check(&mut self, n: &Node, known: Option<(&[&str], bool)>) {
+        let Value::Object(members) = &n.value else {
             return;
         };
-        for (i, (key, value)) in props.iter().enumerate() {
-            if props.iter().take(i).any(|(k, _)| k == key) {
-                self.push(value.error(format!("the key \"{key}\" appears more than once")));
-            } else if !known.contains(&key.as_str()) {
+        let mut repeated = members.repeated().into_iter().peekable();
+        for (i, (key, value)) in members.iter().enumerate() {
+            if repeated.next_if_eq(&i).is_some() {
+                self.fail(value, || {
+                    format!("the key \"{}\" appears more than once", shorten(key))
+                });
+                continue;
+            }
+            let Some((known, strict)) = known else {
+                continue;
+            };
+            if known.contains(&key.as_str()) {
+                continue;
+            }
+            let severity = if strict {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            self.diags.push_with(severity, || {
                 let hint = suggestion(key, known)
                     .map(|s| format!(" (did you mean \"{s}\"?)"))
                     .unwrap_or_default();
-                let msg = format!("unknown field \"{key}\"{hint}");
-                self.push(if strict {
+                let msg = format!("unknown field \"{}\"{hint}", shorten(key));
+                if strict {
                     value.error(msg)
                 } else {
                     value.warning(msg)
-                });
-            }
+                }
+            });
         }
     }
 
@@ -107,10 +127,10 @@ impl Decoder {
         }
         let found = obj.get(key);
         if found.is_none() {
-            self.push(
-                Diagnostic::error(child_path(&obj.path, key), "is missing")
-                    .at(obj.line, obj.column),
-            );
+            self.diags.push_with(Severity::Error, || {
+                Diagnostic::error(child_path(&obj.path(), key), "is missing")
+                    .at(obj.line, obj.column)
+            });
         }
         found
     }
@@ -119,7 +139,7 @@ impl Decoder {
         match &n.value {
             Value::String(s) => Some(s.clone()),
             _ => {
-                self.push(n.error(format!("expected a text, found {}", n.describe())));
+                self.fail(n, || format!("expected a text, found {}", n.describe()));
                 None
             }
         }
@@ -129,48 +149,68 @@ impl Decoder {
         match &n.value {
             Value::Bool(b) => Some(*b),
             _ => {
-                self.push(n.error(format!("expected true or false, found {}", n.describe())));
+                self.fail(n, || {
+                    format!("expected true or false, found {}", n.describe())
+                });
                 None
             }
         }
     }
 
-    /// An exact decimal from a number or a numeric string.
+    /// An exact decimal from a number (any JSON5 number but `Infinity` and `NaN`) or a
+    /// text of digits (see [`parse_decimal`]).
     pub fn decimal(&mut self, n: &Node) -> Option<Decimal> {
-        let text = match &n.value {
-            Value::Number(t) | Value::String(t) => t,
+        let read = match &n.value {
+            Value::Number(t) => parse_number(t),
+            Value::String(t) => parse_decimal(t),
             _ => {
-                self.push(n.error(format!(
-                    "expected a decimal (a number or a string such as \"15000.00\"), found {}",
-                    n.describe()
-                )));
+                self.fail(n, || {
+                    format!(
+                        "expected a decimal (a number or a string such as \"15000.00\"), found {}",
+                        n.describe()
+                    )
+                });
                 return None;
             }
         };
-        match parse_decimal(text) {
+        match read {
             Ok(d) => Some(d),
             Err(why) => {
-                self.push(n.error(why));
+                self.fail(n, || why);
                 None
             }
         }
     }
 
-    /// A whole number from 0 to `u32::MAX`.
+    /// A whole number from 0 to `u32::MAX`, written as a number (`7`, `7.0`, `1e2`,
+    /// `0x10`), not as a text.
     pub fn whole(&mut self, n: &Node) -> Option<u32> {
+        if let Value::String(_) = n.value {
+            self.fail(n, || {
+                format!(
+                    "expected a whole number written without quotes, found {}",
+                    n.describe()
+                )
+            });
+            return None;
+        }
         let d = self.decimal(n)?;
         if d.trunc() != d {
-            self.push(n.error(format!("must be a whole number, found {}", n.describe())));
+            self.fail(n, || {
+                format!("must be a whole number, found {}", n.describe())
+            });
             return None;
         }
         if d.is_sign_negative() && !d.is_zero() {
-            self.push(n.error(format!("must not be negative, found {}", n.describe())));
+            self.fail(n, || {
+                format!("must not be negative, found {}", n.describe())
+            });
             return None;
         }
         match d.to_u32() {
             Some(v) => Some(v),
             None => {
-                self.push(n.error(format!("{} is too large", n.describe())));
+                self.fail(n, || format!("{} is too large", n.describe()));
                 None
             }
         }
@@ -182,10 +222,9 @@ impl Decoder {
         if parse_date(&s).is_some() {
             return Some(s);
         }
-        self.push(n.error(format!(
-            "expected a date written YYYY-MM-DD, found {}",
-            n.describe()
-        )));
+        self.fail(n, || {
+            format!("expected a date written YYYY-MM-DD, found {}", n.describe())
+        });
         None
     }
 
@@ -195,21 +234,22 @@ impl Decoder {
         self.each(items, Decoder::string)
     }
 
-    /// Decodes every element; `None` if any failed (each failure is still reported).
+    /// Decodes every element; `None` if any failed (each failure is still reported, and
+    /// nothing is kept after the first: a failed list costs no memory per element).
     pub fn each<T>(
         &mut self,
         items: &[Node],
         decode: impl Fn(&mut Decoder, &Node) -> Option<T>,
     ) -> Option<Vec<T>> {
-        let mut out = Vec::with_capacity(items.len());
-        let mut ok = true;
+        let mut out = Some(Vec::new());
         for item in items {
-            match decode(self, item) {
-                Some(t) => out.push(t),
-                None => ok = false,
+            match (decode(self, item), &mut out) {
+                (Some(t), Some(list)) => list.push(t),
+                (None, _) => out = None,
+                (Some(_), None) => {}
             }
         }
-        ok.then_some(out)
+        out
     }
 
     pub fn req_string(&mut self, obj: &Node, key: &str) -> Option<String> {
@@ -262,68 +302,6 @@ impl Decoder {
     }
 }
 
-/// Parses a decimal the way a person writes it: `12`, `-0.5`, `.5`, `1e3`, `+2`, `0x1F`.
-/// Refuses NaN, infinities, thousands separators and anything beyond `Decimal`'s range,
-/// with a sentence saying which.
-pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
-    let t = text.trim();
-    let shown = if t.chars().count() > 40 {
-        format!("{}…", t.chars().take(40).collect::<String>())
-    } else {
-        t.to_string()
-    };
-    if t.is_empty() {
-        return Err("expected a number, found an empty text".into());
-    }
-    let lower = t.to_ascii_lowercase();
-    if lower.contains("nan") || lower.contains("infinity") {
-        return Err(format!("\"{shown}\" is not a finite number"));
-    }
-    let (neg, body) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let magnitude = if let Some(hex) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
-        u64::from_str_radix(hex, 16)
-            .map(Decimal::from)
-            .map_err(|_| format!("\"{shown}\" is not a number"))?
-    } else {
-        if body.contains(',') {
-            return Err(format!(
-                "\"{shown}\" is not a number: write it without thousands separators"
-            ));
-        }
-        let ok_chars = body
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'));
-        if !ok_chars || !body.chars().any(|c| c.is_ascii_digit()) {
-            return Err(format!("\"{shown}\" is not a number"));
-        }
-        let normal = if body.starts_with('.') {
-            format!("0{body}")
-        } else {
-            body.to_string()
-        };
-        let normal = normal.replace(".e", "e").replace(".E", "E");
-        let normal = normal.strip_suffix('.').unwrap_or(&normal);
-        let parsed = if normal.contains(['e', 'E']) {
-            Decimal::from_scientific(normal)
-        } else {
-            Decimal::from_str(normal)
-        };
-        parsed.map_err(|_| {
-            let digits = normal.split(['e', 'E', '.']).next().map_or(0, str::len);
-            if digits > 20 || normal.contains(['e', 'E']) {
-                format!("\"{shown}\" is too large (or too precise) to be a price or a quantity")
-            } else {
-                format!("\"{shown}\" is not a number")
-            }
-        })?
-    };
-    Ok(if neg { -magnitude } else { magnitude })
-}
-
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<time::Date> {
     let mut parts = s.split('-');
@@ -338,8 +316,15 @@ pub fn parse_date(s: &str) -> Option<time::Date> {
     time::Date::from_calendar_date(year, month, day).ok()
 }
 
-/// The known key closest to a mistyped one, if it is close enough to be a typo.
+/// Keys longer than this (in bytes) get no "did you mean": no known key is that long.
+const MAX_TYPO_BYTES: usize = 64;
+
+/// The known key closest to a mistyped one, if it is close enough to be a typo. Costs at
+/// most [`MAX_TYPO_BYTES`] × the known keys' length, whatever the key.
 fn suggestion<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    if key.len() > MAX_TYPO_BYTES {
+        return None;
+    }
     known
         .iter()
         .map(|k| (edit_distance(key, k), *k))
@@ -366,30 +351,29 @@ fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
-    fn dec(s: &str) -> Decimal {
-        Decimal::from_str_exact(s).unwrap()
-    }
-
     #[test]
-    fn decimals_are_exact_and_forgiving_of_json5_forms() {
-        assert_eq!(parse_decimal("0.1").unwrap(), dec("0.1"));
-        assert_eq!(parse_decimal(".5").unwrap(), dec("0.5"));
-        assert_eq!(parse_decimal("5.").unwrap(), dec("5"));
-        assert_eq!(parse_decimal("+2").unwrap(), dec("2"));
-        assert_eq!(parse_decimal("-1.25").unwrap(), dec("-1.25"));
-        assert_eq!(parse_decimal("1e3").unwrap(), dec("1000"));
-        assert_eq!(parse_decimal("0x1F").unwrap(), dec("31"));
-    }
-
-    #[test]
-    fn bad_numbers_say_why() {
-        assert!(parse_decimal("NaN").unwrap_err().contains("finite"));
-        assert!(parse_decimal("-Infinity").unwrap_err().contains("finite"));
-        assert!(parse_decimal("1e30").unwrap_err().contains("too large"));
-        assert!(parse_decimal("1,000").unwrap_err().contains("separators"));
-        assert!(parse_decimal("abc").unwrap_err().contains("not a number"));
-        assert!(parse_decimal("").unwrap_err().contains("empty"));
-        assert!(parse_decimal("1-2").is_err());
+    fn whole_numbers_are_numbers_not_texts() {
+        let root =
+            crate::source::parse(r#"{a: 7, b: "7", c: 7.0, d: 1e2, e: 0x10, f: 7.5, g: -1}"#)
+                .unwrap();
+        let mut d = Decoder::new();
+        let read: Vec<Option<u32>> = ["a", "b", "c", "d", "e", "f", "g"]
+            .iter()
+            .map(|k| d.req_whole(&root, k))
+            .collect();
+        assert_eq!(
+            read,
+            [Some(7), None, Some(7), Some(100), Some(16), None, None]
+        );
+        let messages: Vec<String> = d.diags.iter().map(|x| x.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "error: b: expected a whole number written without quotes, found \"7\"",
+                "error: f: must be a whole number, found 7.5",
+                "error: g: must not be negative, found -1",
+            ]
+        );
     }
 
     #[test]
@@ -399,6 +383,26 @@ mod tests {
             Some("annual_fee")
         );
         assert_eq!(suggestion("zzz", &["annual_fee"]), None);
+        assert_eq!(
+            suggestion(&"annual_fee".repeat(100_000), &["annual_fee"]),
+            None
+        );
+    }
+
+    #[test]
+    fn repeated_and_unknown_keys_in_document_order() {
+        let root = crate::source::parse("{a: 1, b: 2, a: 3, fromat: 4, b: 5}").unwrap();
+        let mut d = Decoder::new();
+        d.check_keys(&root, &["a", "b", "format"], true);
+        let messages: Vec<String> = d.diags.iter().map(|x| x.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "error: a: the key \"a\" appears more than once",
+                "error: fromat: unknown field \"fromat\" (did you mean \"format\"?)",
+                "error: b: the key \"b\" appears more than once",
+            ]
+        );
     }
 
     #[test]

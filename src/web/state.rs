@@ -186,7 +186,10 @@ fn saved_draft() -> Option<Result<(Scenario, Mode), String>> {
 }
 
 fn first_message(d: &Diagnostics) -> String {
-    d.0.first().map(|d| d.message.clone()).unwrap_or_default()
+    d.iter()
+        .next()
+        .map(|d| d.message.clone())
+        .unwrap_or_default()
 }
 
 /// What to say about a share link that does not decode (the engine's message already
@@ -425,7 +428,7 @@ impl Ctx {
 }
 
 fn render_all(d: &Diagnostics, file: &str) -> Vec<String> {
-    d.0.iter().map(|x| x.render(file)).collect()
+    d.rendered(file)
 }
 
 /// First letter upper-case: engine messages are sentence fragments that start with an

@@ -88,7 +88,7 @@ pub fn open_quote(
         Ok(i) => i,
         Err(d) => {
             let mut out = vec![format!("{name} is not a quote file this app can open:")];
-            out.extend(d.0.iter().filter(|x| x.is_error()).map(|x| x.render(&name)));
+            out.extend(d.errors().map(|x| x.render(&name)));
             return Ok((out, None));
         }
     };
