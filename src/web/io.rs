@@ -15,9 +15,6 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     });
 }
 
-/// The localStorage key of the draft.
-pub const DRAFT_KEY: &str = "hubquote.draft";
-
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }

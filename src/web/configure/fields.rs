@@ -106,7 +106,7 @@ pub fn each(specs: &'static [Spec], prefix: &str) -> impl IntoView {
 }
 
 fn help_rate_hint() -> String {
-    let rate = ctx().catalog.with(|cat| {
+    let rate = ctx().catalog().with(|cat| {
         cat.pricing
             .as_ref()
             .map(|p| p.currency.format(p.hourly_rate.price))

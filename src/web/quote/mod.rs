@@ -8,12 +8,11 @@ mod files;
 mod lines;
 mod totals;
 
-use super::app::go;
 use super::chunk;
 use super::io;
 use super::state::{ctx, View};
+use super::text::not_downloaded;
 use crate::quote::Quote;
-use crate::scenario::share;
 use files::Download;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -33,16 +32,14 @@ pub fn Summary() -> impl IntoView {
             <h2 class="hq-h3">"Your estimate"</h2>
             <Totals compact=true/>
             {move || {
-                c.last_good.get().filter(|q| !q.warnings.is_empty()).map(|q| view! {
+                c.last_good().get().filter(|q| !q.warnings.is_empty()).map(|q| view! {
                     <ul class="hq-warnings hq-side-warnings" data-testid="warnings" aria-label="Warnings">
                         {q.warnings.iter().map(|w| view! { <li>{w.message.clone()}</li> }).collect_view()}
                     </ul>
                 })
             }}
-            <button type="button" class="hq-btn hq-btn-primary hq-wide" on:click=move |_| {
-                go(c, View::Quote);
-                super::app::focus_tab(View::Quote);
-            }>
+            <button type="button" class="hq-btn hq-btn-primary hq-wide"
+                on:click=move |_| c.go_and_focus(View::Quote)>
                 "See the full quote"
             </button>
         </div>
@@ -62,7 +59,7 @@ pub fn QuoteView() -> impl IntoView {
     let body = move || {
         details
             .get()
-            .then(|| c.last_good.get())
+            .then(|| c.last_good().get())
             .flatten()
             .map(|q| {
                 chunk::lazy(
@@ -72,7 +69,7 @@ pub fn QuoteView() -> impl IntoView {
                 )
             })
     };
-    let priced = move || c.catalog.with(|cat| cat.is_priced());
+    let priced = move || c.catalog().with(|cat| cat.is_priced());
     view! {
         <Show when=priced fallback=|| view! {
             <p class="hq-muted">"Quotes need a catalog with prices; this one only lists features (see the service menu)."</p>
@@ -137,7 +134,7 @@ pub async fn preload_details() {
 fn QuoteHead() -> impl IntoView {
     let c = ctx();
     move || {
-        c.last_good.get().map(|q| {
+        c.last_good().get().map(|q| {
             let customer = if q.customer.name.is_empty() { "—".to_string() } else { q.customer.name.clone() };
             let sha: String = q.catalog.sha256.chars().take(12).collect();
             view! {
@@ -207,19 +204,12 @@ fn list(key: &'static str, title: &'static str, items: Vec<String>) -> impl Into
     }
 }
 
-/// What to say when the lazily loaded chunk that does `what` could not be fetched.
-pub fn not_downloaded(what: &str) -> String {
-    format!("{what}: the part of the app that does this could not be downloaded from the server. Check the connection and try again; nothing was lost.")
-}
-
 /// Share link, the downloads and JSON open, with what happened.
 #[component]
 fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
     let c = ctx();
     let copy_link = move |_| {
-        let encoded = c.draft.with(share::encode);
-        let url = format!("{}#s={encoded}", io::base_url());
-        io::set_hash(&format!("s={encoded}"));
+        let url = c.share_link();
         link.set(url.clone());
         spawn_local(async move {
             let msg = if io::copy(&url).await {
@@ -232,7 +222,7 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
     };
     // Every download is of the last good quote, made by the engine's exports.
     let save = move |kind: Download| {
-        let Some(q) = c.last_good.get_untracked() else {
+        let Some(q) = c.last_good().get_untracked() else {
             status.set(vec!["There is no quote to save yet.".to_string()]);
             return;
         };
@@ -272,11 +262,10 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
             match io::read_file(&input).await {
                 Some(Ok((name, text))) => {
                     let not_opened = not_downloaded(&format!("{name} was not opened"));
-                    match files::open_quote(name, text, c.catalog.get_untracked()).await {
+                    match files::open_quote(name, text, c.catalog().get_untracked()).await {
                         Ok((messages, scenario)) => {
                             if let Some(s) = scenario {
-                                c.replace(s);
-                                c.pristine.set(false);
+                                c.open(s);
                             }
                             status.set(messages);
                         }

@@ -3,7 +3,8 @@
 
 use crate::pricing::QuoteError;
 use crate::quote::Quote;
-use crate::web::state::{capitalise, ctx};
+use crate::web::state::ctx;
+use crate::web::text::capitalise;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -34,7 +35,7 @@ fn amount(q: &Option<Arc<Quote>>, pick: Pick) -> String {
 #[component]
 pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
     let c = ctx();
-    let q = c.last_good;
+    let q = c.last_good();
     let show = move |pick: Pick| move || q.with(|q| amount(q, pick));
     let term_label = move || {
         q.with(|q| match q.as_ref().map(|q| q.totals.term_years) {
@@ -101,7 +102,7 @@ fn Stale() -> impl IntoView {
     let c = ctx();
     let stale = Memo::new(move |_| c.stale());
     let text = move || {
-        if c.last_good.with(Option::is_some) {
+        if c.last_good().with(Option::is_some) {
             "Out of date: these are the figures of your last valid answers. Fix the highlighted answers to update them."
         } else {
             "No estimate yet: fix the highlighted answers."
@@ -116,7 +117,7 @@ fn Stale() -> impl IntoView {
 #[component]
 fn QuoteProblem() -> impl IntoView {
     let c = ctx();
-    let problem = Memo::new(move |_| c.result.with(|r| r.as_ref().err().cloned()));
+    let problem = Memo::new(move |_| c.result().with(|r| r.as_ref().err().cloned()));
     move || {
         problem.get().and_then(|e| match e {
             QuoteError::Conflicts { tier, conflicts } => Some(
