@@ -53,7 +53,7 @@ fn after_first_paint(c: Ctx) {
 fn load_asked_catalog(c: Ctx) {
     if let Some(url) = io::query("catalog") {
         spawn_local(async move {
-            match io::fetch_text(&url).await {
+            match io::fetch_text(url.clone()).await {
                 Ok(text) => c.load_catalog(url, text).await,
                 Err(e) => c.catalog_failed(e),
             }

@@ -2,6 +2,10 @@
 //! file downloads and uploads, the clipboard and fetching a catalog. Every failure comes
 //! back as a value (never a panic, never an unhandled promise rejection).
 
+use super::text;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -78,27 +82,16 @@ pub fn storage_set(key: &str, value: &str) {
 
 /// Saves `bytes` as a download named `name` (a Blob URL, revoked right after).
 pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
-    save(name, &js_sys::Uint8Array::from(bytes).into(), mime)
-}
-
-fn save(name: &str, part: &JsValue, mime: &str) -> Result<(), String> {
-    let fail = |_| "the browser refused to create the file".to_string();
-    let parts = js_sys::Array::of1(part);
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &opts).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(bytes, Some(mime)));
     let doc = window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc
         .create_element("a")
-        .map_err(fail)?
+        .map_err(|_| "the browser refused to create the file".to_string())?
         .dyn_into()
         .map_err(|_| "no anchor".to_string())?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
 
@@ -115,24 +108,44 @@ pub async fn read_file(
     })
 }
 
-/// Fetches text from `url` (same origin under the strict CSP).
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let w = window().ok_or("no window")?;
-    let init = web_sys::RequestInit::new();
-    init.set_cache(web_sys::RequestCache::NoCache);
-    let resp = JsFuture::from(w.fetch_with_str_and_init(url, &init))
+/// Fetches text from `url` (same origin under the strict CSP), never from the cache.
+/// Only a page opened with `?catalog=` fetches, so the code that does (gloo-net's, 2.5 KB
+/// gzip) is a lazily loaded chunk.
+pub async fn fetch_text(url: String) -> Result<String, String> {
+    match fetcher(url.clone()).await {
+        Ok(fetch) => fetch.await,
+        Err(_) => Err(text::not_downloaded(&format!("{url} was not fetched"))),
+    }
+}
+
+/// A fetch in flight (boxed: a lazily loaded function cannot itself be `async`).
+type Fetch = Pin<Box<dyn Future<Output = Result<String, String>>>>;
+
+#[wasm_split(hubquote_fetch, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn fetcher(url: String) -> Result<Fetch, SplitLoaderError> {
+    Ok(Box::pin(async move { fetch(&url).await }))
+}
+
+async fn fetch(url: &str) -> Result<String, String> {
+    let resp = gloo_net::http::Request::get(url)
+        .cache(web_sys::RequestCache::NoCache)
+        .send()
         .await
-        .map_err(|e| format!("{url}: could not be fetched ({})", js_text(&e)))?;
-    let resp: web_sys::Response = resp.dyn_into().map_err(|_| format!("{url}: no response"))?;
+        .map_err(|e| format!("{url}: could not be fetched ({})", why(e)))?;
     if !resp.ok() {
         return Err(format!("{url}: the server answered HTTP {}", resp.status()));
     }
-    let text = resp.text().map_err(|_| format!("{url}: no body"))?;
-    JsFuture::from(text)
+    resp.text()
         .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| format!("{url}: the response is not text"))
+        .map_err(|_| format!("{url}: the response is not text"))
+}
+
+/// The browser's words for a failed request ("Failed to fetch").
+fn why(e: gloo_net::Error) -> String {
+    match e {
+        gloo_net::Error::JsError(e) => e.message,
+        _ => "network error".into(),
+    }
 }
 
 /// Puts text on the clipboard; false when the browser refuses (no permission).
@@ -146,11 +159,4 @@ pub async fn copy(text: &str) -> bool {
     }
     let clipboard = nav.clipboard();
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
-}
-
-fn js_text(v: &JsValue) -> String {
-    v.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| v.as_string())
-        .unwrap_or_else(|| "network error".into())
 }
