@@ -5,7 +5,8 @@
 use super::chunk;
 use super::state::{ctx, View};
 use super::text::capitalise;
-use crate::pricing::{self, menu::Menu, QuoteError};
+use crate::pricing::menu::{Menu, MenuCell, MenuRow};
+use crate::pricing::{self, QuoteError};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
@@ -143,11 +144,12 @@ fn matrix(m: Menu, recommended: Option<String>) -> impl IntoView {
             .collect()
     });
     let cols = tiers.len() + 1;
+    let rec = recommended.as_deref();
     let head = tiers
         .iter()
         .map(|(t, label)| {
-            let rec = recommended.as_deref() == Some(t.as_str());
-            view! { <th scope="col" data-tier=t.clone() class:recommended=rec>{label.clone()}</th> }
+            let is_rec = rec == Some(t.as_str());
+            view! { <th scope="col" data-tier=t.clone() class:recommended=is_rec>{label.clone()}</th> }
         })
         .collect_view();
     let groups = m
@@ -157,52 +159,7 @@ fn matrix(m: Menu, recommended: Option<String>) -> impl IntoView {
             let rows = g
                 .rows
                 .into_iter()
-                .map(|row| {
-                    let cells = row
-                        .cells
-                        .into_iter()
-                        .map(|cell| {
-                            let rec = recommended.as_deref() == Some(cell.tier.as_str());
-                            let body = if cell.options.is_empty() {
-                                let mark = match cell.summary.as_str() {
-                                    "Included" => "hq-yes",
-                                    "Not available" => "hq-no",
-                                    _ => "hq-val",
-                                };
-                                view! { <span class=mark>{cell.summary.clone()}</span> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="hq-opts">
-                                        {cell.options.into_iter().map(|o| view! {
-                                            <li>
-                                                {o.label}
-                                                {o.is_default.then(|| view! { <span class="hq-small">" (default)"</span> })}
-                                                {o.unmet.map(|u| view! { <span class="unmet">{u}</span> })}
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                }
-                                .into_any()
-                            };
-                            view! {
-                                <td data-tier=cell.tier.clone() class:recommended=rec class:off=!cell.available>
-                                    {body}
-                                    {cell.help.map(|h| view! { <p class="hq-help">{h}</p> })}
-                                    {cell.unmet.map(|u| view! { <p class="unmet">{u}</p> })}
-                                </td>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <tr data-item=row.id.clone()>
-                            <th scope="row">
-                                {row.label}
-                                {row.help.map(|h| view! { <p class="hq-help">{h}</p> })}
-                            </th>
-                            {cells}
-                        </tr>
-                    }
-                })
+                .map(|row| matrix_row(row, rec))
                 .collect_view();
             view! {
                 <tbody>
@@ -220,6 +177,57 @@ fn matrix(m: Menu, recommended: Option<String>) -> impl IntoView {
                 {groups}
             </table>
         </div>
+    }
+}
+
+/// One catalog item: its label and help, and a cell per tier.
+fn matrix_row(row: MenuRow, recommended: Option<&str>) -> impl IntoView {
+    let cells = row
+        .cells
+        .into_iter()
+        .map(|cell| matrix_cell(cell, recommended))
+        .collect_view();
+    view! {
+        <tr data-item=row.id.clone()>
+            <th scope="row">
+                {row.label}
+                {row.help.map(|h| view! { <p class="hq-help">{h}</p> })}
+            </th>
+            {cells}
+        </tr>
+    }
+}
+
+/// What a tier offers of an item: a value, or its options (default and unmet marked).
+fn matrix_cell(cell: MenuCell, recommended: Option<&str>) -> impl IntoView {
+    let rec = recommended == Some(cell.tier.as_str());
+    let body = if cell.options.is_empty() {
+        let mark = match cell.summary.as_str() {
+            "Included" => "hq-yes",
+            "Not available" => "hq-no",
+            _ => "hq-val",
+        };
+        view! { <span class=mark>{cell.summary.clone()}</span> }.into_any()
+    } else {
+        view! {
+            <ul class="hq-opts">
+                {cell.options.into_iter().map(|o| view! {
+                    <li>
+                        {o.label}
+                        {o.is_default.then(|| view! { <span class="hq-small">" (default)"</span> })}
+                        {o.unmet.map(|u| view! { <span class="unmet">{u}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <td data-tier=cell.tier.clone() class:recommended=rec class:off=!cell.available>
+            {body}
+            {cell.help.map(|h| view! { <p class="hq-help">{h}</p> })}
+            {cell.unmet.map(|u| view! { <p class="unmet">{u}</p> })}
+        </td>
     }
 }
 

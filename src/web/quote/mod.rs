@@ -207,6 +207,31 @@ fn list(key: &'static str, title: &'static str, items: Vec<String>) -> impl Into
 /// Share link, the downloads and JSON open, with what happened.
 #[component]
 fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="hq-actions">
+            <CopyLink status=status link=link/>
+            <Downloads status=status/>
+            <OpenJson status=status/>
+        </div>
+        <Show when=move || !link.with(String::is_empty)>
+            <p class="hq-share">"Share link: "
+                <a data-testid="share-link" href=move || link.get()>{move || link.get()}</a>
+            </p>
+        </Show>
+        <div class="hq-status" data-testid="import-status" role="status">
+            {move || {
+                let lines = status.get();
+                (!lines.is_empty()).then(|| view! {
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                })
+            }}
+        </div>
+    }
+}
+
+/// Puts the share link in the address bar, below the buttons and on the clipboard.
+#[component]
+fn CopyLink(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
     let c = ctx();
     let copy_link = move |_| {
         let url = c.share_link();
@@ -220,7 +245,16 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
             status.set(vec![msg.to_string()]);
         });
     };
-    // Every download is of the last good quote, made by the engine's exports.
+    view! {
+        <button type="button" class="hq-btn" data-testid="copy-link" on:click=copy_link>"Copy share link"</button>
+    }
+}
+
+/// A button per file; every download is of the last good quote, made by the engine's
+/// exports.
+#[component]
+fn Downloads(status: RwSignal<Vec<String>>) -> impl IntoView {
+    let c = ctx();
     let save = move |kind: Download| {
         let Some(q) = c.last_good().get_untracked() else {
             status.set(vec!["There is no quote to save yet.".to_string()]);
@@ -241,7 +275,7 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
             status.set(vec![msg]);
         });
     };
-    let buttons = Download::ALL
+    Download::ALL
         .into_iter()
         .map(|kind| {
             let (ext, label, _) = kind.spec();
@@ -255,7 +289,13 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
                     on:click=move |_| save(kind)>{label}</button>
             }
         })
-        .collect_view();
+        .collect_view()
+}
+
+/// Opens a quote file: its scenario replaces the draft, re-priced, with what changed.
+#[component]
+fn OpenJson(status: RwSignal<Vec<String>>) -> impl IntoView {
+    let c = ctx();
     let on_open = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         spawn_local(async move {
@@ -279,25 +319,8 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
         });
     };
     view! {
-        <div class="hq-actions">
-            <button type="button" class="hq-btn" data-testid="copy-link" on:click=copy_link>"Copy share link"</button>
-            {buttons}
-            <label class="hq-btn hq-filebtn" for="hq-open-json">"Open JSON…"</label>
-            <input id="hq-open-json" class="hq-file" type="file" accept=".json,application/json"
-                data-testid="open-json" on:change=on_open/>
-        </div>
-        <Show when=move || !link.with(String::is_empty)>
-            <p class="hq-share">"Share link: "
-                <a data-testid="share-link" href=move || link.get()>{move || link.get()}</a>
-            </p>
-        </Show>
-        <div class="hq-status" data-testid="import-status" role="status">
-            {move || {
-                let lines = status.get();
-                (!lines.is_empty()).then(|| view! {
-                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                })
-            }}
-        </div>
+        <label class="hq-btn hq-filebtn" for="hq-open-json">"Open JSON…"</label>
+        <input id="hq-open-json" class="hq-file" type="file" accept=".json,application/json"
+            data-testid="open-json" on:change=on_open/>
     }
 }
