@@ -209,9 +209,9 @@ fn list(key: &'static str, title: &'static str, items: Vec<String>) -> impl Into
 fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
     view! {
         <div class="hq-actions">
-            <CopyLink status=status link=link/>
-            <Downloads status=status/>
-            <OpenJson status=status/>
+            {copy_link(status, link)}
+            {downloads(status)}
+            {open_json(status)}
         </div>
         <Show when=move || !link.with(String::is_empty)>
             <p class="hq-share">"Share link: "
@@ -230,10 +230,9 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
 }
 
 /// Puts the share link in the address bar, below the buttons and on the clipboard.
-#[component]
-fn CopyLink(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
+fn copy_link(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
     let c = ctx();
-    let copy_link = move |_| {
+    let copy = move |_| {
         let url = c.share_link();
         link.set(url.clone());
         spawn_local(async move {
@@ -246,14 +245,13 @@ fn CopyLink(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoV
         });
     };
     view! {
-        <button type="button" class="hq-btn" data-testid="copy-link" on:click=copy_link>"Copy share link"</button>
+        <button type="button" class="hq-btn" data-testid="copy-link" on:click=copy>"Copy share link"</button>
     }
 }
 
 /// A button per file; every download is of the last good quote, made by the engine's
 /// exports.
-#[component]
-fn Downloads(status: RwSignal<Vec<String>>) -> impl IntoView {
+fn downloads(status: RwSignal<Vec<String>>) -> impl IntoView {
     let c = ctx();
     let save = move |kind: Download| {
         let Some(q) = c.last_good().get_untracked() else {
@@ -293,8 +291,7 @@ fn Downloads(status: RwSignal<Vec<String>>) -> impl IntoView {
 }
 
 /// Opens a quote file: its scenario replaces the draft, re-priced, with what changed.
-#[component]
-fn OpenJson(status: RwSignal<Vec<String>>) -> impl IntoView {
+fn open_json(status: RwSignal<Vec<String>>) -> impl IntoView {
     let c = ctx();
     let on_open = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
