@@ -108,9 +108,8 @@ pub async fn read_file(
     })
 }
 
-/// Fetches text from `url` (same origin under the strict CSP), never from the cache.
-/// Only a page opened with `?catalog=` fetches, so the code that does (gloo-net's, 2.5 KB
-/// gzip) is a lazily loaded chunk.
+/// Fetches text from `url` (same origin under the strict CSP). Only a page opened with
+/// `?catalog=` fetches, so the code that does is a lazily loaded chunk.
 pub async fn fetch_text(url: String) -> Result<String, String> {
     match fetcher(url.clone()).await {
         Ok(fetch) => fetch.await,
@@ -127,25 +126,30 @@ fn fetcher(url: String) -> Result<Fetch, SplitLoaderError> {
 }
 
 async fn fetch(url: &str) -> Result<String, String> {
-    let resp = gloo_net::http::Request::get(url)
-        .cache(web_sys::RequestCache::NoCache)
-        .send()
+    let w = window().ok_or("no window")?;
+    let init = web_sys::RequestInit::new();
+    init.set_cache(web_sys::RequestCache::NoCache);
+    let resp = JsFuture::from(w.fetch_with_str_and_init(url, &init))
         .await
-        .map_err(|e| format!("{url}: could not be fetched ({})", why(e)))?;
+        .map_err(|e| format!("{url}: could not be fetched ({})", js_text(&e)))?;
+    let resp: web_sys::Response = resp.dyn_into().map_err(|_| format!("{url}: no response"))?;
     if !resp.ok() {
         return Err(format!("{url}: the server answered HTTP {}", resp.status()));
     }
-    resp.text()
+    let text = resp.text().map_err(|_| format!("{url}: no body"))?;
+    JsFuture::from(text)
         .await
-        .map_err(|_| format!("{url}: the response is not text"))
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(|| format!("{url}: the response is not text"))
 }
 
 /// The browser's words for a failed request ("Failed to fetch").
-fn why(e: gloo_net::Error) -> String {
-    match e {
-        gloo_net::Error::JsError(e) => e.message,
-        _ => "network error".into(),
-    }
+fn js_text(v: &JsValue) -> String {
+    v.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| v.as_string())
+        .unwrap_or_else(|| "network error".into())
 }
 
 /// Puts text on the clipboard; false when the browser refuses (no permission).
