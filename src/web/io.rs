@@ -2,6 +2,10 @@
 //! file downloads and uploads, the clipboard and fetching a catalog. Every failure comes
 //! back as a value (never a panic, never an unhandled promise rejection).
 
+use super::text;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use std::future::Future;
+use std::pin::Pin;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -14,9 +18,6 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
         leptos::prelude::set_timeout(f, std::time::Duration::ZERO)
     });
 }
-
-/// The localStorage key of the draft.
-pub const DRAFT_KEY: &str = "hubquote.draft";
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -81,27 +82,16 @@ pub fn storage_set(key: &str, value: &str) {
 
 /// Saves `bytes` as a download named `name` (a Blob URL, revoked right after).
 pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
-    save(name, &js_sys::Uint8Array::from(bytes).into(), mime)
-}
-
-fn save(name: &str, part: &JsValue, mime: &str) -> Result<(), String> {
-    let fail = |_| "the browser refused to create the file".to_string();
-    let parts = js_sys::Array::of1(part);
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob =
-        web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &opts).map_err(fail)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(bytes, Some(mime)));
     let doc = window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = doc
         .create_element("a")
-        .map_err(fail)?
+        .map_err(|_| "the browser refused to create the file".to_string())?
         .dyn_into()
         .map_err(|_| "no anchor".to_string())?;
     a.set_href(&url);
     a.set_download(name);
     a.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
     Ok(())
 }
 
@@ -118,8 +108,24 @@ pub async fn read_file(
     })
 }
 
-/// Fetches text from `url` (same origin under the strict CSP).
-pub async fn fetch_text(url: &str) -> Result<String, String> {
+/// Fetches text from `url` (same origin under the strict CSP). Only a page opened with
+/// `?catalog=` fetches, so the code that does is a lazily loaded chunk.
+pub async fn fetch_text(url: String) -> Result<String, String> {
+    match fetcher(url.clone()).await {
+        Ok(fetch) => fetch.await,
+        Err(_) => Err(text::not_downloaded(&format!("{url} was not fetched"))),
+    }
+}
+
+/// A fetch in flight (boxed: a lazily loaded function cannot itself be `async`).
+type Fetch = Pin<Box<dyn Future<Output = Result<String, String>>>>;
+
+#[wasm_split(hubquote_fetch, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn fetcher(url: String) -> Result<Fetch, SplitLoaderError> {
+    Ok(Box::pin(async move { fetch(&url).await }))
+}
+
+async fn fetch(url: &str) -> Result<String, String> {
     let w = window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);
@@ -138,6 +144,14 @@ pub async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| format!("{url}: the response is not text"))
 }
 
+/// The browser's words for a failed request ("Failed to fetch").
+fn js_text(v: &JsValue) -> String {
+    v.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| v.as_string())
+        .unwrap_or_else(|| "network error".into())
+}
+
 /// Puts text on the clipboard; false when the browser refuses (no permission).
 pub async fn copy(text: &str) -> bool {
     let Some(w) = window() else { return false };
@@ -149,11 +163,4 @@ pub async fn copy(text: &str) -> bool {
     }
     let clipboard = nav.clipboard();
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
-}
-
-fn js_text(v: &JsValue) -> String {
-    v.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| v.as_string())
-        .unwrap_or_else(|| "network error".into())
 }

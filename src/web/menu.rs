@@ -2,47 +2,44 @@
 //! `pricing::menu` (requirements evaluated against the current scenario), with the tier
 //! the engine recommends for the scenario and its reasons.
 
-use super::app::go;
 use super::chunk;
 use super::state::{ctx, View};
-use crate::pricing::{self, menu::Menu, QuoteError};
-use crate::scenario::RECOMMEND;
+use super::text::capitalise;
+use crate::pricing::menu::{Menu, MenuCell, MenuRow};
+use crate::pricing::{self, QuoteError};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-/// The engine's recommendation for the draft: (tier, reasons) or why there is none.
+/// The engine's recommendation for the draft: (tier, reasons), or why there is none.
 type Reco = Result<(Option<String>, Vec<String>), String>;
+
+fn reco(r: &Result<crate::quote::Recommendation, QuoteError>) -> Reco {
+    match r {
+        Ok(r) => Ok((r.recommended.clone(), r.reasons.clone())),
+        Err(QuoteError::NotPriced(_)) => {
+            Err("Prices are unavailable in this catalog, so no tier is recommended.".into())
+        }
+        Err(QuoteError::Invalid(_)) => Err(
+            "Some answers in Configure need attention; the recommendation follows once they are fixed.".into(),
+        ),
+        Err(e) => Err(capitalise(&e.to_string())),
+    }
+}
 
 #[component]
 pub fn MenuView() -> impl IntoView {
     let c = ctx();
-    // Asking the engine to recommend for the same scenario gives the tier and its reasons
-    // (its recommendation alone: the quote's lines are not written for the menu).
-    let reco: Memo<Reco> = Memo::new(move |_| {
-        c.catalog.with(|cat| {
-            if !cat.is_priced() {
-                return Err("Prices are unavailable in this catalog, so no tier is recommended.".into());
-            }
-            c.draft.with(|s| {
-                let mut s = s.clone();
-                s.tier = RECOMMEND.into();
-                match pricing::recommendation(cat, &s) {
-                    Ok(r) => Ok((r.recommended, r.reasons)),
-                    Err(QuoteError::Invalid(_)) => Err(
-                        "Some answers in Configure need attention; the recommendation follows once they are fixed.".into(),
-                    ),
-                    Err(e) => Err(super::state::capitalise(&e.to_string())),
-                }
-            })
-        })
+    // The engine's recommendation for the draft (not the quote: its lines are not written
+    // for the menu).
+    let recommended = Memo::new(move |_| {
+        c.recommendation()
+            .with(|r| r.as_ref().ok().and_then(|r| r.recommended.clone()))
     });
-    let recommended =
-        Memo::new(move |_| reco.with(|r| r.as_ref().ok().and_then(|(t, _)| t.clone())));
     // Only rebuilt when what it shows changes, not on every keystroke elsewhere.
     let menu: Memo<Menu> = Memo::new(move |_| {
         let rec = recommended.get();
-        c.catalog.with(|cat| {
-            c.draft
+        c.catalog().with(|cat| {
+            c.draft()
                 .with(|s| pricing::menu::menu(cat, Some(s), rec.as_deref()))
         })
     });
@@ -54,7 +51,7 @@ pub fn MenuView() -> impl IntoView {
         <div class="hq-menu">
             <h2 class="hq-h2">"Membership tiers"</h2>
             <div class="hq-cards">{move || cards(menu.get())}</div>
-            <Recommendation reco=reco/>
+            <Recommendation/>
             <h2 class="hq-h2">"Every feature, tier by tier"</h2>
             <p class="hq-muted">"Requirements are checked against your current configuration; a feature whose requirement is not met says why."</p>
             {move || {
@@ -77,10 +74,8 @@ fn cards(m: Menu) -> impl IntoView {
         .map(|t| {
             let tier = t.tier.clone();
             let choose = move |_| {
-                let tier = tier.clone();
-                c.draft.update(|s| s.tier = tier);
-                c.pristine.set(false);
-                go(c, View::Configure);
+                c.choose_tier(tier.clone());
+                c.go(View::Configure);
             };
             view! {
                 <article class="hq-card" class:recommended=t.recommended data-testid="tier-card" data-tier=t.tier.clone()>
@@ -103,14 +98,14 @@ fn cards(m: Menu) -> impl IntoView {
 }
 
 #[component]
-fn Recommendation(reco: Memo<Reco>) -> impl IntoView {
+fn Recommendation() -> impl IntoView {
     let c = ctx();
     view! {
         <section class="hq-reco" data-testid="recommendation" aria-labelledby="hq-reco-h">
-            {move || match reco.get() {
+            {move || match c.recommendation().with(reco) {
                 Ok((tier, reasons)) => {
                     let label = tier
-                        .map(|t| c.catalog.with(|cat| cat.tier_label(&t).to_string()))
+                        .map(|t| c.catalog().with(|cat| cat.tier_label(&t).to_string()))
                         .unwrap_or_else(|| "No tier".into());
                     view! {
                         <h2 id="hq-reco-h" class="hq-h3">"Recommended for your configuration: " <strong>{label}</strong></h2>
@@ -142,18 +137,19 @@ fn Recommendation(reco: Memo<Reco>) -> impl IntoView {
 
 fn matrix(m: Menu, recommended: Option<String>) -> impl IntoView {
     let c = ctx();
-    let tiers: Vec<(String, String)> = c.catalog.with_untracked(|cat| {
+    let tiers: Vec<(String, String)> = c.catalog().with_untracked(|cat| {
         cat.tiers
             .iter()
             .map(|t| (t.clone(), cat.tier_label(t).to_string()))
             .collect()
     });
     let cols = tiers.len() + 1;
+    let rec = recommended.as_deref();
     let head = tiers
         .iter()
         .map(|(t, label)| {
-            let rec = recommended.as_deref() == Some(t.as_str());
-            view! { <th scope="col" data-tier=t.clone() class:recommended=rec>{label.clone()}</th> }
+            let is_rec = rec == Some(t.as_str());
+            view! { <th scope="col" data-tier=t.clone() class:recommended=is_rec>{label.clone()}</th> }
         })
         .collect_view();
     let groups = m
@@ -163,52 +159,7 @@ fn matrix(m: Menu, recommended: Option<String>) -> impl IntoView {
             let rows = g
                 .rows
                 .into_iter()
-                .map(|row| {
-                    let cells = row
-                        .cells
-                        .into_iter()
-                        .map(|cell| {
-                            let rec = recommended.as_deref() == Some(cell.tier.as_str());
-                            let body = if cell.options.is_empty() {
-                                let mark = match cell.summary.as_str() {
-                                    "Included" => "hq-yes",
-                                    "Not available" => "hq-no",
-                                    _ => "hq-val",
-                                };
-                                view! { <span class=mark>{cell.summary.clone()}</span> }.into_any()
-                            } else {
-                                view! {
-                                    <ul class="hq-opts">
-                                        {cell.options.into_iter().map(|o| view! {
-                                            <li>
-                                                {o.label}
-                                                {o.is_default.then(|| view! { <span class="hq-small">" (default)"</span> })}
-                                                {o.unmet.map(|u| view! { <span class="unmet">{u}</span> })}
-                                            </li>
-                                        }).collect_view()}
-                                    </ul>
-                                }
-                                .into_any()
-                            };
-                            view! {
-                                <td data-tier=cell.tier.clone() class:recommended=rec class:off=!cell.available>
-                                    {body}
-                                    {cell.help.map(|h| view! { <p class="hq-help">{h}</p> })}
-                                    {cell.unmet.map(|u| view! { <p class="unmet">{u}</p> })}
-                                </td>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <tr data-item=row.id.clone()>
-                            <th scope="row">
-                                {row.label}
-                                {row.help.map(|h| view! { <p class="hq-help">{h}</p> })}
-                            </th>
-                            {cells}
-                        </tr>
-                    }
-                })
+                .map(|row| matrix_row(row, rec))
                 .collect_view();
             view! {
                 <tbody>
@@ -226,6 +177,57 @@ fn matrix(m: Menu, recommended: Option<String>) -> impl IntoView {
                 {groups}
             </table>
         </div>
+    }
+}
+
+/// One catalog item: its label and help, and a cell per tier.
+fn matrix_row(row: MenuRow, recommended: Option<&str>) -> impl IntoView {
+    let cells = row
+        .cells
+        .into_iter()
+        .map(|cell| matrix_cell(cell, recommended))
+        .collect_view();
+    view! {
+        <tr data-item=row.id.clone()>
+            <th scope="row">
+                {row.label}
+                {row.help.map(|h| view! { <p class="hq-help">{h}</p> })}
+            </th>
+            {cells}
+        </tr>
+    }
+}
+
+/// What a tier offers of an item: a value, or its options (default and unmet marked).
+fn matrix_cell(cell: MenuCell, recommended: Option<&str>) -> impl IntoView {
+    let rec = recommended == Some(cell.tier.as_str());
+    let body = if cell.options.is_empty() {
+        let mark = match cell.summary.as_str() {
+            "Included" => "hq-yes",
+            "Not available" => "hq-no",
+            _ => "hq-val",
+        };
+        view! { <span class=mark>{cell.summary.clone()}</span> }.into_any()
+    } else {
+        view! {
+            <ul class="hq-opts">
+                {cell.options.into_iter().map(|o| view! {
+                    <li>
+                        {o.label}
+                        {o.is_default.then(|| view! { <span class="hq-small">" (default)"</span> })}
+                        {o.unmet.map(|u| view! { <span class="unmet">{u}</span> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    view! {
+        <td data-tier=cell.tier.clone() class:recommended=rec class:off=!cell.available>
+            {body}
+            {cell.help.map(|h| view! { <p class="hq-help">{h}</p> })}
+            {cell.unmet.map(|u| view! { <p class="unmet">{u}</p> })}
+        </td>
     }
 }
 

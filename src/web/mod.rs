@@ -14,6 +14,7 @@ mod menu;
 mod paths;
 mod quote;
 mod state;
+mod text;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -106,7 +106,7 @@ pub fn each(specs: &'static [Spec], prefix: &str) -> impl IntoView {
 }
 
 fn help_rate_hint() -> String {
-    let rate = ctx().catalog.with(|cat| {
+    let rate = ctx().catalog().with(|cat| {
         cat.pricing
             .as_ref()
             .map(|p| p.currency.format(p.hourly_rate.price))
@@ -127,66 +127,14 @@ pub enum Widget {
 #[component]
 pub fn Field(path: String, label: String, hint: Option<String>, control: Widget) -> impl IntoView {
     let c = ctx();
-    let id = format!("hq-f-{path}");
-    let hint_id = format!("hq-h-{path}");
-    let err_id = format!("hq-e-{path}");
+    let [id, hint_id, err_id] = ids(&path);
     let p = path.clone();
     let err = Memo::new(move |_| c.error_of(&p));
-    let has_hint = hint.is_some();
-    let described = {
-        let (hint_id, err_id) = (hint_id.clone(), err_id.clone());
-        move || {
-            let mut v = Vec::new();
-            if has_hint {
-                v.push(hint_id.clone());
-            }
-            if err.with(Option::is_some) {
-                v.push(err_id.clone());
-            }
-            (!v.is_empty()).then(|| v.join(" "))
-        }
-    };
-    let invalid = move || {
-        if err.with(Option::is_some) {
-            "true"
-        } else {
-            "false"
-        }
-    };
-    let testid = format!("field-{path}");
-    let p = path.clone();
-    let value = Memo::new(move |_| c.text_of(&p));
-    let input = match control {
-        Widget::Text | Widget::Number(_) => {
-            let numeric = matches!(control, Widget::Number(_));
-            let p = path.clone();
-            view! {
-                <input id=id.clone() type="text" class:num=numeric
-                    inputmode=if numeric { "decimal" } else { "text" }
-                    autocomplete="off" data-testid=testid
-                    prop:value=move || value.get()
-                    aria-invalid=invalid aria-describedby=described
-                    on:input=move |ev| c.edit(&p, event_target_value(&ev))/>
-            }
-            .into_any()
-        }
-        Widget::Choice(options) => {
-            let p = path.clone();
-            view! {
-                <select id=id.clone() data-testid=testid
-                    prop:value=move || value.get()
-                    aria-invalid=invalid aria-describedby=described
-                    on:change=move |ev| c.choose(&p, event_target_value(&ev))>
-                    {move || choices(value.get(), options.get())}
-                </select>
-            }
-            .into_any()
-        }
-    };
     let unit = match control {
         Widget::Number(unit) => unit,
         _ => None,
     };
+    let input = input(path.clone(), control, err, hint.is_some());
     view! {
         <div class="hq-field" class:invalid=move || err.with(Option::is_some)>
             <label for=id>{label}</label>
@@ -199,6 +147,61 @@ pub fn Field(path: String, label: String, hint: Option<String>, control: Widget)
                 <p class="hq-err" id=err_id.clone() data-testid=format!("error-{path}")>{e}</p>
             })}
         </div>
+    }
+}
+
+/// The element ids of a field's control, hint and message.
+fn ids(path: &str) -> [String; 3] {
+    ["f", "h", "e"].map(|part| format!("hq-{part}-{path}"))
+}
+
+/// The text box or select itself, described by its hint and, while there is one, its
+/// message; typing edits the draft, a choice is applied as is.
+fn input(path: String, control: Widget, err: Memo<Option<String>>, has_hint: bool) -> AnyView {
+    let c = ctx();
+    let [id, hint_id, err_id] = ids(&path);
+    let described = move || {
+        let mut v = Vec::new();
+        if has_hint {
+            v.push(hint_id.clone());
+        }
+        if err.with(Option::is_some) {
+            v.push(err_id.clone());
+        }
+        (!v.is_empty()).then(|| v.join(" "))
+    };
+    let invalid = move || {
+        if err.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    let testid = format!("field-{path}");
+    let p = path.clone();
+    let value = Memo::new(move |_| c.text_of(&p));
+    match control {
+        Widget::Text | Widget::Number(_) => {
+            let numeric = matches!(control, Widget::Number(_));
+            view! {
+                <input id=id type="text" class:num=numeric
+                    inputmode=if numeric { "decimal" } else { "text" }
+                    autocomplete="off" data-testid=testid
+                    prop:value=move || value.get()
+                    aria-invalid=invalid aria-describedby=described
+                    on:input=move |ev| c.edit(&path, event_target_value(&ev))/>
+            }
+            .into_any()
+        }
+        Widget::Choice(options) => view! {
+            <select id=id data-testid=testid
+                prop:value=move || value.get()
+                aria-invalid=invalid aria-describedby=described
+                on:change=move |ev| c.choose(&path, event_target_value(&ev))>
+                {move || choices(value.get(), options.get())}
+            </select>
+        }
+        .into_any(),
     }
 }
 

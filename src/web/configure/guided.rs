@@ -3,8 +3,7 @@
 
 use super::fields::{each, Hint, Spec};
 use super::options;
-use crate::web::app::{focus_tab, go};
-use crate::web::state::{ctx, new_hub, View};
+use crate::web::state::{ctx, View};
 use leptos::prelude::*;
 
 /// The steps: a title and the questions, in plain words, about the first hub.
@@ -74,17 +73,13 @@ pub fn Guided() -> impl IntoView {
     let c = ctx();
     let step = RwSignal::new(0usize);
     let last = STEPS.len() - 1;
-    let hubs = Memo::new(move |_| c.draft.with(|s| s.hubs.len()));
+    let hubs = Memo::new(move |_| c.draft().with(|s| s.hubs.len()));
     let lead = move || {
         (step.get() == 0).then(|| view! {
             <p class="hq-lead">"Pick the example closest to you above, then adjust the answers. Each change updates the estimate right away."</p>
         })
     };
     let body = move || STEPS.get(step.get()).map(|(_, specs)| each(specs, ""));
-    let add_hub = move |_| {
-        let hub = c.catalog.with_untracked(|cat| new_hub(cat, "Hub 1"));
-        c.restructure("hubs", |s| s.hubs.push(hub));
-    };
     view! {
         <div class="hq-guided">
             <ol class="hq-steps" aria-label="Steps">
@@ -102,7 +97,7 @@ pub fn Guided() -> impl IntoView {
                 }}</legend>
                 <Show when=move || hubs.get() == 0 && (1..=2).contains(&step.get())>
                     <p class="hq-hint">"This configuration has no hub yet."
-                        <button type="button" class="hq-btn hq-btn-quiet" on:click=add_hub>"Add a hub"</button></p>
+                        <button type="button" class="hq-btn hq-btn-quiet" on:click=move |_| c.add_hub()>"Add a hub"</button></p>
                 </Show>
                 <Show when=move || { hubs.get() > 1 && (1..=2).contains(&step.get()) }>
                     <p class="hq-hint">{move || format!(
@@ -118,8 +113,7 @@ pub fn Guided() -> impl IntoView {
                 <button type="button" class="hq-btn hq-btn-primary" data-testid="guided-next"
                     on:click=move |_| {
                         if step.get_untracked() >= last {
-                            go(c, View::Quote);
-                            focus_tab(View::Quote);
+                            c.go_and_focus(View::Quote);
                         } else {
                             step.update(|s| *s += 1);
                         }

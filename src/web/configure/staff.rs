@@ -3,12 +3,11 @@
 
 use super::fields::{each, Field, Spec, Widget};
 use super::options;
-use crate::catalog::Kind;
-use crate::scenario::{Discount, DiscountTarget, DiscountValue};
+use crate::catalog::HubChoice;
+use crate::scenario::{DiscountValue, FeatureValue};
 use crate::web::paths::feature_path;
-use crate::web::state::{ctx, new_hub};
+use crate::web::state::ctx;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
 const QUOTE_FOR: &[Spec] = &[
     Spec::text("customer.name", "Customer"),
@@ -47,27 +46,8 @@ const NOTES: &[Spec] = &[Spec::text("notes", "Internal notes")];
 #[component]
 pub fn Staff() -> impl IntoView {
     let c = ctx();
-    let hubs = Memo::new(move |_| c.draft.with(|s| s.hubs.len()));
-    let discounts = Memo::new(move |_| c.draft.with(|s| s.discounts.len()));
-    let add_hub = move |_| {
-        let name = c.draft.with_untracked(|s| {
-            (s.hubs.len() + 1..)
-                .map(|n| format!("Hub {n}"))
-                .find(|n| !s.hubs.iter().any(|h| h.name == *n))
-                .unwrap_or_default()
-        });
-        let hub = c.catalog.with_untracked(|cat| new_hub(cat, &name));
-        c.restructure("hubs", |s| s.hubs.push(hub));
-    };
-    let add_discount = move |_| {
-        c.restructure("discounts", |s| {
-            s.discounts.push(Discount {
-                target: DiscountTarget::Membership,
-                value: DiscountValue::Percent(Decimal::from(10)),
-                reason: String::new(),
-            })
-        });
-    };
+    let hubs = Memo::new(move |_| c.draft().with(|s| s.hubs.len()));
+    let discounts = Memo::new(move |_| c.draft().with(|s| s.discounts.len()));
     view! {
         <div class="hq-staff">
             <fieldset class="hq-box">
@@ -79,12 +59,12 @@ pub fn Staff() -> impl IntoView {
                 <div class="hq-grid">{each(MEMBERSHIP, "")}</div>
             </fieldset>
             {move || (0..hubs.get()).map(|i| view! { <HubBox i=i/> }).collect_view()}
-            <p><button type="button" class="hq-btn" data-testid="add-hub" on:click=add_hub>"Add a hub"</button></p>
+            <p><button type="button" class="hq-btn" data-testid="add-hub" on:click=move |_| c.add_hub()>"Add a hub"</button></p>
             <fieldset class="hq-box">
                 <legend class="hq-h3">"Discounts"</legend>
                 <p class="hq-hint">"Each discount needs a reason. Cloud pass-through is never discounted; a large discount needs approval."</p>
                 {move || (0..discounts.get()).map(|i| view! { <DiscountRow i=i/> }).collect_view()}
-                <p><button type="button" class="hq-btn" data-testid="add-discount" on:click=add_discount>"Add a discount"</button></p>
+                <p><button type="button" class="hq-btn" data-testid="add-discount" on:click=move |_| c.add_discount()>"Add a discount"</button></p>
             </fieldset>
             <fieldset class="hq-box">
                 <legend class="hq-h3">"Notes"</legend>
@@ -98,15 +78,8 @@ pub fn Staff() -> impl IntoView {
 fn HubBox(i: usize) -> impl IntoView {
     let c = ctx();
     let name = move || {
-        c.draft
+        c.draft()
             .with(|s| s.hubs.get(i).map(|h| h.name.clone()).unwrap_or_default())
-    };
-    let remove = move |_| {
-        c.restructure("hubs", |s| {
-            if i < s.hubs.len() {
-                s.hubs.remove(i);
-            }
-        })
     };
     view! {
         <fieldset class="hq-box">
@@ -117,7 +90,7 @@ fn HubBox(i: usize) -> impl IntoView {
                 <Features i=i/>
             </details>
             <button type="button" class="hq-btn hq-btn-danger" data-testid=format!("remove-hub-{i}")
-                on:click=remove>{move || format!("Remove hub {}", i + 1)}</button>
+                on:click=move |_| c.remove_hub(i)>{move || format!("Remove hub {}", i + 1)}</button>
         </fieldset>
     }
 }
@@ -127,48 +100,10 @@ fn HubBox(i: usize) -> impl IntoView {
 fn Features(i: usize) -> impl IntoView {
     let c = ctx();
     let items = Memo::new(move |_| {
-        c.catalog.with(|cat| {
-            let linked: Vec<String> = cat
-                .pricing
-                .as_ref()
-                .map(|p| {
-                    [
-                        &p.links.provider_item,
-                        &p.links.account_item,
-                        &p.links.billing_item,
-                    ]
-                    .into_iter()
-                    .flatten()
-                    .cloned()
-                    .collect()
-                })
-                .unwrap_or_default();
-            cat.items
-                .iter()
-                .filter(|item| !linked.contains(&item.id))
-                .filter_map(|item| {
-                    let mut opts = vec![(String::new(), "Tier default".to_string())];
-                    let mut flag = false;
-                    for (_, cfg) in item.per_tier.iter() {
-                        match &cfg.kind {
-                            Kind::Select { options, .. } => {
-                                for o in options {
-                                    let v = format!("opt:{}", o.value);
-                                    if !opts.iter().any(|(x, _)| *x == v) {
-                                        opts.push((v, o.display().to_string()));
-                                    }
-                                }
-                            }
-                            Kind::Flag { available: true } => flag = true,
-                            _ => {}
-                        }
-                    }
-                    if flag {
-                        opts.push(("flag:true".into(), "Yes".into()));
-                        opts.push(("flag:false".into(), "No".into()));
-                    }
-                    (opts.len() > 1).then(|| (item.id.clone(), item.label.clone(), opts))
-                })
+        c.catalog().with(|cat| {
+            cat.hub_choices()
+                .into_iter()
+                .map(|ch| (ch.item.id.clone(), ch.item.label.clone(), choices(&ch)))
                 .collect::<Vec<_>>()
         })
     });
@@ -182,23 +117,33 @@ fn Features(i: usize) -> impl IntoView {
     }
 }
 
+/// A hub's choices for one item: the tier's default, each option, yes and no for a flag.
+fn choices(ch: &HubChoice) -> Vec<(String, String)> {
+    let tier_default = (String::new(), "Tier default".to_string());
+    let options = ch.options.iter().map(|o| {
+        let v = FeatureValue::Option(o.value.clone());
+        (v.key(), o.display().to_string())
+    });
+    let flag = [(true, "Yes"), (false, "No")]
+        .into_iter()
+        .filter(|_| ch.flag)
+        .map(|(b, label)| (FeatureValue::Flag(b).key(), label.to_string()));
+    std::iter::once(tier_default)
+        .chain(options)
+        .chain(flag)
+        .collect()
+}
+
 #[component]
 fn DiscountRow(i: usize) -> impl IntoView {
     let c = ctx();
     let percent = Memo::new(move |_| {
-        c.draft.with(|s| {
+        c.draft().with(|s| {
             s.discounts
                 .get(i)
                 .is_none_or(|d| matches!(d.value, DiscountValue::Percent(_)))
         })
     });
-    let remove = move |_| {
-        c.restructure("discounts", |s| {
-            if i < s.discounts.len() {
-                s.discounts.remove(i);
-            }
-        })
-    };
     let prefix = format!("discounts[{i}].");
     let value = move || {
         let (path, label, unit) = if percent.get() {
@@ -220,7 +165,7 @@ fn DiscountRow(i: usize) -> impl IntoView {
                 {Spec::text("reason", "Reason").view(&prefix)}
             </div>
             <button type="button" class="hq-btn hq-btn-danger" data-testid=format!("remove-discount-{i}")
-                on:click=remove>{format!("Remove discount {}", i + 1)}</button>
+                on:click=move |_| c.remove_discount(i)>{format!("Remove discount {}", i + 1)}</button>
         </div>
     }
 }

@@ -1,96 +1,59 @@
-//! Every tier for the same scenario, side by side (the engine's `compare_tiers`), with
-//! the cheapest tier that allows it highlighted and a button to switch to a tier.
+//! Every tier for the same scenario, side by side, with the cheapest tier that allows it
+//! highlighted and a button to switch to a tier. The comparison is the engine's, read
+//! where it already is: the quote's, the recommendation's when the chosen tier refuses
+//! the scenario, the last good quote's while the input is invalid.
 
-use crate::pricing;
-use crate::quote::TierOption;
-use crate::web::state::{capitalise, ctx};
+use crate::money::Currency;
+use crate::pricing::QuoteError;
+use crate::quote::{Recommendation, TierOption};
+use crate::web::state::{ctx, Ctx};
+use crate::web::text::capitalise;
 use leptos::prelude::*;
+use rust_decimal::Decimal;
 
-type Compared = Option<(Vec<TierOption>, Option<String>)>;
+/// Every tier, and the cheapest that allows the scenario.
+type Compared = (Vec<TierOption>, Option<String>);
+
+fn of(r: &Recommendation) -> Compared {
+    (r.tiers.clone(), r.recommended.clone())
+}
+
+/// The comparison for the draft, else the last good quote's.
+fn compared(c: Ctx) -> Option<Compared> {
+    let now = c.result().with(|r| match r {
+        Ok(q) => Some(of(&q.recommendation)),
+        Err(QuoteError::NoTierFits(tiers)) => Some((tiers.clone(), None)),
+        Err(QuoteError::Conflicts { .. }) => c.recommendation().with(|r| match r {
+            Ok(r) => Some(of(r)),
+            Err(QuoteError::NoTierFits(tiers)) => Some((tiers.clone(), None)),
+            Err(_) => None,
+        }),
+        Err(_) => None,
+    });
+    now.or_else(|| {
+        c.last_good()
+            .with(|q| q.as_ref().map(|q| of(&q.recommendation)))
+    })
+}
 
 #[component]
 pub fn TierCompare() -> impl IntoView {
     let c = ctx();
-    // The current scenario when it is valid, else the last good quote's comparison.
-    let compared: Memo<Compared> = Memo::new(move |_| {
-        let now = c
-            .problems
-            .with(Vec::is_empty)
-            .then(|| {
-                c.catalog
-                    .with(|cat| c.draft.with(|s| pricing::compare_tiers(cat, s)))
-            })
-            .and_then(Result::ok);
-        match now {
-            Some(tiers) => {
-                let best = pricing::recommend(&tiers).map(|t| t.tier.clone());
-                Some((tiers, best))
-            }
-            None => c.last_good.with(|q| {
-                q.as_ref().map(|q| {
-                    (
-                        q.recommendation.tiers.clone(),
-                        q.recommendation.recommended.clone(),
-                    )
-                })
-            }),
-        }
-    });
-    let chosen = Memo::new(move |_| c.draft.with(|s| s.tier.clone()));
+    let compared = Memo::new(move |_| compared(c));
+    let chosen = Memo::new(move |_| c.draft().with(|s| s.tier.clone()));
     let rows = move || {
         let Some((tiers, best)) = compared.get() else {
             return view! { <tr><td colspan="6">"No comparison yet: fix the highlighted answers."</td></tr> }.into_any();
         };
-        let cur = c
-            .catalog
+        let currency = c
+            .catalog()
             .with(|cat| cat.pricing.as_ref().map(|p| p.currency.clone()));
-        let money = move |d: Option<rust_decimal::Decimal>| match (d, &cur) {
-            (Some(d), Some(cur)) => cur.format(d),
-            _ => "—".to_string(),
-        };
         tiers
             .into_iter()
             .map(|t| {
                 let cheapest = best.as_deref() == Some(t.tier.as_str());
                 let is_chosen = chosen.get() == t.tier;
-                let fee = format!("{}{}", if t.custom_price { "from " } else { "" }, money(Some(t.annual_fee)));
-                let tier = t.tier.clone();
-                let status = if t.feasible {
-                    view! {
-                        <span class="hq-yes">{if cheapest { "Allows it: cheapest" } else { "Allows it" }}</span>
-                    }
-                    .into_any()
-                } else {
-                    view! {
-                        <ul class="hq-conflicts">{t.conflicts.iter().map(|x| view! { <li class="unmet">{capitalise(&x.message)}</li> }).collect_view()}</ul>
-                    }
-                    .into_any()
-                };
-                view! {
-                    <tr data-tier=t.tier.clone() class:cheapest=cheapest class:chosen=is_chosen>
-                        <th scope="row">{t.label.clone()}
-                            {cheapest.then(|| view! { <span class="hq-badge">"Best fit"</span> })}
-                        </th>
-                        <td class="hq-num">{fee}</td>
-                        <td class="hq-num">{money(t.first_year_total_cost)}</td>
-                        <td class="hq-num">{money(t.term_total)}</td>
-                        <td>{status}</td>
-                        <td>
-                            {if is_chosen {
-                                view! { <span class="hq-small">"Chosen"</span> }.into_any()
-                            } else if t.feasible {
-                                view! {
-                                    <button type="button" class="hq-btn hq-btn-quiet hq-btn-small"
-                                        on:click=move |_| c.choose("tier", tier.clone())>
-                                        {format!("Use {}", t.label)}
-                                    </button>
-                                }.into_any()
-                            } else {
-                                view! { <span></span> }.into_any()
-                            }}
-                        </td>
-                    </tr>
-                }
+                view! { <TierRow t=t cheapest=cheapest chosen=is_chosen currency=currency.clone()/> }
             })
             .collect_view()
             .into_any()
@@ -112,5 +75,63 @@ pub fn TierCompare() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// One tier: its fee and totals, whether it allows the scenario (or each conflict), and
+/// a button to choose it.
+#[component]
+fn TierRow(
+    t: TierOption,
+    cheapest: bool,
+    chosen: bool,
+    currency: Option<Currency>,
+) -> impl IntoView {
+    let c = ctx();
+    let money = move |d: Option<Decimal>| match (d, &currency) {
+        (Some(d), Some(cur)) => cur.format(d),
+        _ => "—".to_string(),
+    };
+    let fee = format!(
+        "{}{}",
+        if t.custom_price { "from " } else { "" },
+        money(Some(t.annual_fee))
+    );
+    let status = if t.feasible {
+        view! {
+            <span class="hq-yes">{if cheapest { "Allows it: cheapest" } else { "Allows it" }}</span>
+        }
+        .into_any()
+    } else {
+        view! {
+            <ul class="hq-conflicts">{t.conflicts.iter().map(|x| view! { <li class="unmet">{capitalise(&x.message)}</li> }).collect_view()}</ul>
+        }
+        .into_any()
+    };
+    let tier = t.tier.clone();
+    let action = if chosen {
+        view! { <span class="hq-small">"Chosen"</span> }.into_any()
+    } else if t.feasible {
+        view! {
+            <button type="button" class="hq-btn hq-btn-quiet hq-btn-small"
+                on:click=move |_| c.choose_tier(tier.clone())>
+                {format!("Use {}", t.label)}
+            </button>
+        }
+        .into_any()
+    } else {
+        view! { <span></span> }.into_any()
+    };
+    view! {
+        <tr data-tier=t.tier.clone() class:cheapest=cheapest class:chosen=chosen>
+            <th scope="row">{t.label.clone()}
+                {cheapest.then(|| view! { <span class="hq-badge">"Best fit"</span> })}
+            </th>
+            <td class="hq-num">{fee}</td>
+            <td class="hq-num">{money(t.first_year_total_cost)}</td>
+            <td class="hq-num">{money(t.term_total)}</td>
+            <td>{status}</td>
+            <td>{action}</td>
+        </tr>
     }
 }

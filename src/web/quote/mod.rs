@@ -8,12 +8,11 @@ mod files;
 mod lines;
 mod totals;
 
-use super::app::go;
 use super::chunk;
 use super::io;
 use super::state::{ctx, View};
+use super::text::not_downloaded;
 use crate::quote::Quote;
-use crate::scenario::share;
 use files::Download;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -33,16 +32,14 @@ pub fn Summary() -> impl IntoView {
             <h2 class="hq-h3">"Your estimate"</h2>
             <Totals compact=true/>
             {move || {
-                c.last_good.get().filter(|q| !q.warnings.is_empty()).map(|q| view! {
+                c.last_good().get().filter(|q| !q.warnings.is_empty()).map(|q| view! {
                     <ul class="hq-warnings hq-side-warnings" data-testid="warnings" aria-label="Warnings">
                         {q.warnings.iter().map(|w| view! { <li>{w.message.clone()}</li> }).collect_view()}
                     </ul>
                 })
             }}
-            <button type="button" class="hq-btn hq-btn-primary hq-wide" on:click=move |_| {
-                go(c, View::Quote);
-                super::app::focus_tab(View::Quote);
-            }>
+            <button type="button" class="hq-btn hq-btn-primary hq-wide"
+                on:click=move |_| c.go_and_focus(View::Quote)>
                 "See the full quote"
             </button>
         </div>
@@ -62,7 +59,7 @@ pub fn QuoteView() -> impl IntoView {
     let body = move || {
         details
             .get()
-            .then(|| c.last_good.get())
+            .then(|| c.last_good().get())
             .flatten()
             .map(|q| {
                 chunk::lazy(
@@ -72,7 +69,7 @@ pub fn QuoteView() -> impl IntoView {
                 )
             })
     };
-    let priced = move || c.catalog.with(|cat| cat.is_priced());
+    let priced = move || c.catalog().with(|cat| cat.is_priced());
     view! {
         <Show when=priced fallback=|| view! {
             <p class="hq-muted">"Quotes need a catalog with prices; this one only lists features (see the service menu)."</p>
@@ -137,7 +134,7 @@ pub async fn preload_details() {
 fn QuoteHead() -> impl IntoView {
     let c = ctx();
     move || {
-        c.last_good.get().map(|q| {
+        c.last_good().get().map(|q| {
             let customer = if q.customer.name.is_empty() { "—".to_string() } else { q.customer.name.clone() };
             let sha: String = q.catalog.sha256.chars().take(12).collect();
             view! {
@@ -207,19 +204,36 @@ fn list(key: &'static str, title: &'static str, items: Vec<String>) -> impl Into
     }
 }
 
-/// What to say when the lazily loaded chunk that does `what` could not be fetched.
-pub fn not_downloaded(what: &str) -> String {
-    format!("{what}: the part of the app that does this could not be downloaded from the server. Check the connection and try again; nothing was lost.")
-}
-
 /// Share link, the downloads and JSON open, with what happened.
 #[component]
 fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="hq-actions">
+            {copy_link(status, link)}
+            {downloads(status)}
+            {open_json(status)}
+        </div>
+        <Show when=move || !link.with(String::is_empty)>
+            <p class="hq-share">"Share link: "
+                <a data-testid="share-link" href=move || link.get()>{move || link.get()}</a>
+            </p>
+        </Show>
+        <div class="hq-status" data-testid="import-status" role="status">
+            {move || {
+                let lines = status.get();
+                (!lines.is_empty()).then(|| view! {
+                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                })
+            }}
+        </div>
+    }
+}
+
+/// Puts the share link in the address bar, below the buttons and on the clipboard.
+fn copy_link(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
     let c = ctx();
-    let copy_link = move |_| {
-        let encoded = c.draft.with(share::encode);
-        let url = format!("{}#s={encoded}", io::base_url());
-        io::set_hash(&format!("s={encoded}"));
+    let copy = move |_| {
+        let url = c.share_link();
         link.set(url.clone());
         spawn_local(async move {
             let msg = if io::copy(&url).await {
@@ -230,9 +244,17 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
             status.set(vec![msg.to_string()]);
         });
     };
-    // Every download is of the last good quote, made by the engine's exports.
+    view! {
+        <button type="button" class="hq-btn" data-testid="copy-link" on:click=copy>"Copy share link"</button>
+    }
+}
+
+/// A button per file; every download is of the last good quote, made by the engine's
+/// exports.
+fn downloads(status: RwSignal<Vec<String>>) -> impl IntoView {
+    let c = ctx();
     let save = move |kind: Download| {
-        let Some(q) = c.last_good.get_untracked() else {
+        let Some(q) = c.last_good().get_untracked() else {
             status.set(vec!["There is no quote to save yet.".to_string()]);
             return;
         };
@@ -251,7 +273,7 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
             status.set(vec![msg]);
         });
     };
-    let buttons = Download::ALL
+    Download::ALL
         .into_iter()
         .map(|kind| {
             let (ext, label, _) = kind.spec();
@@ -265,18 +287,22 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
                     on:click=move |_| save(kind)>{label}</button>
             }
         })
-        .collect_view();
+        .collect_view()
+}
+
+/// Opens a quote file: its scenario replaces the draft, re-priced, with what changed.
+fn open_json(status: RwSignal<Vec<String>>) -> impl IntoView {
+    let c = ctx();
     let on_open = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         spawn_local(async move {
             match io::read_file(&input).await {
                 Some(Ok((name, text))) => {
                     let not_opened = not_downloaded(&format!("{name} was not opened"));
-                    match files::open_quote(name, text, c.catalog.get_untracked()).await {
+                    match files::open_quote(name, text, c.catalog().get_untracked()).await {
                         Ok((messages, scenario)) => {
                             if let Some(s) = scenario {
-                                c.replace(s);
-                                c.pristine.set(false);
+                                c.open(s);
                             }
                             status.set(messages);
                         }
@@ -290,25 +316,8 @@ fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoVi
         });
     };
     view! {
-        <div class="hq-actions">
-            <button type="button" class="hq-btn" data-testid="copy-link" on:click=copy_link>"Copy share link"</button>
-            {buttons}
-            <label class="hq-btn hq-filebtn" for="hq-open-json">"Open JSON…"</label>
-            <input id="hq-open-json" class="hq-file" type="file" accept=".json,application/json"
-                data-testid="open-json" on:change=on_open/>
-        </div>
-        <Show when=move || !link.with(String::is_empty)>
-            <p class="hq-share">"Share link: "
-                <a data-testid="share-link" href=move || link.get()>{move || link.get()}</a>
-            </p>
-        </Show>
-        <div class="hq-status" data-testid="import-status" role="status">
-            {move || {
-                let lines = status.get();
-                (!lines.is_empty()).then(|| view! {
-                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                })
-            }}
-        </div>
+        <label class="hq-btn hq-filebtn" for="hq-open-json">"Open JSON…"</label>
+        <input id="hq-open-json" class="hq-file" type="file" accept=".json,application/json"
+            data-testid="open-json" on:change=on_open/>
     }
 }

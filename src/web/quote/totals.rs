@@ -2,8 +2,9 @@
 //! a tier does not allow the scenario. Shown in the quote and beside the form.
 
 use crate::pricing::QuoteError;
-use crate::quote::Quote;
-use crate::web::state::{capitalise, ctx};
+use crate::quote::{labels, Quote};
+use crate::web::state::ctx;
+use crate::web::text::capitalise;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -11,17 +12,19 @@ type Pick = fn(&Quote) -> rust_decimal::Decimal;
 
 /// The figures under the first-year total: label, hook, amount.
 const FIGURES: [(&str, &str, Pick); 5] = [
-    ("First-year invoice", "total-first-year-invoice", |q| {
-        q.totals.first_year_invoice
-    }),
-    ("Per month: fixed fees", "total-monthly-fees", |q| {
+    (
+        labels::FIRST_YEAR_INVOICE,
+        "total-first-year-invoice",
+        |q| q.totals.first_year_invoice,
+    ),
+    (labels::PER_MONTH_FEES, "total-monthly-fees", |q| {
         q.totals.monthly_fees
     }),
-    ("Per month: cloud (estimate)", "total-monthly-cloud", |q| {
+    (labels::PER_MONTH_CLOUD, "total-monthly-cloud", |q| {
         q.totals.monthly_cloud
     }),
-    ("One-off", "total-one-off", |q| q.totals.one_off),
-    ("Per year, recurring", "total-annual", |q| {
+    (labels::ONE_OFF, "total-one-off", |q| q.totals.one_off),
+    (labels::PER_YEAR_RECURRING, "total-annual", |q| {
         q.totals.annual_total
     }),
 ];
@@ -34,35 +37,12 @@ fn amount(q: &Option<Arc<Quote>>, pick: Pick) -> String {
 #[component]
 pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
     let c = ctx();
-    let q = c.last_good;
+    let q = c.last_good();
     let show = move |pick: Pick| move || q.with(|q| amount(q, pick));
-    let term_label = move || {
-        q.with(|q| match q.as_ref().map(|q| q.totals.term_years) {
-            Some(1) | None => "Whole term (1 year)".to_string(),
-            Some(n) => format!("Whole term ({n} years)"),
-        })
-    };
-    let invoice_note = move || {
-        q.with(|q| {
-            q.as_ref().map(|q| {
-                if q.cloud.invoiced {
-                    format!("Invoiced by {}, cloud included", q.seller.name)
-                } else {
-                    format!(
-                        "Invoiced by {}; the cloud is paid to {} directly",
-                        q.seller.name, q.cloud.provider_label
-                    )
-                }
-            })
-        })
-    };
-    let tier = move || {
-        q.with(|q| {
-            q.as_ref()
-                .map(|q| format!("{} membership", q.tier.label))
-                .unwrap_or_default()
-        })
-    };
+    let term_label =
+        move || labels::whole_term(q.with(|q| q.as_ref().map_or(1, |q| q.totals.term_years)));
+    let invoice_note = move || q.with(|q| q.as_deref().map(labels::invoice_note));
+    let tier = move || q.with(|q| q.as_deref().map(labels::membership).unwrap_or_default());
     // `elementtiming`: the browser reports when this total is first painted
     // (scripts/bench-browser.mjs measures the first priced total with it).
     let big = view! {
@@ -74,7 +54,7 @@ pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
             <Stale/>
             <QuoteProblem/>
             <div class="hq-big">
-                <p class="hq-big-label">"First year, total cost"</p>
+                <p class="hq-big-label">{labels::FIRST_YEAR_TOTAL_COST_CAPTION}</p>
                 {big}
                 <p class="hq-small">{tier}</p>
             </div>
@@ -101,7 +81,7 @@ fn Stale() -> impl IntoView {
     let c = ctx();
     let stale = Memo::new(move |_| c.stale());
     let text = move || {
-        if c.last_good.with(Option::is_some) {
+        if c.last_good().with(Option::is_some) {
             "Out of date: these are the figures of your last valid answers. Fix the highlighted answers to update them."
         } else {
             "No estimate yet: fix the highlighted answers."
@@ -116,7 +96,7 @@ fn Stale() -> impl IntoView {
 #[component]
 fn QuoteProblem() -> impl IntoView {
     let c = ctx();
-    let problem = Memo::new(move |_| c.result.with(|r| r.as_ref().err().cloned()));
+    let problem = Memo::new(move |_| c.result().with(|r| r.as_ref().err().cloned()));
     move || {
         problem.get().and_then(|e| match e {
             QuoteError::Conflicts { tier, conflicts } => Some(

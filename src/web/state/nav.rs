@@ -1,0 +1,132 @@
+//! Navigation: the view shown, the URL fragment that names it (or holds a share link),
+//! and keyboard focus on the tabs. The only code that writes the page's fragment.
+
+use super::read_only::ReadOnly;
+use crate::scenario::{share, Scenario};
+use crate::web::io;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The three views (tabs).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum View {
+    Menu,
+    Configure,
+    Quote,
+}
+
+impl View {
+    pub const ALL: [View; 3] = [View::Menu, View::Configure, View::Quote];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            View::Menu => "menu",
+            View::Configure => "configure",
+            View::Quote => "quote",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Menu => "Service menu",
+            View::Configure => "Configure",
+            View::Quote => "Quote",
+        }
+    }
+
+    pub fn from_key(k: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.key() == k)
+    }
+
+    /// The view a page opens on, from its URL fragment: a share link (even a damaged
+    /// one) opens the quote, a view's key opens that view, anything else the menu.
+    pub fn opened_by(fragment: &str) -> View {
+        if share::in_fragment(fragment).is_some() {
+            View::Quote
+        } else {
+            View::from_key(fragment).unwrap_or(View::Menu)
+        }
+    }
+
+    /// The tab a key moves to from this one (WAI-ARIA tabs pattern), if it moves.
+    pub fn after_key(self, key: &str) -> Option<View> {
+        let all = View::ALL;
+        let at = self as usize;
+        let n = all.len();
+        let to = match key {
+            "ArrowRight" => (at + 1) % n,
+            "ArrowLeft" => (at + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return None,
+        };
+        all.get(to).copied()
+    }
+
+    /// The element ids of this view's tab and panel (they label each other).
+    pub fn tab_id(self) -> String {
+        format!("hq-tab-{}", self.key())
+    }
+
+    pub fn panel_id(self) -> String {
+        format!("hq-panel-{}", self.key())
+    }
+}
+
+/// The view shown.
+#[derive(Clone, Copy)]
+pub struct Nav {
+    view: RwSignal<View>,
+}
+
+impl Nav {
+    pub fn new(opened: View) -> Nav {
+        Nav {
+            view: RwSignal::new(opened),
+        }
+    }
+
+    pub fn view(self) -> ReadOnly<View> {
+        ReadOnly::of(self.view)
+    }
+
+    /// Shows a view and names it in the fragment (unless the fragment holds a share link,
+    /// which stays).
+    pub fn go(self, v: View) {
+        self.view.set(v);
+        if share::in_fragment(&io::hash()).is_none() {
+            io::set_hash(v.key());
+        }
+    }
+
+    /// Shows a view as the fragment asked (nothing to write back).
+    pub fn show(self, v: View) {
+        self.view.set(v);
+    }
+
+    /// Shows a view and moves keyboard focus to its tab (the element that had it went
+    /// away with the view it was in).
+    pub fn go_and_focus(self, v: View) {
+        self.go(v);
+        let tab = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&v.tab_id()))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(tab) = tab {
+            let _ = tab.focus();
+        }
+    }
+
+    /// Puts the share link of `s` in the address bar and returns it.
+    pub fn share(self, s: &Scenario) -> String {
+        io::set_hash(&share::fragment(s));
+        share::link(&io::base_url(), s)
+    }
+
+    /// Keeps a share link in the address bar current with the draft `s`.
+    pub fn follow(self, s: &Scenario) {
+        if share::in_fragment(&io::hash()).is_some() {
+            io::set_hash(&share::fragment(s));
+        }
+    }
+}
