@@ -445,7 +445,7 @@ fn cloud_band(doc: &mut Doc, q: &Quote) {
         .iter()
         .zip(figures)
         .enumerate()
-        .map(|(i, (label, v))| col(i as f32, &label.to_uppercase(), v))
+        .map(|(i, (label, v))| col(i as f32, &label.to_ascii_uppercase(), v))
         .collect();
     let block = Block {
         keep: true,
