@@ -49,7 +49,7 @@ enum Command {
     },
     /// Print the JSON Schema of a document.
     Schema {
-        #[arg(value_parser = ["catalog", "scenario", "quote"])]
+        #[arg(value_parser = ["catalog", "scenario", "quote", "diff"])]
         kind: String,
     },
     /// List the presets, or print one as a scenario file.

@@ -128,6 +128,7 @@ pub fn blank_scenario(c: &Catalog) -> Scenario {
         help_hours_per_quarter: Decimal::ZERO,
         project_hours: Decimal::ZERO,
         discounts: Vec::new(),
+        negotiated: Default::default(),
         hubs: vec![new_hub(c, "Hub 1")],
         notes: String::new(),
     }
