@@ -57,7 +57,7 @@ fn quote_from_stdin_in_every_format() {
     let date = ["--date", "2026-11-21"];
     for (format, needle) in [
         ("json", "\"first_year_total_cost\": \"23367.48\""),
-        ("text", "FIRST YEAR TOTAL COST   $23,367.48"),
+        ("text", "FIRST YEAR TOTAL COST                                       $23,367.48"),
         ("markdown", "| First-year total cost | $23,367.48 |"),
         ("csv", "id,section,hub,label,quantity,unit,unit_price,amount,period,months,first_year,kind,rationale"),
     ] {

@@ -6,7 +6,7 @@
 
 mod inputs;
 
-use crate::money::{self, Overflow};
+use crate::money::{self, Currency, Overflow};
 use crate::quote::{labels, Line, Quote, Status, Totals};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -20,6 +20,8 @@ pub const FORMAT: &str = "hubquote.diff/1";
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct QuoteDiff {
     pub format: String,
+    /// B's currency, which every amount is in.
+    pub currency: Currency,
     pub a: Side,
     pub b: Side,
     /// What changed in the scenario, in words.
@@ -155,6 +157,7 @@ const HEADLINE: [Headline; 8] = [
 pub fn diff(a: &Quote, b: &Quote) -> Result<QuoteDiff, Overflow> {
     Ok(QuoteDiff {
         format: FORMAT.into(),
+        currency: b.currency.clone(),
         a: side(a),
         b: side(b),
         inputs: inputs::changes(&a.scenario, &b.scenario),

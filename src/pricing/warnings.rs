@@ -1,13 +1,13 @@
 //! What the reader of a quote must know before its numbers: a custom or negotiated
-//! price, discounts capped or with nothing to discount, what needs approval (staff
-//! copies only), a cloud bill paid to the provider, the provider's own note, a
-//! membership without hubs.
+//! price, discounts capped or with nothing to discount, a cloud bill paid to the
+//! provider, the provider's own note, a membership without hubs. What needs approval is
+//! internal: the staff copy's `internal.approval_reasons`, never a warning.
 
 use super::fees::Aside;
 use super::overrides;
 use super::tier::PricedTier;
 use crate::catalog::price_list::{PriceList, Tier};
-use crate::quote::{approval_warning, Warning};
+use crate::quote::Warning;
 use crate::scenario::Scenario;
 
 /// The quote's warnings, in the order they are read.
@@ -23,7 +23,6 @@ pub fn warnings(
         None => custom_price(p, chosen, tier).into_iter().collect(),
     };
     out.extend(priced.warnings.iter().cloned());
-    out.extend(priced.approvals.iter().map(|a| approval_warning(a)));
     out.extend(paid_to_provider(p, s));
     out.extend(provider_note(p, s));
     if s.hubs.is_empty() {

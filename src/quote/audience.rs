@@ -3,7 +3,7 @@
 //! no approval reasons or thresholds. A quote that needs approval and has none is a
 //! draft, and says so on every copy without naming a threshold.
 
-use super::document::{Internal, Quote, Status, Warning};
+use super::document::{Internal, Quote, Status};
 use super::labels;
 use crate::scenario::ApprovalRecord;
 
@@ -15,9 +15,6 @@ pub enum Audience {
     /// The staff copy, with the internal notes, the approval and its reasons.
     Staff,
 }
-
-/// The warning code of a reason for approval (staff copies only).
-pub const NEEDS_APPROVAL: &str = "needs-approval";
 
 impl Internal {
     pub fn new(
@@ -40,7 +37,6 @@ impl Quote {
         let mut q = self.clone();
         q.internal = None;
         q.scenario = self.scenario.for_customer();
-        q.warnings.retain(|w| w.code != NEEDS_APPROVAL);
         q
     }
 
@@ -59,13 +55,5 @@ impl Quote {
 
     pub fn is_draft(&self) -> bool {
         self.status == Status::Draft
-    }
-}
-
-/// A reason for approval as the staff copy's warnings show it.
-pub fn approval_warning(reason: &str) -> Warning {
-    Warning {
-        code: NEEDS_APPROVAL.into(),
-        message: format!("Needs approval: {reason}."),
     }
 }

@@ -24,18 +24,10 @@ pub const DRAFT: &str = "Draft — subject to approval";
 /// The average month of everything: the first-year total ÷ 12, so nobody reads the
 /// monthly fees as the whole monthly cost.
 pub const AVERAGE_MONTH: &str = "Average month, everything included (first-year total ÷ 12)";
-/// Fees and cloud of an active month together (the text writes both after it).
-pub const PER_ACTIVE_MONTH: &str = "Per active month";
 /// The fixed fees of an active month.
 pub const FEES_PER_ACTIVE_MONTH: &str = "Fees per active month";
 /// The expected cloud cost of an active month.
 pub const CLOUD_PER_ACTIVE_MONTH: &str = "Cloud per active month (estimate)";
-/// [`FEES_PER_ACTIVE_MONTH`], as the web app names its figure (one wording everywhere).
-pub const PER_MONTH_FEES: &str = FEES_PER_ACTIVE_MONTH;
-/// [`CLOUD_PER_ACTIVE_MONTH`], as the web app names its figure (one wording everywhere).
-pub const PER_MONTH_CLOUD: &str = CLOUD_PER_ACTIVE_MONTH;
-/// An active month's fees + cloud = total, as the PDF's summary line.
-pub const MONTHLY_ESTIMATE: &str = "Monthly estimate (per active month)";
 
 /// Everything recurring in a year, fees and cloud.
 pub const PER_YEAR: &str = "Per year";
@@ -45,6 +37,13 @@ pub const PER_YEAR_RECURRING: &str = "Per year, recurring";
 pub const FEES_PER_YEAR: &str = "Fees per year";
 /// The cloud of a year.
 pub const CLOUD_PER_YEAR: &str = "Cloud per year (estimate)";
+
+/// A year of the term, as the year-by-year table heads its rows: `Year 2`.
+pub const YEAR: &str = "Year";
+/// What we invoice, as the year-by-year table heads its column.
+pub const INVOICE: &str = "Invoice";
+/// The year-by-year table's title.
+pub const YEAR_BY_YEAR: &str = "Year by year";
 
 /// The cloud the community pays its provider directly, a year.
 pub const PAID_TO_PROVIDER: &str = "Paid to the provider";

@@ -12,7 +12,7 @@ mod line;
 mod totals;
 pub mod years;
 
-pub use audience::{approval_warning, Audience, NEEDS_APPROVAL};
+pub use audience::Audience;
 pub use document::{
     CatalogRef, CloudBand, CloudChoice, Conflict, Internal, Quote, Recommendation, Status,
     TierOption, TierSummary, Warning, FORMAT,

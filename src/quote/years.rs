@@ -30,17 +30,38 @@ pub struct Year {
     pub total: Decimal,
 }
 
-/// One cost category of a [`Year`]: the words a table heads it with, and its amount.
-pub type Category = (&'static str, fn(&Year) -> Decimal);
+/// One cost category of a [`Year`]: the words a table heads it with, the sections of the
+/// quote it gathers, and its amount in a year.
+pub struct Category {
+    pub heading: &'static str,
+    pub sections: &'static [Section],
+    pub value: fn(&Year) -> Decimal,
+}
+
+const fn category(
+    heading: &'static str,
+    sections: &'static [Section],
+    value: fn(&Year) -> Decimal,
+) -> Category {
+    Category {
+        heading,
+        sections,
+        value,
+    }
+}
 
 /// The categories of [`Year`], in column order.
 pub const CATEGORIES: [Category; 6] = [
-    ("Membership", |y| y.membership),
-    ("Usage fee", |y| y.usage_fee),
-    ("Hours (help and project)", |y| y.hours),
-    ("Additional services", |y| y.custom),
-    ("Discounts", |y| y.discounts),
-    ("Cloud", |y| y.cloud),
+    category("Membership", &[Section::Membership], |y| y.membership),
+    category("Usage fee", &[Section::UsageFee], |y| y.usage_fee),
+    category(
+        "Hours (help and project)",
+        &[Section::Help, Section::Project],
+        |y| y.hours,
+    ),
+    category("Additional services", &[Section::Custom], |y| y.custom),
+    category("Discounts", &[Section::Discount], |y| y.discounts),
+    category("Cloud", &[Section::Cloud], |y| y.cloud),
 ];
 
 impl Year {
