@@ -13,7 +13,7 @@ use std::fmt::Write;
 pub fn to_text(q: &Quote) -> String {
     let mut o = String::new();
     for m in marks(q) {
-        let _ = writeln!(o, "{}", m.to_uppercase());
+        let _ = writeln!(o, "{m}");
     }
     header(&mut o, q);
     totals(&mut o, q);
