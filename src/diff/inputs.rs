@@ -150,7 +150,7 @@ impl ListItem for Override {
         negotiated(self)
     }
     fn whole(&self, _: usize) -> String {
-        format!("Negotiated price of the {}", negotiated(self))
+        format!("Negotiated {}", negotiated(self))
     }
 }
 

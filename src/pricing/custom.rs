@@ -8,7 +8,7 @@ use super::overrides::{approval_reason, below_threshold};
 use crate::catalog::price_list::PriceList;
 use crate::money::Overflow;
 use crate::quote::{Line, LineKind, Period, Section};
-use crate::rationale::number;
+use crate::rationale::quantity_of;
 use crate::scenario::{CustomKind, CustomLine, CustomPeriod, Scenario};
 
 /// Months a year a monthly custom line is billed: every month, whatever the active months.
@@ -60,9 +60,8 @@ fn line(p: &PriceList, i: usize, c: &CustomLine, explain: bool) -> Result<Line, 
             ""
         };
         Ok(format!(
-            "{} {} × {} = {}, {when}. Reason: {}.{estimate}",
-            number(l.quantity),
-            c.unit,
+            "{} × {} = {}, {when}. Reason: {}.{estimate}",
+            quantity_of(l.quantity, &c.unit),
             cur.amount(l.unit_price),
             cur.amount(l.amount),
             c.reason
