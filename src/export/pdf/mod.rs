@@ -443,8 +443,13 @@ fn years(doc: &mut Doc, q: &Quote) {
             .iter()
             .enumerate()
             .map(|(i, text)| {
-                let align = if i == 0 { Align::Left } else { Align::Right };
-                Cell::new(LEFT + i as f32 * w + 2.0, w - 4.0, align).fit(style, text)
+                let at = LEFT + i as f32 * w + 2.0;
+                // Words wrap (the year, the headings); an amount shrinks to fit its cell.
+                match (i, band) {
+                    (0, _) => Cell::new(at, w - 4.0, Align::Left).text(style, text),
+                    (_, Some(_)) => Cell::new(at, w - 4.0, Align::Right).text(style, text),
+                    _ => Cell::new(at, w - 4.0, Align::Right).fit(style, text),
+                }
             })
             .collect();
         Block {
