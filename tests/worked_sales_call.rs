@@ -45,6 +45,12 @@ fn reasons(q: &Quote) -> &[String] {
     &q.internal.as_ref().unwrap().approval_reasons
 }
 
+/// A tier's first-year total cost as the recommendation compared it.
+fn compared(q: &Quote, tier: &str) -> Option<Decimal> {
+    let t = q.recommendation.tiers.iter().find(|t| t.tier == tier);
+    t.and_then(|t| t.first_year_total_cost)
+}
+
 fn warned(q: &Quote, code: &str) -> bool {
     q.warnings.iter().any(|w| w.code == code)
 }
@@ -104,11 +110,7 @@ fn a_negotiated_premier_fee_of_72000_and_every_total_following() {
     // average month = 76,371.12 ÷ 12 = $6,364.26
     assert_eq!(q.totals.average_month, dec("6364.26"));
     // the tiers compared price Premier at the negotiated fee, the others at the catalog's
-    let premier = q.recommendation.tiers.iter().find(|t| t.tier == "Premier");
-    assert_eq!(
-        premier.and_then(|t| t.first_year_total_cost),
-        Some(dec("76371.12"))
-    );
+    assert_eq!(compared(&q, "Premier"), Some(dec("76371.12")));
     // a negotiated-price statement replaces "custom-priced: sales review"
     assert!(warned(&q, "negotiated-price") && !warned(&q, "custom-price"));
     // $72,000 is above the $50,000 floor: no approval, final
@@ -332,19 +334,12 @@ fn recommend_compares_tiers_with_their_discounts_and_negotiated_fees() {
            "discounts": [ { "target": "extra_help", "percent": "100", "reason": "Grant partner" } ],"#,
     );
     let q = quote(catalog(), &scenario(&json), date()).unwrap();
-    let cost = |tier: &str| {
-        q.recommendation
-            .tiers
-            .iter()
-            .find(|t| t.tier == tier)
-            .and_then(|t| t.first_year_total_cost)
-    };
     // Essential: 5,000 + usage 1,200 + extra help 16 h × $250 = 4,000 − 100% (4,000)
     //   + shared core 21.43 × 12 = 257.16 → $6,457.16
-    assert_eq!(cost("Essential"), Some(dec("6457.16")));
+    assert_eq!(compared(&q, "Essential"), Some(dec("6457.16")));
     // Advanced includes the 4 h (its discount has nothing to discount):
     //   15,000 + 1,200 + 2,571.12 = $18,771.12
-    assert_eq!(cost("Advanced"), Some(dec("18771.12")));
+    assert_eq!(compared(&q, "Advanced"), Some(dec("18771.12")));
     assert_eq!(q.tier.name, "Essential");
     // A negotiated Premier fee of $1,000 makes Premier the cheapest:
     //   1,000 + 1,200 + 8 h included (no extra) + 2,571.12 = $4,771.12 < $6,457.16
