@@ -400,6 +400,18 @@ fn three_years_with_one_off_work_year_by_year() {
     let text = hubquote::export::to_text(&q);
     assert!(text.contains("YEAR BY YEAR"), "{text}");
     assert!(text.contains("Whole term (3 years)"), "{text}");
+    // the CSV appends it as a second table, after an empty line
+    let csv = hubquote::export::to_csv(&q);
+    assert!(
+        csv.contains(
+            "\n\nyear,membership,usage_fee,hours,custom,discounts,cloud,invoice,paid_to_provider,total\n\
+             1,15000.00,1200.00,2500.00,0.00,-500.00,2571.12,20771.12,0.00,20771.12\n\
+             2,15000.00,1200.00,0.00,0.00,0.00,2571.12,18771.12,0.00,18771.12\n"
+        ),
+        "{csv}"
+    );
+    let md = hubquote::export::to_markdown(&q);
+    assert!(md.contains("## Year by year"), "{md}");
 }
 
 #[test]
