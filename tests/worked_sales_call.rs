@@ -436,3 +436,18 @@ fn a_v1_scenario_with_a_v2_field_names_the_format_it_needs() {
         "{e}"
     );
 }
+
+#[test]
+fn each_price_is_negotiated_once() {
+    let twice = advanced(
+        r#""overrides": [
+             { "target": "hourly_rate", "price": "200", "reason": "cap" },
+             { "target": "membership", "tier": "Advanced", "price": "14000", "reason": "a" },
+             { "target": "membership", "tier": "Premier", "price": "60000", "reason": "b" },
+             { "target": "hourly_rate", "price": "210", "reason": "cap again" },
+             { "target": "membership", "tier": "Advanced", "price": "13000", "reason": "c" } ],"#,
+    );
+    let e = Scenario::load(&twice, catalog()).unwrap_err();
+    let paths: Vec<&str> = e.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, ["overrides[3]", "overrides[4]"], "{e}");
+}
