@@ -451,3 +451,27 @@ fn each_price_is_negotiated_once() {
     let paths: Vec<&str> = e.iter().map(|d| d.path.as_str()).collect();
     assert_eq!(paths, ["overrides[3]", "overrides[4]"], "{e}");
 }
+
+#[test]
+fn negotiating_moves_a_scenario_to_v2_and_it_reads_back() {
+    let c = catalog();
+    let mut s = c.preset("course-50").unwrap().scenario.clone();
+    assert_eq!(s.format, hubquote::scenario::FORMAT_V1);
+    s.negotiate()
+        .custom_lines
+        .push(hubquote::scenario::CustomLine {
+            label: "Workshop".into(),
+            quantity: dec("1"),
+            unit: "workshop".into(),
+            unit_price: dec("800"),
+            period: hubquote::scenario::CustomPeriod::OneOff,
+            kind: hubquote::scenario::CustomKind::Fixed,
+            reason: "Kick-off".into(),
+        });
+    assert_eq!(s.format, hubquote::scenario::FORMAT_V2);
+    let back = Scenario::load(&s.to_json(), c).unwrap();
+    assert_eq!(back, s);
+    // course-50's $8,264.78 + the $800.00 one-off workshop = $9,064.78
+    let q = quote(c, &back, date()).unwrap();
+    assert_eq!(q.totals.first_year_total_cost, dec("9064.78"));
+}

@@ -213,6 +213,13 @@ impl Scenario {
         FORMAT_V2.clone_into(&mut self.format);
     }
 
+    /// What was negotiated, to change: the scenario is moved to [`FORMAT_V2`] first, so
+    /// whatever is added through it is in a format that holds it.
+    pub fn negotiate(&mut self) -> &mut Negotiated {
+        self.upgrade();
+        &mut self.negotiated
+    }
+
     /// The scenario as the customer may see it: no internal notes, and an approval
     /// reduced to the fact that it was given.
     pub fn for_customer(&self) -> Scenario {
