@@ -8,27 +8,43 @@
 
 pub mod bounds;
 pub mod decode;
+pub mod fields;
+pub mod negotiated;
 pub mod share;
+mod wire;
+
+pub use negotiated::{
+    Approval, ApprovalRecord, Approved, CustomKind, CustomLine, CustomPeriod, Negotiated, Override,
+    OverrideTarget,
+};
 
 use crate::keyed::Keyed;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashSet;
 
-/// The format tag every scenario carries.
-pub const FORMAT: &str = "hubquote.scenario/1";
+/// The first scenario format: everything but what was negotiated.
+pub const FORMAT_V1: &str = "hubquote.scenario/1";
+/// The format that adds negotiated prices, custom lines and the approval.
+pub const FORMAT_V2: &str = "hubquote.scenario/2";
+/// The format a new scenario starts with; [`Scenario::upgrade`] moves it to
+/// [`FORMAT_V2`] when something is negotiated.
+pub const FORMAT: &str = FORMAT_V1;
+/// Every format the decoder reads.
+pub const FORMATS: [&str; 2] = [FORMAT_V1, FORMAT_V2];
 /// The `tier` value that asks the engine to choose.
 pub const RECOMMEND: &str = "recommend";
 
 /// Everything the engine needs to price a hub service.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+// Written as JSON by `wire.rs`; the `serde` attributes describe that JSON to the schema.
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Scenario {
-    /// Always `hubquote.scenario/1`.
+    /// `hubquote.scenario/1`, or `/2` when something is negotiated; kept as read.
     pub format: String,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub customer: Customer,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub prepared_by: String,
     /// A tier name of the catalog, or `recommend`.
     pub tier: String,
@@ -39,16 +55,19 @@ pub struct Scenario {
     /// Months with users each year (1–12).
     pub active_months: u32,
     /// Years of the agreement (1–10).
-    #[serde(default = "one")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default = "one"))]
     pub term_years: u32,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub help_hours_per_quarter: Decimal,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub project_hours: Decimal,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub discounts: Vec<Discount>,
+    /// `overrides`, `custom_lines` and `approval` (`hubquote.scenario/2`).
+    #[cfg_attr(not(target_arch = "wasm32"), serde(flatten))]
+    pub negotiated: Negotiated,
     pub hubs: Vec<Hub>,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub notes: String,
 }
 
@@ -116,7 +135,7 @@ pub struct Discount {
 }
 
 /// What a discount reduces. Cloud pass-through is never discounted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DiscountTarget {
@@ -186,6 +205,44 @@ impl Scenario {
             .map(|n| format!("Hub {n}"))
             .find(|n| !taken.contains(n.as_str()))
             .unwrap_or_default()
+    }
+
+    /// Moves the scenario to [`FORMAT_V2`]: what every change that negotiates something
+    /// calls, so that the file says which format it needs.
+    pub fn upgrade(&mut self) {
+        FORMAT_V2.clone_into(&mut self.format);
+    }
+
+    /// What was negotiated, to change: the scenario is moved to [`FORMAT_V2`] first, so
+    /// whatever is added through it is in a format that holds it.
+    pub fn negotiate(&mut self) -> &mut Negotiated {
+        self.upgrade();
+        &mut self.negotiated
+    }
+
+    /// The scenario as the customer may see it: no internal notes, and an approval
+    /// reduced to the fact that it was given.
+    pub fn for_customer(&self) -> Scenario {
+        let mut s = self.clone();
+        s.make_customer_copy();
+        s
+    }
+
+    /// Makes this the customer's copy ([`Scenario::for_customer`]) in place.
+    pub fn make_customer_copy(&mut self) {
+        self.notes.clear();
+        if let Some(a) = &mut self.negotiated.approval {
+            *a = a.reduced();
+        }
+    }
+
+    /// What identifies the quote of this scenario: everything but the notes and the
+    /// approval, so that a customer's and a staff copy, draft or approved, share a number.
+    pub fn identity(&self) -> Scenario {
+        let mut s = self.clone();
+        s.notes.clear();
+        s.negotiated.approval = None;
+        s
     }
 
     /// Pretty JSON, the form files and exports use.
