@@ -1,10 +1,10 @@
 //! The shell: it builds the state, wires it to the browser (the fragment, `?catalog=`,
-//! saving the draft, preloading chunks), and lays out the header, the three tabs and their
-//! panels. Only the active panel's content is mounted, so each `data-testid` exists once
+//! saving the draft, preloading chunks), and lays out the header (with presentation
+//! mode's controls and headline), the three tabs and their panels. Only the active panel's content is mounted, so each `data-testid` exists once
 //! on the page. Views depend on the state, never on the shell.
 
 use super::state::{ctx, preload_catalog_check, Ctx, View};
-use super::{chunk, configure, io, menu, quote};
+use super::{chunk, configure, io, menu, present, quote};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -94,6 +94,9 @@ fn Header() -> impl IntoView {
                 .unwrap_or_else(|| "Managed JupyterHubs: service menu".into())
         })
     };
+    // Presentation mode's toggle, its key and headline, once the first frame is painted.
+    let toggle_shown = RwSignal::new(false);
+    io::after_paint(move || toggle_shown.set(true));
     let on_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         spawn_local(async move {
@@ -111,6 +114,7 @@ fn Header() -> impl IntoView {
                 <h1>"hubquote"</h1>
                 <p class="hq-sub">{seller}</p>
             </div>
+            {move || toggle_shown.get().then(|| chunk::optional(present::toggle_view()))}
             <div class="hq-catalog">
                 <p class="hq-muted">
                     "Catalog: " <span data-testid="catalog-name">{name}</span>

@@ -23,6 +23,36 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
+/// How far the page is scrolled down, in CSS pixels.
+pub fn scroll_y() -> f64 {
+    window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+pub fn scroll_to(y: f64) {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
+}
+
+/// Whether a key press may be one of the app's shortcuts: no modifier key, not typed into
+/// a field (text box, select, editable text), and aimed at this app (`root`) or at no
+/// element in particular (the page itself, before anything has focus).
+pub fn shortcut(ev: &web_sys::KeyboardEvent, root: &web_sys::Element) -> bool {
+    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.repeat() {
+        return false;
+    }
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return true;
+    };
+    let field = matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        || target.is_content_editable();
+    let page = matches!(target.tag_name().as_str(), "BODY" | "HTML");
+    !field && (page || root.contains(Some(&target)))
+}
+
 /// Today in the browser's time zone (falls back to the catalog-independent epoch day).
 pub fn today() -> time::Date {
     let now = js_sys::Date::new_0();

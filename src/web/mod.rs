@@ -12,6 +12,7 @@ mod configure;
 mod io;
 mod menu;
 mod paths;
+mod present;
 mod quote;
 mod state;
 mod text;

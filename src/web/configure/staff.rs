@@ -60,13 +60,13 @@ pub fn Staff() -> impl IntoView {
             </fieldset>
             {move || (0..hubs.get()).map(|i| view! { <HubBox i=i/> }).collect_view()}
             <p><button type="button" class="hq-btn" data-testid="add-hub" on:click=move |_| c.add_hub()>"Add a hub"</button></p>
-            <fieldset class="hq-box">
+            <fieldset class="hq-box hq-staff-only">
                 <legend class="hq-h3">"Discounts"</legend>
                 <p class="hq-hint">"Each discount needs a reason. Cloud pass-through is never discounted; a large discount needs approval."</p>
                 {move || (0..discounts.get()).map(|i| view! { <DiscountRow i=i/> }).collect_view()}
                 <p><button type="button" class="hq-btn" data-testid="add-discount" on:click=move |_| c.add_discount()>"Add a discount"</button></p>
             </fieldset>
-            <fieldset class="hq-box">
+            <fieldset class="hq-box hq-staff-only">
                 <legend class="hq-h3">"Notes"</legend>
                 {each(NOTES, "")}
             </fieldset>

@@ -12,7 +12,7 @@ use super::chunk;
 use super::io;
 use super::state::{ctx, View};
 use super::text::not_downloaded;
-use crate::quote::Quote;
+use crate::quote::{labels, Quote};
 use files::Download;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -155,8 +155,10 @@ fn QuoteHead() -> impl IntoView {
     }
 }
 
+/// The cloud band (also in presentation mode's headline, which is why its section is
+/// labelled without an element id).
 #[component]
-fn Band(q: Arc<Quote>) -> impl IntoView {
+pub fn Band(q: Arc<Quote>) -> impl IntoView {
     let b = &q.cloud_band;
     let figures = [
         ("Low", "band-low", b.low, ""),
@@ -168,8 +170,8 @@ fn Band(q: Arc<Quote>) -> impl IntoView {
         view! { <div class=class><dt>{label}</dt><dd data-testid=testid>{q.currency.format(amount)}</dd></div> }
     });
     view! {
-        <section class="hq-block" aria-labelledby="hq-band-h">
-            <h2 class="hq-h3" id="hq-band-h">"Cloud cost per active month"</h2>
+        <section class="hq-block hq-band-block" aria-label=labels::CLOUD_COST_PER_ACTIVE_MONTH>
+            <h2 class="hq-h3">{labels::CLOUD_COST_PER_ACTIVE_MONTH}</h2>
             <dl class="hq-band">{figures.into_iter().collect_view()}</dl>
             <p class="hq-hint">{b.rationale.clone()}</p>
         </section>

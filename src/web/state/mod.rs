@@ -6,8 +6,9 @@
 //!
 //! Each part is its own small type: [`catalogs`] (the catalog in use and loading
 //! another), [`form`] (the draft and the text being typed), [`estimate`] (the engine's
-//! memos over a catalog and a scenario), [`nav`] (view, fragment, tab focus), [`draft`]
-//! (the saved draft's format) and [`start`] (where a visit starts). Nothing here is
+//! memos over a catalog and a scenario), [`nav`] (view, fragment, tab focus), [`present`]
+//! (presentation mode), [`draft`] (the saved draft's format) and [`start`] (where a visit
+//! starts). Nothing here is
 //! global: each mounted app has its own `Ctx`.
 
 mod catalogs;
@@ -15,6 +16,7 @@ mod draft;
 mod estimate;
 mod form;
 mod nav;
+mod present;
 mod read_only;
 mod start;
 
@@ -32,6 +34,7 @@ use estimate::Estimate;
 use form::Form;
 use leptos::prelude::*;
 use nav::Nav;
+use present::Presentation;
 use read_only::ReadOnly;
 use rust_decimal::Decimal;
 use start::Start;
@@ -44,6 +47,7 @@ pub struct Ctx {
     form: Form,
     estimate: Estimate,
     nav: Nav,
+    presentation: Presentation,
     mode: RwSignal<Mode>,
     /// The id of the preset last chosen (empty when none).
     preset: RwSignal<String>,
@@ -71,6 +75,7 @@ impl Ctx {
             form,
             estimate: Estimate::new(catalogs.current(), form.draft(), io::today()),
             nav: Nav::new(View::opened_by(&fragment)),
+            presentation: Presentation::new(),
             mode: RwSignal::new(start.mode),
             preset: RwSignal::new(String::new()),
             notice: RwSignal::new(start.notice),
@@ -101,6 +106,11 @@ impl Ctx {
 
     pub fn mode(&self) -> ReadOnly<Mode> {
         ReadOnly::of(self.mode)
+    }
+
+    /// Whether the app is in presentation mode (see [`present`]).
+    pub fn presenting(&self) -> ReadOnly<bool> {
+        self.presentation.on()
     }
 
     /// The id of the preset last chosen (empty when none).
@@ -250,6 +260,11 @@ impl Ctx {
         self.nav.go_and_focus(v);
     }
 
+    /// Enters or leaves presentation mode.
+    pub fn toggle_presentation(&self) {
+        self.presentation.toggle();
+    }
+
     /// Puts the draft's share link in the address bar and returns it.
     pub fn share_link(&self) -> String {
         self.form.draft().with_untracked(|s| self.nav.share(s))
@@ -286,6 +301,12 @@ impl Ctx {
             self.form.reset(|| Scenario::initial(&catalog));
             self.catalogs.install(catalog);
         }
+    }
+
+    /// A key pressed outside any field; true when it was a shortcut (`P` toggles
+    /// presentation mode, `Escape` leaves it).
+    pub fn shortcut(&self, key: &str) -> bool {
+        self.presentation.key(key)
     }
 
     /// A catalog that could not be fetched or read; the current one stays.
