@@ -99,3 +99,22 @@ impl fmt::Display for Months {
 fn short_title(title: &str) -> &str {
     title.split(" (").next().unwrap_or(title).trim()
 }
+
+/// A quantity and its unit, the unit in the plural where the quantity asks for it:
+/// `1 year`, `47.62 node-hours`, `12 hours`, `800 GB-month`.
+pub fn quantity_of(quantity: Decimal, unit: &str) -> String {
+    let unit = if quantity == Decimal::ONE {
+        unit.to_string()
+    } else {
+        plural(unit)
+    };
+    format!("{} {unit}", crate::money::format_quantity(quantity))
+}
+
+fn plural(unit: &str) -> String {
+    match unit {
+        "GB" | "GB-month" => unit.to_string(),
+        u if u.ends_with('s') => u.to_string(),
+        u => format!("{u}s"),
+    }
+}

@@ -1,11 +1,11 @@
-//! JSON Schemas of the three documents, generated from the Rust types so they cannot
+//! JSON Schemas of the documents (catalog, scenario, quote, diff), generated from the Rust types so they cannot
 //! drift from the code (a test compares them with the committed `schemas/`).
 
 use schemars::{schema_for, Schema};
 use serde_json::Value;
 
 /// The documents that have a schema.
-pub const KINDS: [&str; 3] = ["catalog", "scenario", "quote"];
+pub const KINDS: [&str; 4] = ["catalog", "scenario", "quote", "diff"];
 
 /// The schema of `kind` as pretty JSON, or `None` for an unknown kind.
 pub fn json(kind: &str) -> Option<String> {
@@ -13,9 +13,10 @@ pub fn json(kind: &str) -> Option<String> {
         "catalog" => schema_for!(crate::catalog::Catalog),
         "scenario" => schema_for!(crate::scenario::Scenario),
         "quote" => schema_for!(crate::quote::Quote),
+        "diff" => schema_for!(crate::diff::QuoteDiff),
         _ => return None,
     };
-    let input = kind != "quote";
+    let input = kind == "catalog" || kind == "scenario";
     let obj = schema.as_object_mut()?;
     obj.insert(
         "$id".into(),

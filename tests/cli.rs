@@ -57,7 +57,7 @@ fn quote_from_stdin_in_every_format() {
     let date = ["--date", "2026-11-21"];
     for (format, needle) in [
         ("json", "\"first_year_total_cost\": \"23367.48\""),
-        ("text", "FIRST YEAR TOTAL COST   $23,367.48"),
+        ("text", "FIRST YEAR TOTAL COST                                       $23,367.48"),
         ("markdown", "| First-year total cost | $23,367.48 |"),
         ("csv", "id,section,hub,label,quantity,unit,unit_price,amount,period,months,first_year,kind,rationale"),
     ] {
@@ -213,4 +213,170 @@ fn quoting_with_a_feature_only_catalog_says_prices_are_unavailable() {
         "{}",
         text(&out.stderr)
     );
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn golden(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/tests/golden/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+#[test]
+fn diff_prints_the_golden_diff_in_every_format_and_exits_0() {
+    let (a, b) = (fixture("sales-call-a.json"), fixture("sales-call-b.json"));
+    for (format, file) in [
+        ("text", "sales-call.diff.txt"),
+        ("json", "sales-call.diff.json"),
+        ("markdown", "sales-call.diff.md"),
+    ] {
+        let out = hubquote(
+            &["diff", &a, &b, "--date", "2026-11-21", "--format", format],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert_eq!(text(&out.stdout), golden(file), "{format}");
+    }
+    let out = hubquote(&["diff", &a, &b, "--date", "2026-11-21"], None);
+    assert!(text(&out.stdout).contains("~ Monthly active users, Course hub: 50 → 80"));
+}
+
+#[test]
+fn diff_reads_quote_files_and_refuses_bad_input() {
+    let dir = std::env::temp_dir().join(format!("hubquote-diff-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let quote_a = dir.join("a.quote.json");
+    let a = fixture("sales-call-a.json");
+    let out = hubquote(
+        &[
+            "quote",
+            &a,
+            "--date",
+            "2026-11-21",
+            "--format",
+            "json",
+            "-o",
+            quote_a.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The quote file brings its date; B is priced on the same one.
+    let b = fixture("sales-call-b.json");
+    let out = hubquote(
+        &[
+            "diff",
+            quote_a.to_str().unwrap(),
+            &b,
+            "--date",
+            "2026-11-21",
+        ],
+        None,
+    );
+    assert_eq!(text(&out.stdout), golden("sales-call.diff.txt"));
+    let out = hubquote(&["diff", &a, "-"], Some("{ not json"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("<stdin>"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = hubquote(&["diff", &a, &b, "--date", "21/11/2026"], None);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn link_is_the_apps_customer_link_without_notes() {
+    let b = fixture("sales-call-b.json");
+    let out = hubquote(
+        &["link", &b, "--base", "https://hubs.example.org/quote"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let c = hubquote::catalog::Catalog::embedded().unwrap().catalog;
+    let s = hubquote::scenario::Scenario::load(&std::fs::read_to_string(&b).unwrap(), &c).unwrap();
+    assert!(!s.notes.is_empty(), "the fixture has notes to leave out");
+    let expected = hubquote::scenario::share::customer_link("https://hubs.example.org/quote", &s);
+    assert_eq!(text(&out.stdout), expected + "\n");
+    let encoded = text(&out.stdout);
+    let encoded = encoded.trim().split_once("#s=").unwrap().1;
+    let shared = hubquote::scenario::share::decode(encoded).unwrap();
+    assert!(shared.notes.is_empty());
+    assert_eq!(shared.negotiated, s.negotiated);
+    // No --base and a catalog without `pricing.seller.app_url`: bad usage, saying what to do.
+    let out = hubquote(&["link", &b], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--base"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = hubquote(&["link", &b, "--base", "https://x.org/#s=old"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = hubquote(&["link", "-", "--base", "https://x.org/"], Some("{}"));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn internal_says_so_on_its_face_and_the_default_copy_is_the_customers() {
+    let b = fixture("sales-call-b.json");
+    let date = ["--date", "2026-11-21"];
+    let staff = hubquote(&["quote", &b, "--internal", date[0], date[1]], None);
+    assert!(staff.status.success(), "{}", text(&staff.stderr));
+    let staff = text(&staff.stdout);
+    assert!(
+        staff.starts_with("Internal copy — not for the customer\n"),
+        "{staff}"
+    );
+    assert!(staff.contains("the department chair signs in January"));
+    let customer = text(&hubquote(&["quote", &b, date[0], date[1]], None).stdout);
+    assert!(!customer.contains("Internal copy"));
+    assert!(!customer.contains("department chair"));
+    let json = text(
+        &hubquote(
+            &[
+                "quote",
+                &b,
+                "--internal",
+                "--format",
+                "json",
+                date[0],
+                date[1],
+            ],
+            None,
+        )
+        .stdout,
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["internal"]["notice"],
+        "Internal copy — not for the customer"
+    );
+    let json = text(&hubquote(&["quote", &b, "--format", "json", date[0], date[1]], None).stdout);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(v.get("internal").is_none());
+    assert_eq!(v["scenario"]["notes"], "");
+}
+
+#[test]
+fn justification_is_the_golden_paragraphs() {
+    let scenario = preset("network-5");
+    let out = hubquote(
+        &[
+            "quote",
+            "-",
+            "--format",
+            "justification",
+            "--date",
+            "2026-11-21",
+        ],
+        Some(&scenario),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), golden("network-5.justification.txt"));
 }

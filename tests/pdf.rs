@@ -281,7 +281,9 @@ fn non_latin_names_are_encoded_or_visibly_substituted() {
     let mut q = ten_hubs();
     q.customer.name = "Université de Montréal — 東京".into();
     q.customer.contact = "Zoë O’Brien “ZO” <zoe@example.ca> • €5 × 3".into();
-    q.scenario.notes = "Emoji 😀, Greek αβγ, Arabic مرحبا, combining e\u{301}, NUL \u{0}.".into();
+    // Notes are internal: a staff copy prints them.
+    let notes = "Emoji 😀, Greek αβγ, Arabic مرحبا, combining e\u{301}, NUL \u{0}.";
+    q.internal = Some(hubquote::quote::Internal::new(notes, None, Vec::new()));
     let bytes = to_pdf(&q);
     assert!(bytes.starts_with(b"%PDF-"));
     assert_eq!(

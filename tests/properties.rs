@@ -423,3 +423,231 @@ fn hub_default() -> HubGen {
         dask: Decimal::ZERO,
     }
 }
+
+/// What a generated scenario negotiates: internal notes of any text, a Premier fee, an
+/// hourly rate, a custom line, an approval record (each maybe).
+#[derive(Debug, Clone)]
+struct NegotiatedGen {
+    notes: String,
+    fee: Option<Decimal>,
+    rate: Option<Decimal>,
+    custom: Option<(Decimal, Decimal, usize)>,
+    approved: bool,
+}
+
+fn negotiated_gen() -> impl Strategy<Value = NegotiatedGen> {
+    (
+        any::<String>(),
+        prop::option::of(cents(20_000_000)),
+        prop::option::of(cents(50_000)),
+        prop::option::of((cents(10_000), cents(100_000), 0usize..3)),
+        any::<bool>(),
+    )
+        .prop_map(|(notes, fee, rate, custom, approved)| NegotiatedGen {
+            notes,
+            fee,
+            rate,
+            custom,
+            approved,
+        })
+}
+
+/// Marks no export writes by itself: the notes and the approval record carry them.
+const NOTE_MARK: &str = "QXNOTEMARKQX";
+const APPROVER_MARK: &str = "QXAPPROVERQX";
+const APPROVAL_NOTE_MARK: &str = "QXAPPNOTEQX";
+
+/// The generated scenario, made `/2` with what `n` negotiates.
+fn negotiated_json(g: &Gen, n: &NegotiatedGen) -> String {
+    let mut v: serde_json::Value = serde_json::from_str(&scenario_json(g)).unwrap();
+    v["format"] = "hubquote.scenario/2".into();
+    v["notes"] = format!("{NOTE_MARK} {}", n.notes).into();
+    let mut overrides = Vec::new();
+    if let Some(fee) = n.fee {
+        overrides.push(
+            serde_json::json!({"target": "membership", "tier": "Premier",
+            "price": fee.to_string(), "reason": "negotiated"}),
+        );
+    }
+    if let Some(rate) = n.rate {
+        overrides.push(serde_json::json!({"target": "hourly_rate",
+            "price": rate.to_string(), "reason": "rate cap"}));
+    }
+    v["overrides"] = overrides.into();
+    if let Some((quantity, price, period)) = n.custom {
+        let period = ["one_off", "monthly", "annual"][period];
+        v["custom_lines"] = serde_json::json!([{ "label": "Statement of work",
+            "quantity": quantity.to_string(), "unit": "hour", "unit_price": price.to_string(),
+            "period": period, "kind": "fixed",
+            "reason": "scoped work" }]);
+    }
+    if n.approved {
+        v["approval"] = serde_json::json!({ "by": APPROVER_MARK, "date": "2026-11-20",
+            "note": APPROVAL_NOTE_MARK });
+    }
+    v.to_string()
+}
+
+/// Every customer-facing text of a quote: text, Markdown, CSV, JSON, justification and
+/// the text the PDF shows.
+fn customer_faces(q: &Quote) -> Vec<(&'static str, String)> {
+    use hubquote::export;
+    vec![
+        ("text", export::to_text(q)),
+        ("markdown", export::to_markdown(q)),
+        ("csv", export::to_csv(q)),
+        ("json", q.to_json()),
+        ("justification", export::justification(q)),
+        ("pdf", pdf_strings(&export::to_pdf(q))),
+    ]
+}
+
+/// The text a PDF shows: every string a `Tj` shows (`(…)` with nesting and escapes, or
+/// `<hex>`), one a line, WinAnsi bytes read as Latin-1 (ASCII reads the same).
+fn pdf_strings(pdf: &[u8]) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while i < pdf.len() {
+        let (shown, next) = match pdf[i] {
+            b'(' => literal(pdf, i + 1),
+            b'<' if pdf.get(i + 1) != Some(&b'<') => hex(pdf, i + 1),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if pdf[next..].starts_with(b" Tj") {
+            out.extend(
+                shown
+                    .iter()
+                    .map(|&b| if b == 0x97 { '—' } else { char::from(b) }),
+            );
+            out.push('\n');
+        }
+        i = next;
+    }
+    out
+}
+
+/// A literal string's bytes from just after its `(`, and where it ends.
+fn literal(pdf: &[u8], mut i: usize) -> (Vec<u8>, usize) {
+    let (mut bytes, mut depth) = (Vec::new(), 1);
+    while let Some(&b) = pdf.get(i) {
+        i += 1;
+        match b {
+            b'\\' => {
+                bytes.extend(pdf.get(i));
+                i += 1;
+            }
+            b'(' => {
+                depth += 1;
+                bytes.push(b);
+            }
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    break;
+                }
+                bytes.push(b);
+            }
+            _ => bytes.push(b),
+        }
+    }
+    (bytes, i)
+}
+
+/// A hex string's bytes from just after its `<`, and where it ends.
+fn hex(pdf: &[u8], i: usize) -> (Vec<u8>, usize) {
+    let end = pdf[i..]
+        .iter()
+        .position(|&b| b == b'>')
+        .map_or(pdf.len(), |p| i + p);
+    let bytes = pdf[i..end]
+        .chunks(2)
+        .filter_map(|h| u8::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok())
+        .collect();
+    (bytes, (end + 1).min(pdf.len()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, .. ProptestConfig::default() })]
+
+    /// The years of the term add up to the term total; Year 1 is the first year.
+    #[test]
+    fn years_add_up_to_the_term(g in scenario_gen(), n in negotiated_gen()) {
+        let Some((_, q)) = priced(&negotiated_json(&g, &n)) else { return Ok(()) };
+        prop_assert_eq!(q.years.len(), q.totals.term_years as usize);
+        let total: Decimal = q.years.iter().map(|y| y.total).sum();
+        prop_assert_eq!(total, q.totals.term_total);
+        prop_assert_eq!(q.years[0].total, q.totals.first_year_total_cost);
+        for y in &q.years {
+            let parts = y.membership + y.usage_fee + y.hours + y.custom + y.discounts + y.cloud;
+            prop_assert_eq!(parts, y.total);
+            prop_assert_eq!(y.invoice + y.paid_to_provider, y.total);
+        }
+        let m = (q.totals.first_year_total_cost / Decimal::from(12))
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        prop_assert_eq!(q.totals.average_month, m);
+    }
+
+    /// The customer's copy never carries the notes, the approval record or why approval
+    /// is needed (with its threshold), in any format or in the share link.
+    #[test]
+    fn customer_copies_keep_internal_things_internal(g in scenario_gen(), n in negotiated_gen()) {
+        let json = negotiated_json(&g, &n);
+        let Some((s, q)) = priced(&json) else { return Ok(()) };
+        prop_assert!(q.internal.is_none());
+        for (format, body) in customer_faces(&q) {
+            for mark in [NOTE_MARK, APPROVER_MARK, APPROVAL_NOTE_MARK] {
+                prop_assert!(!body.contains(mark), "{} shows {}", format, mark);
+                prop_assert!(!body.contains(&hubquote::export::pdf_text(mark)));
+            }
+            prop_assert!(!body.to_lowercase().contains("needs approval"), "{}", format);
+            prop_assert!(!body.contains("Internal copy"), "{}", format);
+            let mark = match format {
+                "json" => "\"status\": \"draft\"",
+                _ => "Draft — subject to approval",
+            };
+            prop_assert_eq!(body.contains(mark), q.is_draft(), "{}", format);
+        }
+        let link = hubquote::scenario::share::customer_link("https://x.invalid/", &s);
+        let shared = hubquote::scenario::share::decode(link.split("#s=").nth(1).unwrap()).unwrap();
+        prop_assert!(shared.notes.is_empty());
+        prop_assert!(shared.negotiated.approval.iter().all(|a| a.record().is_none()));
+        // The staff copy has them, under the same number.
+        let staff = hubquote::pricing::quote_for(catalog(), &s, date(), hubquote::quote::Audience::Staff).unwrap();
+        prop_assert_eq!(&staff.number, &q.number);
+        prop_assert!(hubquote::export::to_text(&staff).contains(NOTE_MARK));
+        // (and the PDF reader above would see it there)
+        prop_assert!(pdf_strings(&hubquote::export::to_pdf(&staff)).contains(NOTE_MARK));
+        prop_assert!(hubquote::export::to_text(&staff).starts_with("Internal copy — not for the customer\n"));
+    }
+
+    /// A quote compared with itself differs in nothing.
+    #[test]
+    fn a_quote_diffed_with_itself_is_empty(g in scenario_gen(), n in negotiated_gen()) {
+        let Some((_, q)) = priced(&negotiated_json(&g, &n)) else { return Ok(()) };
+        let d = hubquote::diff::diff(&q, &q).unwrap();
+        prop_assert!(d.is_empty(), "{:#?}", d);
+    }
+
+    /// Every delta is B − A, each total's sides are the quotes' own, and the lines'
+    /// deltas add up to the first-year total's.
+    #[test]
+    fn diff_deltas_are_b_minus_a(a in scenario_gen(), b in scenario_gen(), n in negotiated_gen()) {
+        let Some((_, qa)) = priced(&scenario_json(&a)) else { return Ok(()) };
+        let Some((_, qb)) = priced(&negotiated_json(&b, &n)) else { return Ok(()) };
+        let d = hubquote::diff::diff(&qa, &qb).unwrap();
+        let ta = serde_json::to_value(&qa.totals).unwrap();
+        let tb = serde_json::to_value(&qb.totals).unwrap();
+        for t in &d.totals {
+            prop_assert_eq!(t.delta, t.to - t.from);
+            let (from, to) = (t.from.to_string(), t.to.to_string());
+            prop_assert_eq!(ta[&t.key].as_str(), Some(from.as_str()));
+            prop_assert_eq!(tb[&t.key].as_str(), Some(to.as_str()));
+        }
+        let lines: Decimal = d.lines.iter().map(|l| l.delta).sum();
+        let first = d.totals.iter().find(|t| t.key == "first_year_total_cost").unwrap();
+        prop_assert_eq!(lines, first.delta);
+    }
+}

@@ -8,8 +8,8 @@
 #![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
 
 use hubquote::catalog::Catalog;
-use hubquote::pricing::{quote, QuoteError};
-use hubquote::quote::{Line, LineKind, Period, Quote};
+use hubquote::pricing::{quote, quote_for, QuoteError};
+use hubquote::quote::{Audience, Line, LineKind, Period, Quote, Status};
 use hubquote::scenario::Scenario;
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -54,6 +54,13 @@ fn quote_in(c: &Catalog, json: &str) -> Quote {
 
 fn quote_of(json: &str) -> Quote {
     quote_in(catalog(), json)
+}
+
+/// The staff copy: with the internal notes, the approval and why it is needed.
+fn staff_quote_of(json: &str) -> Quote {
+    let s =
+        Scenario::load(json, catalog()).unwrap_or_else(|d| panic!("scenario does not load: {d}"));
+    quote_for(catalog(), &s, date(), Audience::Staff).unwrap_or_else(|e| panic!("no quote: {e}"))
 }
 
 fn line<'a>(q: &'a Quote, id: &str) -> &'a Line {
@@ -658,15 +665,23 @@ const DISCOUNTED: &str = r#"{
 
 #[test]
 fn a_25_percent_membership_discount_needs_approval() {
-    let q = quote_of(&DISCOUNTED.replace("PCT", "25"));
+    let q = staff_quote_of(&DISCOUNTED.replace("PCT", "25"));
     // 25% of the first-year membership $15,000.00 = $3,750.00 off, each year
     let d = line(&q, "discount1");
     assert_eq!(d.amount, dec("-3750.00"));
     assert_eq!(d.first_year, dec("-3750.00"));
     assert_eq!(d.period, Period::Annual);
-    // 25% > the catalog's 20% threshold
+    // 25% > the catalog's 20% threshold: a draft until approved; the staff copy says why
     assert!(q.needs_approval);
-    assert!(q.warnings.iter().any(|w| w.code == "needs-approval"));
+    assert_eq!(q.status, Status::Draft);
+    let why = &q.internal.as_ref().unwrap().approval_reasons;
+    assert_eq!(
+        why,
+        &["Discounts on the membership come to 25% of it, above the 20% that needs approval"]
+    );
+    let customer = q.for_customer();
+    assert!(customer.internal.is_none());
+    assert_eq!(customer.status, Status::Draft);
     // fees = 15,000 − 3,750 + usage (10 MAU × $10 = $100 × 12 = 1,200) = $12,450.00
     assert_eq!(q.totals.annual_fees, dec("12450.00"));
     // cloud is never discounted: AWS core 214.26 × 12 = $2,571.12
@@ -677,11 +692,12 @@ fn a_25_percent_membership_discount_needs_approval() {
 
 #[test]
 fn a_20_percent_membership_discount_does_not_need_approval() {
-    let q = quote_of(&DISCOUNTED.replace("PCT", "20"));
+    let q = staff_quote_of(&DISCOUNTED.replace("PCT", "20"));
     // 20% of $15,000.00 = $3,000.00 off; 20% is not above the 20% threshold
     assert_eq!(line(&q, "discount1").amount, dec("-3000.00"));
     assert!(!q.needs_approval);
-    assert!(!q.warnings.iter().any(|w| w.code == "needs-approval"));
+    assert_eq!(q.status, Status::Final);
+    assert!(q.internal.as_ref().unwrap().approval_reasons.is_empty());
     // invoice = 15,000 − 3,000 + 1,200 + 2,571.12 = $15,771.12
     assert_eq!(q.totals.first_year_invoice, dec("15771.12"));
 }

@@ -43,7 +43,9 @@ impl Scenario {
             return out;
         };
         choices(self, c, p, &mut out);
+        negotiated_tiers(self, c, p, &mut out);
         bounds::scenario_wide(self, &mut out);
+        crate::scenario::negotiated::bounds::check(self, &mut out);
         let mut names = Names::default();
         for (i, hub) in self.hubs.iter().enumerate() {
             let at = format!("hubs[{i}]");
@@ -108,6 +110,18 @@ fn choices(s: &Scenario, c: &Catalog, p: &PriceList, out: &mut Diagnostics) {
                 p.billing.key_list()
             ),
         );
+    }
+}
+
+/// A negotiated membership fee is for a tier of the catalog.
+fn negotiated_tiers(s: &Scenario, c: &Catalog, p: &PriceList, out: &mut Diagnostics) {
+    for (i, o) in s.negotiated.overrides.iter().enumerate() {
+        if let Some(t) = o.tier.as_deref().filter(|t| p.tier(t).is_none()) {
+            out.error(
+                format!("overrides[{i}].tier"),
+                format!("unknown tier \"{t}\": choose one of {}", c.tiers.join(", ")),
+            );
+        }
     }
 }
 

@@ -38,6 +38,7 @@ impl Scenario {
             help_hours_per_quarter: Decimal::ZERO,
             project_hours: Decimal::ZERO,
             discounts: Vec::new(),
+            negotiated: Default::default(),
             hubs: vec![Hub::new(c, "Hub 1")],
             notes: String::new(),
         }

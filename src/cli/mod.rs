@@ -1,8 +1,11 @@
 //! The `hubquote` command line: the same engine as the web app, for staff automation
 //! and tests. Exit codes: 0 success, 1 invalid input (stderr says where), 2 bad usage.
 
+mod diff;
+mod link;
+
 use crate::catalog::Catalog;
-use crate::quote::Quote;
+use crate::quote::{Audience, Quote};
 use crate::scenario::Scenario;
 use crate::{export, pricing};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -41,7 +44,15 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
+        /// The staff copy: internal notes, the approval and why it is needed (it says
+        /// "Internal copy — not for the customer" on its face). Default: the customer's copy.
+        #[arg(long)]
+        internal: bool,
     },
+    /// Compare two scenarios or quote files: what changed, every total's delta, every line's.
+    Diff(diff::Args),
+    /// Print the customer share link of a scenario (no internal notes, as the app encodes it).
+    Link(link::Args),
     /// Validate a catalog: every error and warning, with line:column.
     Check {
         /// Catalog file, or - for standard input.
@@ -49,7 +60,7 @@ enum Command {
     },
     /// Print the JSON Schema of a document.
     Schema {
-        #[arg(value_parser = ["catalog", "scenario", "quote"])]
+        #[arg(value_parser = ["catalog", "scenario", "quote", "diff"])]
         kind: String,
     },
     /// List the presets, or print one as a scenario file.
@@ -68,6 +79,8 @@ enum Format {
     Csv,
     /// Binary: written to -o FILE; to standard output only with `-o -` or when it is not a terminal.
     Pdf,
+    /// The budget justification for a grant proposal: a paragraph per cost category.
+    Justification,
 }
 
 /// A failure to report: the message, and whether it is bad input (1) or bad usage (2).
@@ -144,18 +157,27 @@ fn run(cmd: Command) -> Result<(), Failure> {
             date,
             format,
             output,
+            internal,
         } => {
             let catalog = load_catalog(catalog.as_ref())?;
-            let quote = make_quote(&catalog, &scenario, tier, date)?;
+            let audience = if internal {
+                Audience::Staff
+            } else {
+                Audience::Customer
+            };
+            let quote = make_quote(&catalog, &scenario, tier, date, audience)?;
             let out = match format {
                 Format::Pdf => return write_pdf(output.as_ref(), &export::to_pdf(&quote)),
                 Format::Json => quote.to_json() + "\n",
                 Format::Text => export::to_text(&quote),
                 Format::Markdown => export::to_markdown(&quote),
                 Format::Csv => export::to_csv(&quote),
+                Format::Justification => export::justification(&quote),
             };
             write_out(output.as_ref(), &out)
         }
+        Command::Diff(args) => diff::run(args),
+        Command::Link(args) => link::run(args),
         Command::Check { catalog } => check(&catalog),
         Command::Schema { kind } => {
             let json = crate::schema::json(&kind)
@@ -169,12 +191,13 @@ fn run(cmd: Command) -> Result<(), Failure> {
     }
 }
 
-/// The quote of the scenario file `path`, with `--tier` and `--date` applied.
+/// The quote of the scenario file `path` for `audience`, with `--tier` and `--date` applied.
 fn make_quote(
     catalog: &Catalog,
     path: &str,
     tier: Option<String>,
     date: Option<String>,
+    audience: Audience,
 ) -> Result<Quote, Failure> {
     let text = read(path)?;
     let mut s = Scenario::load(&text, catalog).map_err(|d| {
@@ -185,11 +208,16 @@ fn make_quote(
         s.tier = t;
     }
     let date = match date {
-        Some(d) => crate::source::parse_date(&d)
-            .ok_or_else(|| Failure(format!("--date: expected YYYY-MM-DD, found \"{d}\""), 2))?,
+        Some(d) => parse_date(&d)?,
         None => today(),
     };
-    pricing::quote(catalog, &s, date).map_err(|e| invalid(format!("{path}: {e}")))
+    pricing::quote_for(catalog, &s, date, audience).map_err(|e| invalid(format!("{path}: {e}")))
+}
+
+/// `--date`: `YYYY-MM-DD`, or bad usage.
+fn parse_date(d: &str) -> Result<time::Date, Failure> {
+    crate::source::parse_date(d)
+        .ok_or_else(|| Failure(format!("--date: expected YYYY-MM-DD, found \"{d}\""), 2))
 }
 
 /// `hubquote check`: every error and warning of a catalog file, or a summary of it.

@@ -8,7 +8,8 @@
 //! lazily loaded CSV chunk (19.7 KB gzip; 2.6 KB without). The two `csv_core` pieces
 //! used here, `Writer::is_special_byte` and `quote`, never parse a number.
 
-use crate::quote::{Line, Quote};
+use super::copy::{internal_items, marks};
+use crate::quote::{Line, Quote, Year};
 use std::borrow::Cow;
 
 const HEADER: [&str; 13] = [
@@ -27,15 +28,64 @@ const HEADER: [&str; 13] = [
     "rationale",
 ];
 
-/// One row per line, amounts as plain decimals in the quote's currency.
+const YEAR_HEADER: [&str; 10] = [
+    "year",
+    "membership",
+    "usage_fee",
+    "hours",
+    "custom",
+    "discounts",
+    "cloud",
+    "invoice",
+    "paid_to_provider",
+    "total",
+];
+
+/// One row per line, amounts as plain decimals in the quote's currency. A draft or a
+/// staff copy starts with a one-field row that says so; a term of two years or more is
+/// followed, after an empty line, by the year-by-year table; a staff copy ends, after an
+/// empty line, with its internal items (`internal,<item>`).
 pub fn to_csv(q: &Quote) -> String {
     let csv = csv_core::Writer::new();
     let mut out = Vec::new();
+    for m in marks(q) {
+        record(&mut out, &csv, &[Cow::Borrowed(m)]);
+    }
     let rows = std::iter::once(HEADER.map(Cow::Borrowed)).chain(q.lines.iter().map(row));
     for fields in rows {
         record(&mut out, &csv, &fields);
     }
+    if q.years.len() > 1 {
+        out.push(b'\n');
+        let years =
+            std::iter::once(YEAR_HEADER.map(Cow::Borrowed)).chain(q.years.iter().map(year_row));
+        for fields in years {
+            record(&mut out, &csv, &fields);
+        }
+    }
+    let internal = internal_items(q);
+    if !internal.is_empty() {
+        out.push(b'\n');
+        for item in &internal {
+            record(&mut out, &csv, &["internal".into(), item.as_str().into()]);
+        }
+    }
     String::from_utf8(out).unwrap_or_default()
+}
+
+fn year_row(y: &Year) -> [Cow<'_, str>; 10] {
+    [
+        y.year.to_string().into(),
+        y.membership.to_string().into(),
+        y.usage_fee.to_string().into(),
+        y.hours.to_string().into(),
+        y.custom.to_string().into(),
+        y.discounts.to_string().into(),
+        y.cloud.to_string().into(),
+        y.invoice.to_string().into(),
+        y.paid_to_provider.to_string().into(),
+        y.total.to_string().into(),
+    ]
 }
 
 fn row(l: &Line) -> [Cow<'_, str>; 13] {
@@ -56,7 +106,7 @@ fn row(l: &Line) -> [Cow<'_, str>; 13] {
     ]
 }
 
-/// Writes one record of two or more fields as a default `csv::Writer` does: `,`
+/// Writes one record of one non-empty field or more as a default `csv::Writer` does: `,`
 /// between fields and `\n` after them; a field goes in quotes, its quotes doubled,
 /// only when it holds a byte that configuration marks special (`,` `"` CR LF).
 fn record(out: &mut Vec<u8>, csv: &csv_core::Writer, fields: &[Cow<'_, str>]) {

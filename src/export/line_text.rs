@@ -5,14 +5,9 @@ use crate::quote::{Line, Period, Quote};
 
 /// How a line's quantity and unit price read: `47.62 node-hours × $0.252`.
 pub fn quantity_times_price(q: &Quote, l: &Line) -> String {
-    let unit = if l.quantity == rust_decimal::Decimal::ONE {
-        l.unit.clone()
-    } else {
-        plural(&l.unit)
-    };
     format!(
-        "{} {unit} × {}",
-        crate::money::format_quantity(l.quantity),
+        "{} × {}",
+        crate::rationale::quantity_of(l.quantity, &l.unit),
         q.currency.format_unit(l.unit_price)
     )
 }
@@ -35,13 +30,5 @@ pub fn period(q: &Quote, l: &Line) -> String {
             q.currency.format(l.first_year)
         ),
         p => p.label().to_string(),
-    }
-}
-
-fn plural(unit: &str) -> String {
-    match unit {
-        "GB" | "GB-month" => unit.to_string(),
-        u if u.ends_with('s') => u.to_string(),
-        u => format!("{u}s"),
     }
 }

@@ -1,21 +1,28 @@
-//! The quote as Markdown (for wikis, tickets and grant documents): a header list, the
-//! totals and lines as tables, then why each number, why the tier, the assumptions and
-//! terms.
+//! The quote as Markdown (for wikis, tickets and grant documents): its marks (internal
+//! copy, draft), a header list, the totals, the years of a longer term and the lines as
+//! tables, then why each number, why the tier, what is internal (staff copies only), the
+//! assumptions and terms.
 
+use super::copy::{internal_items, marks, INTERNAL_HEADING};
 use super::line_text::{formula, period};
+use super::years_table;
 use crate::quote::labels;
 use crate::quote::Quote;
 use std::fmt::Write;
 
 /// Escapes the characters that would break a Markdown table cell.
-fn cell(s: &str) -> String {
+pub(super) fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
 pub fn to_markdown(q: &Quote) -> String {
     let mut o = String::new();
+    for m in marks(q) {
+        let _ = writeln!(o, "> **{m}**\n");
+    }
     header(&mut o, q);
     totals(&mut o, q);
+    years(&mut o, q);
     if !q.warnings.is_empty() {
         let _ = writeln!(o, "\n## Please note\n");
         for w in &q.warnings {
@@ -32,6 +39,13 @@ pub fn to_markdown(q: &Quote) -> String {
         let _ = writeln!(o, "- {}", cell(r));
     }
     let _ = writeln!(o, "- {}", q.cloud_band.rationale);
+    let internal = internal_items(q);
+    if !internal.is_empty() {
+        let _ = writeln!(o, "\n## {INTERNAL_HEADING}\n");
+        for item in &internal {
+            let _ = writeln!(o, "- {}", cell(item));
+        }
+    }
     let _ = writeln!(o, "\n## Assumptions\n");
     for a in &q.assumptions {
         let _ = writeln!(o, "- {a}");
@@ -82,6 +96,7 @@ fn totals(o: &mut String, q: &Quote) {
     for (label, v) in [
         (labels::FIRST_YEAR_TOTAL_COST, t.first_year_total_cost),
         (labels::FIRST_YEAR_INVOICE, t.first_year_invoice),
+        (labels::AVERAGE_MONTH, t.average_month),
         (labels::FEES_PER_ACTIVE_MONTH, t.monthly_fees),
         (labels::CLOUD_PER_ACTIVE_MONTH, t.monthly_cloud),
         (labels::PER_YEAR, t.annual_total),
@@ -96,6 +111,24 @@ fn totals(o: &mut String, q: &Quote) {
         labels::CLOUD_PER_MONTH,
         labels::band_figures(q)
     );
+}
+
+/// The year-by-year table of a term of two years or more.
+fn years(o: &mut String, q: &Quote) {
+    let Some((headings, rows)) = years_table::table(q) else {
+        return;
+    };
+    let _ = writeln!(o, "\n## {}\n", labels::YEAR_BY_YEAR);
+    let _ = writeln!(o, "| {} |", headings.join(" | "));
+    let align: Vec<&str> = headings
+        .iter()
+        .enumerate()
+        .map(|(i, _)| if i == 0 { "---" } else { "---:" })
+        .collect();
+    let _ = writeln!(o, "|{}|", align.join("|"));
+    for row in &rows {
+        let _ = writeln!(o, "| {} |", row.join(" | "));
+    }
 }
 
 fn lines(o: &mut String, q: &Quote) {

@@ -1,15 +1,23 @@
-//! The quote's faces: plain text for an email, Markdown, CSV of the lines, and the PDF
-//! (JSON is the quote itself, `Quote::to_json`). Each only presents the engine's
+//! The quote's faces: plain text for an email, Markdown, CSV of the lines, the PDF, the
+//! budget justification of a grant proposal (JSON is the quote itself, `Quote::to_json`),
+//! and a diff of two quotes as text or Markdown. Each renders the copy it is given: the
+//! customer's unless staff asked for theirs (`copy.rs` says which on its face). Each only presents the engine's
 //! [`Quote`](crate::quote::Quote); none computes. The totals are named as
 //! `crate::quote::labels` names them, a line reads as `line_text.rs` writes it.
 
+mod copy;
 mod csv;
+mod diff;
+mod justification;
 mod line_text;
 mod markdown;
 mod pdf;
 mod text;
+mod years_table;
 
 pub use self::csv::to_csv;
+pub use diff::{diff_markdown, diff_text};
+pub use justification::justification;
 pub use line_text::{formula, period};
 pub use markdown::to_markdown;
 pub use pdf::{pdf_text, to_pdf};

@@ -1,16 +1,23 @@
-//! The quote as plain text a salesperson pastes into an email: a header, the totals in
-//! an aligned column, then the lines with their rationale, why the tier, the notes,
-//! assumptions and terms.
+//! The quote as plain text a salesperson pastes into an email: its marks (internal copy,
+//! draft), a header, the totals in an aligned column, the year-by-year table of a longer
+//! term, then the lines with their rationale, why the tier, what is internal (staff
+//! copies only), assumptions and terms.
 
+use super::copy::{internal_items, marks, INTERNAL_HEADING};
 use super::line_text::{formula, period};
+use super::years_table;
 use crate::quote::labels;
 use crate::quote::Quote;
 use std::fmt::Write;
 
 pub fn to_text(q: &Quote) -> String {
     let mut o = String::new();
+    for m in marks(q) {
+        let _ = writeln!(o, "{m}");
+    }
     header(&mut o, q);
     totals(&mut o, q);
+    years(&mut o, q);
     list(&mut o, "PLEASE NOTE", q.warnings.iter().map(|w| &w.message));
     lines(&mut o, q);
     let _ = writeln!(o);
@@ -19,11 +26,8 @@ pub fn to_text(q: &Quote) -> String {
         let _ = writeln!(o, "- {r}");
     }
     let _ = writeln!(o, "- Cloud band: {}", q.cloud_band.rationale);
-    if !q.scenario.notes.trim().is_empty() {
-        let _ = writeln!(o);
-        let _ = writeln!(o, "NOTES");
-        let _ = writeln!(o, "{}", q.scenario.notes.trim());
-    }
+    let internal = internal_items(q);
+    list(&mut o, &INTERNAL_HEADING.to_uppercase(), internal.iter());
     let _ = writeln!(o);
     let _ = writeln!(o, "ASSUMPTIONS");
     for a in &q.assumptions {
@@ -80,53 +84,95 @@ fn header(o: &mut String, q: &Quote) {
     );
 }
 
-/// The totals, each label in a column 24 characters wide.
+/// The totals, each label in a column as wide as the longest label, then the cloud band.
 fn totals(o: &mut String, q: &Quote) {
     let c = &q.currency;
     let t = &q.totals;
     let mut rows = vec![
         (
-            labels::FIRST_YEAR_TOTAL_COST_HEADLINE,
+            labels::FIRST_YEAR_TOTAL_COST_HEADLINE.to_string(),
             c.format(t.first_year_total_cost),
         ),
-        (labels::FIRST_YEAR_INVOICE, c.format(t.first_year_invoice)),
+        (
+            labels::FIRST_YEAR_INVOICE.into(),
+            c.format(t.first_year_invoice),
+        ),
     ];
     if !t.annual_cloud_paid_to_provider.is_zero() {
         let paid = c.format(t.annual_cloud_paid_to_provider);
         rows.push((
-            labels::PAID_TO_PROVIDER,
+            labels::PAID_TO_PROVIDER.into(),
             format!("{paid} a year (estimate)"),
         ));
     }
-    let (fees, cloud) = (c.format(t.monthly_fees), c.format(t.monthly_cloud));
+    rows.push((labels::AVERAGE_MONTH.into(), c.format(t.average_month)));
     rows.push((
-        labels::PER_ACTIVE_MONTH,
-        format!("{fees} fees + {cloud} cloud (estimate)"),
+        labels::FEES_PER_ACTIVE_MONTH.into(),
+        c.format(t.monthly_fees),
+    ));
+    rows.push((
+        labels::CLOUD_PER_ACTIVE_MONTH.into(),
+        c.format(t.monthly_cloud),
     ));
     let (fees, cloud) = (c.format(t.annual_fees), c.format(t.annual_cloud));
     let year = c.format(t.annual_total);
     rows.push((
-        labels::PER_YEAR,
+        labels::PER_YEAR.into(),
         format!("{year} ({fees} fees + {cloud} cloud)"),
     ));
-    rows.push((labels::ONE_OFF, c.format(t.one_off)));
+    rows.push((labels::ONE_OFF.into(), c.format(t.one_off)));
+    rows.push((labels::whole_term_yr(t.term_years), c.format(t.term_total)));
     let _ = writeln!(o);
-    for (label, value) in rows {
-        let _ = writeln!(o, "{label:<24}{value}");
-    }
-    // Seven spaces, as wide as the column for a one-digit term.
+    aligned(o, &rows);
     let _ = writeln!(
         o,
-        "{}       {}",
-        labels::whole_term_yr(t.term_years),
-        c.format(t.term_total)
-    );
-    let _ = writeln!(
-        o,
-        "{:<24}{}",
+        "{}: {}",
         labels::CLOUD_PER_MONTH,
         labels::band_figures(q)
     );
+}
+
+/// Rows of two cells, the first padded to the widest first cell and two spaces.
+fn aligned(o: &mut String, rows: &[(String, String)]) {
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    for (label, value) in rows {
+        let _ = writeln!(o, "{label:<width$}{value}");
+    }
+}
+
+/// The year-by-year table of a term of two years or more, every column aligned.
+fn years(o: &mut String, q: &Quote) {
+    let Some((headings, rows)) = years_table::table(q) else {
+        return;
+    };
+    let mut widths: Vec<usize> = headings.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let _ = writeln!(o);
+    let _ = writeln!(o, "{}", labels::YEAR_BY_YEAR.to_uppercase());
+    for row in std::iter::once(&headings).chain(&rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .enumerate()
+            .map(|(i, (cell, w))| {
+                if i == 0 {
+                    format!("{cell:<w$}")
+                } else {
+                    format!("{cell:>w$}")
+                }
+            })
+            .collect();
+        let _ = writeln!(o, "{}", cells.join("  ").trim_end());
+    }
 }
 
 /// Every section's lines, each with its formula, period, kind and rationale.

@@ -9,11 +9,25 @@ use super::tier::{cloud_for, price_list, price_tier, tier};
 use super::warnings::warnings;
 use crate::catalog::price_list::{PriceList, Tier};
 use crate::catalog::Catalog;
-use crate::quote::{CatalogRef, CloudChoice, Quote, TierSummary, FORMAT};
+use crate::quote::{
+    years, Audience, CatalogRef, CloudChoice, Internal, Quote, Status, TierSummary, FORMAT,
+};
 use crate::scenario::Scenario;
 
-/// Makes the quote. `date` is the quote date (valid-until follows from the catalog).
+/// Makes the customer's copy of the quote: what every export shows by default.
+/// `date` is the quote date (valid-until follows from the catalog).
 pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, QuoteError> {
+    quote_for(c, s, date, Audience::Customer)
+}
+
+/// Makes the quote for `audience`: the staff copy carries the notes, the approval and
+/// why it is needed; the customer's copy is made from it by `Quote::for_customer`.
+pub fn quote_for(
+    c: &Catalog,
+    s: &Scenario,
+    date: time::Date,
+    audience: Audience,
+) -> Result<Quote, QuoteError> {
     let p = price_list(c)?;
     let Decision {
         chosen,
@@ -26,9 +40,16 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
     let valid_until = date
         .checked_add(time::Duration::days(i64::from(p.quote_validity_days)))
         .map_or_else(|| date_text.clone(), ymd);
-    Ok(Quote {
+    let approval = s.negotiated.approval.as_ref();
+    let needs_approval = !priced.approvals.is_empty();
+    let status = if needs_approval && approval.is_none() {
+        Status::Draft
+    } else {
+        Status::Final
+    };
+    let quote = Quote {
         format: FORMAT.into(),
-        number: quote_number(c, s, &chosen, &date_text),
+        number: quote_number(c, &s.identity(), &chosen, &date_text),
         date: date_text,
         valid_until,
         currency: p.currency.clone(),
@@ -38,8 +59,15 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
         catalog: catalog_ref(c, p),
         tier: tier_summary(p, &chosen, t),
         cloud: cloud_choice(p, s),
-        needs_approval: !priced.approvals.is_empty(),
-        warnings: warnings(p, s, &chosen, t, &priced.approvals),
+        needs_approval,
+        status,
+        warnings: warnings(p, s, &chosen, t, &priced),
+        internal: Some(Internal::new(
+            &s.notes,
+            approval.and_then(|a| a.record()),
+            priced.approvals,
+        )),
+        years: years::years(&priced.lines, s.term_years)?,
         lines: priced.lines,
         totals: priced.totals,
         cloud_band,
@@ -47,7 +75,8 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
         assumptions: assumptions(p, s, t)?,
         terms: p.terms.clone(),
         scenario: s.clone(),
-    })
+    };
+    Ok(quote.for_audience(audience))
 }
 
 fn catalog_ref(c: &Catalog, p: &PriceList) -> CatalogRef {
@@ -96,8 +125,9 @@ fn ymd(d: time::Date) -> String {
 }
 
 /// `HQ-20261121-3FA94C`: the date plus 24 bits of a 64-bit FNV-1a hash of everything
-/// that determines the quote (catalog hash, tier, date, scenario). An identifier, not a
-/// security measure: the catalog itself is identified by its SHA-256.
+/// that determines the quote (catalog hash, tier, date, the scenario's
+/// [`Scenario::identity`]). An identifier, not a security measure: the catalog itself is
+/// identified by its SHA-256.
 fn quote_number(c: &Catalog, s: &Scenario, tier: &str, date: &str) -> String {
     let mut basis = format!("{}\n{tier}\n{date}\n", c.sha256).into_bytes();
     let _ = serde_json::to_writer(&mut basis, s);

@@ -1,17 +1,29 @@
-//! The organisation's own fees: membership, the graduated usage fee, extra help,
-//! project hours, and staff discounts on them.
+//! The organisation's own fees: membership, the graduated usage fee, extra help and
+//! project hours, each at its catalog price or the price the scenario negotiated
+//! (`overrides.rs`). Discounts on them are `discounts.rs`.
 
 use super::error::QuoteError;
+use super::overrides::{self, Negotiated};
 use crate::catalog::price_list::{PriceList, Tier};
 use crate::money::{self, Overflow, Quantity};
 use crate::quote::{Line, LineKind, Period, Section};
 use crate::rationale::{months, number, rate_basis};
-use crate::scenario::{Discount, DiscountTarget, DiscountValue, Scenario};
-use crate::source::{Diagnostic, Diagnostics};
+use crate::scenario::Scenario;
 use rust_decimal::Decimal;
 
-pub fn membership(p: &PriceList, name: &str, t: &Tier, explain: bool) -> Result<Line, QuoteError> {
+/// The unit of every line priced at the hourly rate.
+pub const HOUR: &str = "hour";
+
+pub fn membership(
+    p: &PriceList,
+    s: &Scenario,
+    name: &str,
+    t: &Tier,
+    explain: bool,
+) -> Result<Line, QuoteError> {
     let label = p.tier_label(name);
+    let negotiated = overrides::membership(s, name, t);
+    let fee = negotiated.map_or(t.annual_fee, |n| n.price);
     let line = Line::priced(
         "membership".into(),
         Section::Membership,
@@ -22,7 +34,7 @@ pub fn membership(p: &PriceList, name: &str, t: &Tier, explain: bool) -> Result<
         },
         Decimal::ONE,
         "year",
-        t.annual_fee,
+        fee,
         Period::Annual,
         1,
         LineKind::Fixed,
@@ -36,7 +48,9 @@ pub fn membership(p: &PriceList, name: &str, t: &Tier, explain: bool) -> Result<
                 number(t.included_help_hours_per_quarter)
             )
         };
-        let custom = if t.custom_price {
+        let custom = if let Some(n) = &negotiated {
+            overrides::note(&p.currency, n, t.custom_price)
+        } else if t.custom_price {
             format!(
                 " This is a starting price: {label} is custom-priced after a sales review{}.",
                 Aside(&t.price_note)
@@ -46,7 +60,7 @@ pub fn membership(p: &PriceList, name: &str, t: &Tier, explain: bool) -> Result<
         };
         Ok(format!(
             "The {label} tier's annual fee, {} a year, billed at the start of each service year. It includes up to {} hub{}, {help}, and a {} cluster.{custom}",
-            p.currency.amount(t.annual_fee),
+            p.currency.amount(fee),
             t.hub_limit,
             if t.hub_limit == 1 { "" } else { "s" },
             match t.cluster {
@@ -136,11 +150,13 @@ fn group(v: u64) -> Quantity {
     number(Decimal::from(v))
 }
 
-/// The hourly rate's derivation after a space, or nothing without a basis.
-fn rate_note(p: &PriceList) -> Result<String, Overflow> {
-    Ok(match &p.hourly_rate.basis {
-        Some(b) => format!(" {}", rate_basis(&p.currency, b, p.hourly_rate.price)?),
-        None => String::new(),
+/// After a space, the negotiated rate's reason, else the catalog rate's derivation (or
+/// nothing without a basis).
+fn rate_note(p: &PriceList, negotiated: Option<&Negotiated>) -> Result<String, Overflow> {
+    Ok(match (negotiated, &p.hourly_rate.basis) {
+        (Some(n), _) => overrides::note(&p.currency, n, false),
+        (None, Some(b)) => format!(" {}", rate_basis(&p.currency, b, p.hourly_rate.price)?),
+        (None, None) => String::new(),
     })
 }
 
@@ -160,9 +176,10 @@ pub fn extra_help(
     let extra = money::sub(wanted, included)?;
     let hours = money::mul(extra, Decimal::from(4))?;
     let cur = &p.currency;
-    let line = hours_line(p, "help.extra", Section::Help, "Extra help hours", hours)?;
+    let negotiated = overrides::hourly_rate(p, s);
+    let line = hours_line(p, s, "help.extra", Section::Help, "Extra help hours", hours)?;
     Ok(Some(line.explained(explain, |line| {
-        let note = rate_note(p)?;
+        let note = rate_note(p, negotiated.as_ref())?;
         Ok(format!(
         "{} h wanted per quarter − {} h included in {} = {} h × 4 quarters = {} h a year × {}/h = {}. Included hours reset each quarter and do not roll over.{note}",
         number(wanted),
@@ -170,15 +187,16 @@ pub fn extra_help(
         p.tier_label(name),
         number(extra),
         number(line.quantity),
-        cur.amount(p.hourly_rate.price),
+        cur.amount(line.unit_price),
         cur.amount(line.amount),
     ))
     })?))
 }
 
-/// Hours at the hourly rate: extra help is due each year, project work once.
+/// Hours at the hourly rate in force: extra help is due each year, project work once.
 fn hours_line(
     p: &PriceList,
+    s: &Scenario,
     id: &str,
     section: Section,
     label: &str,
@@ -189,14 +207,14 @@ fn hours_line(
     } else {
         Period::Annual
     };
-    let rate = p.hourly_rate.price;
+    let rate = overrides::rate(p, s);
     let kind = LineKind::Fixed;
     Line::priced(
         id.into(),
         section,
         label.into(),
         hours,
-        "hour",
+        HOUR,
         rate,
         period,
         1,
@@ -210,161 +228,22 @@ pub fn project(p: &PriceList, s: &Scenario, explain: bool) -> Result<Option<Line
         return Ok(None);
     }
     let cur = &p.currency;
+    let negotiated = overrides::hourly_rate(p, s);
     let line = hours_line(
         p,
+        s,
         "project",
         Section::Project,
         "Project work (statement of work)",
         s.project_hours,
     )?;
     Ok(Some(line.explained(explain, |line| {
-        let note = rate_note(p)?;
+        let note = rate_note(p, negotiated.as_ref())?;
         Ok(format!(
             "{} h of scoped project work × {}/h = {}, one-off.{note}",
             number(line.quantity),
-            cur.amount(p.hourly_rate.price),
+            cur.amount(line.unit_price),
             cur.amount(line.amount),
         ))
     })?))
-}
-
-fn target_section(t: DiscountTarget) -> Section {
-    match t {
-        DiscountTarget::Membership => Section::Membership,
-        DiscountTarget::UsageFee => Section::UsageFee,
-        DiscountTarget::ExtraHelp => Section::Help,
-        DiscountTarget::ProjectHours => Section::Project,
-    }
-}
-
-/// Discount lines, and the approvals they need. A % is taken of the target's
-/// first-year amount; a discount may not exceed what is left of its target after the
-/// discounts before it.
-pub fn discounts(
-    p: &PriceList,
-    s: &Scenario,
-    lines: &[Line],
-    explain: bool,
-) -> Result<(Vec<Line>, Vec<String>), QuoteError> {
-    let threshold = p.assumptions.discount_approval_pct;
-    let mut out = Vec::with_capacity(s.discounts.len());
-    let mut approvals = Vec::new();
-    // What the discounts so far took of each target: one running sum per target.
-    let mut given: Vec<(DiscountTarget, Decimal)> = Vec::new();
-    for (i, d) in s.discounts.iter().enumerate() {
-        let section = target_section(d.target);
-        let base = money::sum(
-            lines
-                .iter()
-                .filter(|l| l.section == section)
-                .map(|l| l.first_year),
-        )?;
-        if base <= Decimal::ZERO {
-            return Err(refused(
-                format!("discounts[{i}].target"),
-                format!("this quote has no {} to discount", d.target.label()),
-            ));
-        }
-        let amount = match d.value {
-            DiscountValue::Percent(pct) => {
-                money::round2(money::div(money::mul(base, pct)?, Decimal::ONE_HUNDRED)?)
-            }
-            DiscountValue::Amount(a) => money::round2(a),
-        };
-        let already = given
-            .iter()
-            .find(|(t, _)| *t == d.target)
-            .map_or(Decimal::new(0, 2), |(_, a)| *a);
-        let left = money::sub(base, already)?;
-        if amount > left {
-            return Err(refused(
-                format!("discounts[{i}]"),
-                format!(
-                    "a discount of {} is more than the {} left of the {} to discount",
-                    p.currency.amount(amount),
-                    p.currency.amount(left),
-                    d.target.label()
-                ),
-            ));
-        }
-        let taken = money::add(already, amount)?;
-        let share = money::div(money::mul(taken, Decimal::ONE_HUNDRED)?, base)?;
-        let over = share > threshold;
-        if over {
-            approvals.push(format!(
-                "Discounts on the {} come to {}% of it, above the {}% that needs approval",
-                d.target.label(),
-                number(money::round2(share)),
-                number(threshold)
-            ));
-        }
-        out.push(discount_line(p, i, d, base, amount, over, explain)?);
-        match given.iter_mut().find(|(t, _)| *t == d.target) {
-            Some((_, sum)) => *sum = taken,
-            None => given.push((d.target, taken)),
-        }
-    }
-    Ok((out, approvals))
-}
-
-/// A discount the quote cannot give, as the scenario error that names its field.
-fn refused(path: String, message: String) -> QuoteError {
-    QuoteError::Invalid(Diagnostics::from(Diagnostic::error(path, message)))
-}
-
-/// One discount's line: a negative amount in its target's period (one-off for project
-/// hours, yearly otherwise).
-fn discount_line(
-    p: &PriceList,
-    i: usize,
-    d: &Discount,
-    base: Decimal,
-    amount: Decimal,
-    over: bool,
-    explain: bool,
-) -> Result<Line, QuoteError> {
-    let cur = &p.currency;
-    let period = if d.target == DiscountTarget::ProjectHours {
-        Period::OneOff
-    } else {
-        Period::Annual
-    };
-    let line = Line::priced(
-        format!("discount{}", i + 1),
-        Section::Discount,
-        format!("Discount on the {}: {}", d.target.label(), d.reason),
-        Decimal::ONE,
-        "discount",
-        -amount,
-        period,
-        1,
-        LineKind::Fixed,
-    )?;
-    Ok(line.explained(explain, |_| {
-        let how = match d.value {
-            DiscountValue::Percent(pct) => format!(
-                "{}% of the first-year {} of {} = {}",
-                number(pct),
-                d.target.label(),
-                cur.amount(base),
-                cur.amount(amount)
-            ),
-            DiscountValue::Amount(a) => format!(
-                "{} off the first-year {} of {}",
-                cur.amount(a),
-                d.target.label(),
-                cur.amount(base)
-            ),
-        };
-        Ok(format!(
-            "{how}, {}. Reason: {}.{}",
-            if period == Period::OneOff {
-                "one-off"
-            } else {
-                "each year"
-            },
-            d.reason,
-            if over { " Needs approval." } else { "" }
-        ))
-    })?)
 }

@@ -2,8 +2,9 @@
 //!
 //! - `recommend.rs`: every tier compared for the scenario, the cheapest that allows it
 //!   chosen, and why; `feasibility.rs` says whether a tier allows it.
-//! - `tier.rs`: one tier priced — the organisation's fees (`fees.rs`), then the cloud
-//!   estimate (`cloud.rs`), then the totals.
+//! - `tier.rs`: one tier priced — the organisation's fees (`fees.rs`) at the prices the
+//!   scenario negotiated (`overrides.rs`), its custom lines (`custom.rs`), the discounts
+//!   (`discounts.rs`), then the cloud estimate (`cloud.rs`), then the totals.
 //! - `assembly.rs`: the quote itself, with `warnings.rs` and `assumptions.rs`.
 //! - `menu.rs`: the service menu; `recheck.rs`: a quote file re-priced.
 //! - `error.rs`: why a quote could not be made.
@@ -11,16 +12,19 @@
 mod assembly;
 mod assumptions;
 mod cloud;
+mod custom;
+mod discounts;
 mod error;
 pub mod feasibility;
 mod fees;
 pub mod menu;
+mod overrides;
 mod recheck;
 mod recommend;
 mod tier;
 mod warnings;
 
-pub use assembly::quote;
+pub use assembly::{quote, quote_for};
 pub use error::QuoteError;
 pub use recheck::{recheck, Mismatch};
 pub use recommend::{compare_tiers, recommend, recommendation};

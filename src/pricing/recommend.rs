@@ -6,7 +6,7 @@ use super::feasibility;
 use super::tier::{price_list, price_tier};
 use crate::catalog::Catalog;
 use crate::money::{self, Currency};
-use crate::quote::{Conflict, Recommendation, TierOption};
+use crate::quote::{Recommendation, TierOption};
 use crate::scenario::Scenario;
 use rust_decimal::Decimal;
 
@@ -15,19 +15,14 @@ pub fn compare_tiers(c: &Catalog, s: &Scenario) -> Result<Vec<TierOption>, Quote
     let p = price_list(c)?;
     let mut out = Vec::with_capacity(p.tiers.len());
     for (name, tier) in p.tiers.iter() {
-        let mut conflicts = feasibility::conflicts(c, s, name);
-        let mut priced = None;
-        if conflicts.is_empty() {
-            match price_tier(p, s, name, false) {
-                Ok(pr) => priced = Some(pr.totals),
-                Err(QuoteError::Invalid(d)) => conflicts.extend(d.into_iter().map(|d| Conflict {
-                    field: d.path,
-                    message: d.message,
-                    allowed_in: Vec::new(),
-                })),
-                Err(e) => return Err(e),
-            }
-        }
+        let conflicts = feasibility::conflicts(c, s, name);
+        // Discounts and negotiated prices are priced after feasibility: they never
+        // rule a tier out, and the tiers compared include them (they are part of the cost).
+        let priced = if conflicts.is_empty() {
+            Some(price_tier(p, s, name, false)?.totals)
+        } else {
+            None
+        };
         out.push(TierOption {
             tier: name.to_string(),
             label: p.tier_label(name).to_string(),

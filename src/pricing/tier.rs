@@ -1,21 +1,24 @@
-//! One tier priced for a scenario: the fee lines, the discounts on them, the cloud
-//! lines, and the totals of them all. The tier must allow the scenario
-//! (`feasibility.rs` says whether it does).
+//! One tier priced for a scenario: the fee lines (at negotiated prices where the
+//! scenario has them), the custom lines, the discounts, the cloud lines, and the totals
+//! of them all. The tier must allow the scenario (`feasibility.rs` says whether it does);
+//! nothing priced here rules it out.
 
 use super::cloud::Cloud;
 use super::error::QuoteError;
-use super::fees;
+use super::{custom, discounts, fees, overrides};
 use crate::catalog::price_list::{PriceList, Tier};
 use crate::catalog::Catalog;
-use crate::quote::{Line, LineKind, Totals};
+use crate::quote::{Line, LineKind, Totals, Warning};
 use crate::scenario::Scenario;
 use rust_decimal::Decimal;
 
-/// A tier's lines and totals, and the approvals its discounts need.
+/// A tier's lines and totals, the approvals its prices and discounts need (each naming
+/// its threshold: staff only), and the warnings of its discounts.
 pub struct PricedTier {
     pub lines: Vec<Line>,
     pub totals: Totals,
     pub approvals: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// The catalog's price list; a feature-only catalog cannot quote.
@@ -43,18 +46,23 @@ pub fn price_tier(
         explain,
         ..cloud_for(p, s, name)?
     };
-    let mut lines = vec![fees::membership(p, name, t, explain)?];
+    let mut lines = vec![fees::membership(p, s, name, t, explain)?];
     lines.extend(fees::usage_fee(p, s, explain)?);
     lines.extend(fees::extra_help(p, s, name, t, explain)?);
     lines.extend(fees::project(p, s, explain)?);
-    let (discounts, approvals) = fees::discounts(p, s, &lines, explain)?;
-    lines.extend(discounts);
+    lines.extend(custom::lines(p, s, explain)?);
+    let discounted = discounts::discounts(p, s, p.tier_label(name), &lines, explain)?;
+    lines.extend(discounted.lines);
     lines.extend(cloud.lines(Decimal::ONE)?);
     let totals = Totals::from_lines(&lines, s.term_years)?;
+    let mut approvals = overrides::approvals(p, s, name, t)?;
+    approvals.extend(custom::approvals(p, s)?);
+    approvals.extend(discounted.approvals);
     Ok(PricedTier {
         lines,
         totals,
         approvals,
+        warnings: discounted.warnings,
     })
 }
 

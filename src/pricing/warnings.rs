@@ -1,8 +1,11 @@
-//! What the reader of a quote must know before its numbers: a custom price, discounts
-//! that need approval, a cloud bill paid to the provider, the provider's own note, a
-//! membership without hubs.
+//! What the reader of a quote must know before its numbers: a custom or negotiated
+//! price, discounts capped or with nothing to discount, a cloud bill paid to the
+//! provider, the provider's own note, a membership without hubs. What needs approval is
+//! internal: the staff copy's `internal.approval_reasons`, never a warning.
 
 use super::fees::Aside;
+use super::overrides;
+use super::tier::PricedTier;
 use crate::catalog::price_list::{PriceList, Tier};
 use crate::quote::Warning;
 use crate::scenario::Scenario;
@@ -13,13 +16,13 @@ pub fn warnings(
     s: &Scenario,
     chosen: &str,
     tier: &Tier,
-    approvals: &[String],
+    priced: &PricedTier,
 ) -> Vec<Warning> {
-    let mut out: Vec<Warning> = custom_price(p, chosen, tier).into_iter().collect();
-    out.extend(approvals.iter().map(|a| Warning {
-        code: "needs-approval".into(),
-        message: format!("Needs approval: {a}."),
-    }));
+    let mut out: Vec<Warning> = match overrides::membership(s, chosen, tier) {
+        Some(n) => vec![negotiated_fee(p, chosen, tier, &n)],
+        None => custom_price(p, chosen, tier).into_iter().collect(),
+    };
+    out.extend(priced.warnings.iter().cloned());
     out.extend(paid_to_provider(p, s));
     out.extend(provider_note(p, s));
     if s.hubs.is_empty() {
@@ -41,6 +44,20 @@ fn custom_price(p: &PriceList, chosen: &str, tier: &Tier) -> Option<Warning> {
             Aside(&tier.price_note)
         ),
     })
+}
+
+/// The membership fee as negotiated, in place of the custom price's "sales review".
+fn negotiated_fee(p: &PriceList, chosen: &str, tier: &Tier, n: &overrides::Negotiated) -> Warning {
+    let from = if tier.custom_price { "from " } else { "" };
+    Warning {
+        code: "negotiated-price".into(),
+        message: format!(
+            "The {} membership fee is the negotiated {} a year (catalog price {from}{}).",
+            p.tier_label(chosen),
+            p.currency.amount(n.price),
+            p.currency.amount(n.catalog)
+        ),
+    }
 }
 
 fn paid_to_provider(p: &PriceList, s: &Scenario) -> Option<Warning> {

@@ -4,9 +4,10 @@
 
 use super::line::{Line, Section};
 use super::totals::Totals;
+use super::years::Year;
 use crate::catalog::price_list::{ClusterKind, Seller};
 use crate::money::{self, Currency, Overflow};
-use crate::scenario::{Customer, Scenario};
+use crate::scenario::{ApprovalRecord, Customer, Scenario};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -31,15 +32,24 @@ pub struct Quote {
     pub cloud: CloudChoice,
     pub lines: Vec<Line>,
     pub totals: Totals,
+    /// Year 1 with the one-off work, then each year of the term.
+    pub years: Vec<Year>,
     pub cloud_band: CloudBand,
     pub recommendation: Recommendation,
     pub assumptions: Vec<String>,
     pub warnings: Vec<Warning>,
-    /// A discount exceeds the catalog's approval threshold.
+    /// A discount, a negotiated price or a custom line passes the catalog's approval
+    /// threshold.
     pub needs_approval: bool,
+    /// `draft` when the quote needs approval and has none.
+    pub status: Status,
     pub terms: Vec<String>,
-    /// The scenario this quote prices, so the file reproduces itself.
+    /// The scenario this quote prices, so the file reproduces itself (a customer copy's
+    /// has no notes and no approval record).
     pub scenario: Scenario,
+    /// Staff copies only: notes, approval record and approval reasons.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub internal: Option<Internal>,
 }
 
 /// Which catalog priced the quote.
@@ -135,12 +145,38 @@ pub struct Recommendation {
     pub tiers: Vec<TierOption>,
 }
 
-/// Something the reader must know: custom pricing, approval, a provider note.
+/// Something the reader must know: custom or negotiated pricing, a discount capped, a
+/// provider note (and, on staff copies, what needs approval).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Warning {
     pub code: String,
     pub message: String,
+}
+
+/// Whether the quote can be sent as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Needs no approval, or has it.
+    Final,
+    /// Needs approval and has none: "Draft — subject to approval".
+    Draft,
+}
+
+/// What only the staff see: present in a staff copy alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Internal {
+    /// Always "Internal copy — not for the customer".
+    pub notice: String,
+    pub notes: String,
+    /// Who approved the quote, when, and why.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval: Option<ApprovalRecord>,
+    /// Why the quote needs approval, each with the threshold it passes.
+    pub approval_reasons: Vec<String>,
 }
 
 impl Quote {

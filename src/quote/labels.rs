@@ -16,18 +16,18 @@ pub const FIRST_YEAR_INVOICE: &str = "First-year invoice";
 /// One-off lines (project work and its discounts).
 pub const ONE_OFF: &str = "One-off";
 
-/// Fees and cloud of an active month together (the text writes both after it).
-pub const PER_ACTIVE_MONTH: &str = "Per active month";
-/// The fixed fees of an active month, as a table cell.
+/// The face of a staff copy: its first line, the header of every PDF page, a JSON field.
+pub const INTERNAL_COPY: &str = "Internal copy — not for the customer";
+/// The mark of a quote that needs approval and has none, on every document.
+pub const DRAFT: &str = "Draft — subject to approval";
+
+/// The average month of everything: the first-year total ÷ 12, so nobody reads the
+/// monthly fees as the whole monthly cost.
+pub const AVERAGE_MONTH: &str = "Average month, everything included (first-year total ÷ 12)";
+/// The fixed fees of an active month.
 pub const FEES_PER_ACTIVE_MONTH: &str = "Fees per active month";
-/// The expected cloud cost of an active month, as a table cell.
+/// The expected cloud cost of an active month.
 pub const CLOUD_PER_ACTIVE_MONTH: &str = "Cloud per active month (estimate)";
-/// The fixed fees of an active month, as one of the web app's figures.
-pub const PER_MONTH_FEES: &str = "Per month: fixed fees";
-/// The cloud of an active month, as one of the web app's figures.
-pub const PER_MONTH_CLOUD: &str = "Per month: cloud (estimate)";
-/// An active month's fees + cloud = total, as the PDF's summary line.
-pub const MONTHLY_ESTIMATE: &str = "Monthly estimate (per active month)";
 
 /// Everything recurring in a year, fees and cloud.
 pub const PER_YEAR: &str = "Per year";
@@ -37,6 +37,13 @@ pub const PER_YEAR_RECURRING: &str = "Per year, recurring";
 pub const FEES_PER_YEAR: &str = "Fees per year";
 /// The cloud of a year.
 pub const CLOUD_PER_YEAR: &str = "Cloud per year (estimate)";
+
+/// A year of the term, as the year-by-year table heads its rows: `Year 2`.
+pub const YEAR: &str = "Year";
+/// What we invoice, as the year-by-year table heads its column.
+pub const INVOICE: &str = "Invoice";
+/// The year-by-year table's title.
+pub const YEAR_BY_YEAR: &str = "Year by year";
 
 /// The cloud the community pays its provider directly, a year.
 pub const PAID_TO_PROVIDER: &str = "Paid to the provider";

@@ -14,6 +14,8 @@ pub enum Section {
     UsageFee,
     Help,
     Project,
+    /// The scenario's custom lines (a statement of work, a training package).
+    Custom,
     Discount,
     Cloud,
 }
@@ -25,6 +27,7 @@ impl Section {
             Section::UsageFee => "Usage fee",
             Section::Help => "Extra help",
             Section::Project => "Project work",
+            Section::Custom => "Additional services",
             Section::Discount => "Discounts",
             Section::Cloud => "Cloud (pass-through at cost)",
         }

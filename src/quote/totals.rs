@@ -29,6 +29,8 @@ pub struct Totals {
     pub first_year_invoice: Decimal,
     /// Everything the first year costs, cloud always included.
     pub first_year_total_cost: Decimal,
+    /// The average month of everything: round2(`first_year_total_cost` ÷ 12).
+    pub average_month: Decimal,
     pub term_years: u32,
     /// `one_off + term_years × annual_total`.
     pub term_total: Decimal,
@@ -49,6 +51,7 @@ impl Totals {
             annual_total: zero,
             first_year_invoice: zero,
             first_year_total_cost: zero,
+            average_month: zero,
             term_years,
             term_total: zero,
         };
@@ -80,6 +83,7 @@ impl Totals {
         }
         t.monthly_total = money::add(t.monthly_fees, t.monthly_cloud)?;
         t.annual_total = money::add(t.annual_fees, t.annual_cloud)?;
+        t.average_month = money::round2(money::div(t.first_year_total_cost, Decimal::from(12))?);
         t.term_total = money::add(
             t.one_off,
             money::mul(Decimal::from(term_years), t.annual_total)?,

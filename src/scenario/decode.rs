@@ -2,7 +2,8 @@
 //! errors here: a mistyped optional field must not silently fall back to its default.
 
 use super::{
-    Customer, Discount, DiscountTarget, DiscountValue, FeatureValue, Hub, Scenario, FORMAT,
+    negotiated, Customer, Discount, DiscountTarget, DiscountValue, FeatureValue, Hub, Negotiated,
+    Scenario, FORMATS, FORMAT_V1, FORMAT_V2,
 };
 use crate::keyed::Keyed;
 use crate::source::{self, put, Decoder, Diagnostics, Node, Reported, Value};
@@ -37,6 +38,10 @@ const KEYS: &[&str] = &[
     "discounts",
     "hubs",
     "notes",
+    // `hubquote.scenario/2` (scenario/negotiated/decode.rs reads them).
+    "overrides",
+    "custom_lines",
+    "approval",
 ];
 
 const HUB_KEYS: &[&str] = &[
@@ -71,18 +76,20 @@ pub fn decode_node(d: &mut Decoder, n: &Node) -> Option<Scenario> {
         help_hours_per_quarter: Decimal::ZERO,
         project_hours: Decimal::ZERO,
         discounts: Vec::new(),
+        negotiated: Negotiated::default(),
         hubs: Vec::new(),
         notes: String::new(),
     };
     let format = d.req_string(n, "format").filter(|f| {
-        if f != FORMAT {
+        let known = FORMATS.contains(&f.as_str());
+        if !known {
             if let Some(at) = n.get("format") {
                 d.push(at.error(format!(
-                    "this is not a hubquote scenario of a known version: expected \"{FORMAT}\", found \"{f}\""
+                    "this is not a hubquote scenario of a known version: expected \"{FORMAT_V1}\" or \"{FORMAT_V2}\", found \"{f}\""
                 )));
             }
         }
-        f == FORMAT
+        known
     });
     let mut ok = put(&mut s.format, format);
     if let Some(c) = n.get("customer") {
@@ -113,6 +120,7 @@ pub fn decode_node(d: &mut Decoder, n: &Node) -> Option<Scenario> {
         d.required(n, "hubs").and_then(|h| all(d, h, decode_hub)),
     );
     ok &= put_opt(&mut s.notes, d.opt_string(n, "notes"));
+    ok &= negotiated::decode::decode(d, n, &mut s);
     ok.then_some(s)
 }
 

@@ -8,15 +8,29 @@
 
 pub mod bounds;
 pub mod decode;
+pub mod fields;
+pub mod negotiated;
 pub mod share;
+
+pub use negotiated::{
+    Approval, ApprovalRecord, Approved, CustomKind, CustomLine, CustomPeriod, Negotiated, Override,
+    OverrideTarget,
+};
 
 use crate::keyed::Keyed;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashSet;
 
-/// The format tag every scenario carries.
-pub const FORMAT: &str = "hubquote.scenario/1";
+/// The first scenario format: everything but what was negotiated.
+pub const FORMAT_V1: &str = "hubquote.scenario/1";
+/// The format that adds negotiated prices, custom lines and the approval.
+pub const FORMAT_V2: &str = "hubquote.scenario/2";
+/// The format a new scenario starts with; [`Scenario::upgrade`] moves it to
+/// [`FORMAT_V2`] when something is negotiated.
+pub const FORMAT: &str = FORMAT_V1;
+/// Every format the decoder reads.
+pub const FORMATS: [&str; 2] = [FORMAT_V1, FORMAT_V2];
 /// The `tier` value that asks the engine to choose.
 pub const RECOMMEND: &str = "recommend";
 
@@ -24,7 +38,7 @@ pub const RECOMMEND: &str = "recommend";
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Scenario {
-    /// Always `hubquote.scenario/1`.
+    /// `hubquote.scenario/1`, or `/2` when something is negotiated; kept as read.
     pub format: String,
     #[serde(default)]
     pub customer: Customer,
@@ -47,6 +61,9 @@ pub struct Scenario {
     pub project_hours: Decimal,
     #[serde(default)]
     pub discounts: Vec<Discount>,
+    /// `overrides`, `custom_lines` and `approval` (`hubquote.scenario/2`).
+    #[serde(flatten)]
+    pub negotiated: Negotiated,
     pub hubs: Vec<Hub>,
     #[serde(default)]
     pub notes: String,
@@ -116,7 +133,7 @@ pub struct Discount {
 }
 
 /// What a discount reduces. Cloud pass-through is never discounted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DiscountTarget {
@@ -186,6 +203,32 @@ impl Scenario {
             .map(|n| format!("Hub {n}"))
             .find(|n| !taken.contains(n.as_str()))
             .unwrap_or_default()
+    }
+
+    /// Moves the scenario to [`FORMAT_V2`]: what every change that negotiates something
+    /// calls, so that the file says which format it needs.
+    pub fn upgrade(&mut self) {
+        FORMAT_V2.clone_into(&mut self.format);
+    }
+
+    /// The scenario as the customer may see it: no internal notes, and an approval
+    /// reduced to the fact that it was given.
+    pub fn for_customer(&self) -> Scenario {
+        let mut s = self.clone();
+        s.notes.clear();
+        if let Some(a) = &mut s.negotiated.approval {
+            *a = a.reduced();
+        }
+        s
+    }
+
+    /// What identifies the quote of this scenario: everything but the notes and the
+    /// approval, so that a customer's and a staff copy, draft or approved, share a number.
+    pub fn identity(&self) -> Scenario {
+        let mut s = self.clone();
+        s.notes.clear();
+        s.negotiated.approval = None;
+        s
     }
 
     /// Pretty JSON, the form files and exports use.

@@ -23,6 +23,12 @@ pub fn link(base: &str, s: &Scenario) -> String {
     format!("{base}#{}", fragment(s))
 }
 
+/// The link a customer gets: [`link`] to the customer's copy of `s`
+/// ([`Scenario::for_customer`]: no internal notes, an approval without its details).
+pub fn customer_link(base: &str, s: &Scenario) -> String {
+    link(base, &s.for_customer())
+}
+
 /// The encoded scenario of a URL fragment (without `#`), if the fragment is a share link
 /// (damaged or not: [`decode`] tells).
 pub fn in_fragment(fragment: &str) -> Option<&str> {

@@ -95,6 +95,7 @@ export function formatMoney(decimal, symbol = '$') {
 export const TOTALS = {
   'total-first-year': 'first_year_total_cost',
   'total-first-year-invoice': 'first_year_invoice',
+  'total-average-month': 'average_month',
   'total-monthly-fees': 'monthly_fees',
   'total-monthly-cloud': 'monthly_cloud',
   'total-one-off': 'one_off',

@@ -87,12 +87,17 @@ fn decode_currency(d: &mut Decoder, n: &Node) -> Option<Currency> {
 
 fn decode_seller(d: &mut Decoder, n: &Node) -> Option<Seller> {
     d.object(n)?;
-    d.check_keys(n, &["name", "contact", "website", "address"], false);
+    d.check_keys(
+        n,
+        &["name", "contact", "website", "address", "app_url"],
+        false,
+    );
     let mut s = Seller::default();
     let ok = put(&mut s.name, d.req_string(n, "name"));
     s.contact = d.text_or_empty(n, "contact")?;
     s.website = d.text_or_empty(n, "website")?;
     s.address = d.text_or_empty(n, "address")?;
+    s.app_url = d.text_or_empty(n, "app_url")?;
     ok.then_some(s)
 }
 

@@ -45,6 +45,9 @@ pub struct Seller {
     pub website: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub address: String,
+    /// The web app's public address, the base of the share links `hubquote link` prints.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub app_url: String,
 }
 
 /// A citation for a price or rule.

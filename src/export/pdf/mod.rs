@@ -13,7 +13,9 @@ use self::layout::{
     PAGE_W, RIGHT, WIDTH,
 };
 use self::metrics::Font;
+use super::copy::{internal_items, mark_line, INTERNAL_HEADING};
 use super::line_text::quantity_times_price;
+use super::years_table;
 use crate::quote::labels;
 use crate::quote::{Line, LineKind, Period, Quote};
 use pdf_writer::{Finish, Name, Pdf, Ref, TextStr};
@@ -65,13 +67,11 @@ fn lay_out(q: &Quote) -> Vec<Page> {
     summary(&mut doc, q);
     warnings(&mut doc, q);
     table(&mut doc, q);
+    years(&mut doc, q);
     cloud_band(&mut doc, q);
     why(&mut doc, q);
     explanations(&mut doc, q);
-    if !q.scenario.notes.trim().is_empty() {
-        heading(&mut doc, "Notes", H1, BODY.leading() * 2.0);
-        paragraph(&mut doc, q.scenario.notes.trim(), BODY);
-    }
+    bullets(&mut doc, INTERNAL_HEADING, &internal_items(q));
     bullets(&mut doc, "Assumptions", &q.assumptions);
     bullets(&mut doc, "Terms", &q.terms);
     heading(&mut doc, "Catalog", H1, SMALL.leading() * 2.0);
@@ -160,12 +160,6 @@ fn summary(doc: &mut Doc, q: &Quote) {
         "{} {} · {}",
         q.cloud.provider_label, q.cloud.region_label, q.cloud.account_label
     );
-    let monthly = format!(
-        "{} fees + {} cloud = {}",
-        c.format(t.monthly_fees),
-        c.format(t.monthly_cloud),
-        c.format(t.monthly_total)
-    );
     let mut rows = vec![
         summary_row(&labels::membership(q), H1, &facts, SMALL_GRAY),
         summary_row(&q.tier.for_whom, SMALL_GRAY, &cloud, SMALL_GRAY),
@@ -181,8 +175,14 @@ fn summary(doc: &mut Doc, q: &Quote) {
             &c.format(t.first_year_invoice),
             BODY_B,
         ),
-        summary_row(labels::MONTHLY_ESTIMATE, BODY, &monthly, BODY),
     ];
+    for (label, amount) in [
+        (labels::AVERAGE_MONTH, t.average_month),
+        (labels::FEES_PER_ACTIVE_MONTH, t.monthly_fees),
+        (labels::CLOUD_PER_ACTIVE_MONTH, t.monthly_cloud),
+    ] {
+        rows.push(summary_row(label, BODY, &c.format(amount), BODY));
+    }
     if !t.one_off.is_zero() {
         rows.push(summary_row(
             labels::ONE_OFF,
@@ -431,6 +431,49 @@ fn totals_block(q: &Quote) -> Block {
     }
 }
 
+/// The year-by-year table of a term of two years or more: a column per heading, amounts
+/// right-aligned and shrunk to fit.
+fn years(doc: &mut Doc, q: &Quote) {
+    let Some((headings, rows)) = years_table::table(q) else {
+        return;
+    };
+    let w = WIDTH / headings.len().max(1) as f32;
+    let row = |cells: &[String], style: Style, band: Option<Color>| {
+        let cells = cells
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let at = LEFT + i as f32 * w + 2.0;
+                // Words wrap (the year, the headings); an amount shrinks to fit its cell.
+                match (i, band) {
+                    (0, _) => Cell::new(at, w - 4.0, Align::Left).text(style, text),
+                    (_, Some(_)) => Cell::new(at, w - 4.0, Align::Right).text(style, text),
+                    _ => Cell::new(at, w - 4.0, Align::Right).fit(style, text),
+                }
+            })
+            .collect();
+        Block {
+            keep: true,
+            pad: 2.5,
+            band,
+            rule_after: band.is_none(),
+            ..Block::new(cells)
+        }
+    };
+    let mut blocks = vec![row(&headings, SMALL_B, Some(HEAD_BAND))];
+    let last = rows.len().saturating_sub(1);
+    blocks.extend(
+        rows.iter()
+            .enumerate()
+            .map(|(i, r)| row(r, if i == last { SMALL_B } else { SMALL }, None)),
+    );
+    heading(doc, labels::YEAR_BY_YEAR, H1, lead(&blocks));
+    for b in &blocks {
+        doc.place(b);
+    }
+    doc.space(14.0);
+}
+
 fn cloud_band(doc: &mut Doc, q: &Quote) {
     let b = &q.cloud_band;
     let c = &q.currency;
@@ -530,6 +573,17 @@ fn footer(q: &Quote, index: usize, count: usize) -> Vec<Op> {
     ]
 }
 
+/// The marks of a staff copy or a draft, at the head of every page, above the content.
+fn page_mark(text: &str) -> Op {
+    let encoded = winansi::encode(text);
+    Op::Text {
+        x: LEFT,
+        y: PAGE_H - 30.0,
+        style: WARN,
+        text: layout::truncate(&encoded, WARN, WIDTH),
+    }
+}
+
 fn font_name(f: Font) -> &'static [u8] {
     match f {
         Font::Regular => b"F1",
@@ -622,8 +676,10 @@ fn write(q: &Quote, pages: &[Page]) -> Vec<u8> {
             .encoding_predefined(Name(b"WinAnsiEncoding"));
     }
     let count = pages.len();
+    let mark = mark_line(q).map(|m| page_mark(&m));
     for (i, page) in pages.iter().enumerate() {
         let mut ops = page.ops.clone();
+        ops.extend(mark.iter().cloned());
         ops.extend(footer(q, i, count));
         let stream = content(&ops);
         let mut p = pdf.page(page_id(i));

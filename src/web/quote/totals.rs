@@ -10,17 +10,21 @@ use std::sync::Arc;
 
 type Pick = fn(&Quote) -> rust_decimal::Decimal;
 
-/// The figures under the first-year total: label, hook, amount.
-const FIGURES: [(&str, &str, Pick); 5] = [
+/// The figures under the first-year total: label, hook, amount. The monthly picture is
+/// three figures together, each named so that none reads as the whole monthly cost.
+const FIGURES: [(&str, &str, Pick); 6] = [
     (
         labels::FIRST_YEAR_INVOICE,
         "total-first-year-invoice",
         |q| q.totals.first_year_invoice,
     ),
-    (labels::PER_MONTH_FEES, "total-monthly-fees", |q| {
+    (labels::AVERAGE_MONTH, "total-average-month", |q| {
+        q.totals.average_month
+    }),
+    (labels::FEES_PER_ACTIVE_MONTH, "total-monthly-fees", |q| {
         q.totals.monthly_fees
     }),
-    (labels::PER_MONTH_CLOUD, "total-monthly-cloud", |q| {
+    (labels::CLOUD_PER_ACTIVE_MONTH, "total-monthly-cloud", |q| {
         q.totals.monthly_cloud
     }),
     (labels::ONE_OFF, "total-one-off", |q| q.totals.one_off),

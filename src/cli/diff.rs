@@ -1,0 +1,76 @@
+//! `hubquote diff A B`: two scenarios or quote files priced (the customer's copies) and
+//! compared, B against A: what changed in the inputs, every total's delta, every line's.
+
+use super::{invalid, load_catalog, parse_date, read, today, write_out, Failure};
+use crate::catalog::Catalog;
+use crate::quote::Quote;
+use crate::scenario::Scenario;
+use crate::{diff, export, pricing, quote};
+use clap::ValueEnum;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The baseline: a scenario or a quote JSON file, or - for standard input.
+    a: String,
+    /// The one compared with it.
+    b: String,
+    /// Catalog file (default: the embedded catalog).
+    #[arg(long)]
+    catalog: Option<PathBuf>,
+    /// Quote date of both, YYYY-MM-DD (default: a quote file's own date, else today, UTC).
+    #[arg(long)]
+    date: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+pub fn run(args: Args) -> Result<(), Failure> {
+    let catalog = load_catalog(args.catalog.as_ref())?;
+    let date = args.date.as_deref().map(parse_date).transpose()?;
+    let a = priced(&catalog, &args.a, date)?;
+    let b = priced(&catalog, &args.b, date)?;
+    let d = diff::diff(&a, &b).map_err(|e| invalid(e.to_string()))?;
+    let out = match args.format {
+        Format::Text => export::diff_text(&d),
+        Format::Json => d.to_json() + "\n",
+        Format::Markdown => export::diff_markdown(&d),
+    };
+    write_out(None, &out)
+}
+
+/// The customer's copy of the quote of a scenario file, or of a quote file's scenario
+/// (on the file's own date unless `--date` says otherwise).
+fn priced(catalog: &Catalog, path: &str, date: Option<time::Date>) -> Result<Quote, Failure> {
+    let text = read(path)?;
+    let name = if path == "-" { "<stdin>" } else { path };
+    let (s, file_date) = if is_quote_file(&text) {
+        let file = quote::import(&text).map_err(|d| invalid(d.render(name)))?;
+        (file.scenario, crate::source::parse_date(&file.date))
+    } else {
+        let s = Scenario::load(&text, catalog).map_err(|d| invalid(d.render(name)))?;
+        (s, None)
+    };
+    let date = date.or(file_date).unwrap_or_else(today);
+    pricing::quote(catalog, &s, date).map_err(|e| invalid(format!("{name}: {e}")))
+}
+
+/// Whether a document says it is a quote file (its `format` is the quote's).
+fn is_quote_file(text: &str) -> bool {
+    crate::source::parse(text)
+        .ok()
+        .and_then(|root| {
+            root.get("format").and_then(|f| match &f.value {
+                crate::source::Value::String(s) => Some(s == quote::FORMAT),
+                _ => None,
+            })
+        })
+        .unwrap_or(false)
+}

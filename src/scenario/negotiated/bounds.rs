@@ -1,0 +1,142 @@
+//! What the `/2` fields must respect whatever the catalog: prices and quantities in a range
+//! that keeps every product exact, a reason for every negotiated price and custom line,
+//! one override per price, and an approval that says who gave it.
+
+use super::{Approval, CustomLine, Override, OverrideTarget};
+use crate::scenario::bounds::MAX_DISCOUNT_AMOUNT;
+use crate::scenario::Scenario;
+use crate::source::Diagnostics;
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+
+/// The most custom lines a quote can hold.
+pub const MAX_CUSTOM_LINES: usize = 100;
+/// The largest quantity of a custom line (hours, workshops, months).
+pub const MAX_CUSTOM_QUANTITY: u32 = 1_000_000;
+/// The longest label of a custom line, in characters.
+pub const MAX_LABEL_CHARS: usize = 200;
+
+/// Every problem of the scenario's overrides, custom lines and approval.
+pub fn check(s: &Scenario, out: &mut Diagnostics) {
+    let mut seen = HashSet::new();
+    for (i, o) in s.negotiated.overrides.iter().enumerate() {
+        check_override(o, &format!("overrides[{i}]"), &mut seen, out);
+    }
+    if s.negotiated.custom_lines.len() > MAX_CUSTOM_LINES {
+        out.error(
+            "custom_lines",
+            format!(
+                "{} custom lines is more than the {MAX_CUSTOM_LINES} a quote can hold",
+                s.negotiated.custom_lines.len()
+            ),
+        );
+    }
+    for (i, l) in s.negotiated.custom_lines.iter().enumerate() {
+        check_custom_line(l, &format!("custom_lines[{i}]"), out);
+    }
+    if let Some(Approval::Record(r)) = &s.negotiated.approval {
+        if r.by.trim().is_empty() {
+            out.error("approval.by", "an approval names who gave it");
+        }
+    }
+}
+
+fn check_override<'s>(
+    o: &'s Override,
+    at: &str,
+    seen: &mut HashSet<(OverrideTarget, Option<&'s str>)>,
+    out: &mut Diagnostics,
+) {
+    let tier = o.tier.as_deref();
+    match (o.target, tier) {
+        (OverrideTarget::Membership, None) => out.error(
+            format!("{at}.tier"),
+            "a negotiated membership fee names its tier",
+        ),
+        (OverrideTarget::HourlyRate, Some(_)) => out.error(
+            format!("{at}.tier"),
+            "the hourly rate is negotiated for every tier: leave \"tier\" out",
+        ),
+        _ => {}
+    }
+    if !seen.insert((o.target, tier)) {
+        out.error(
+            at,
+            format!(
+                "the {} {}is negotiated twice: keep one price",
+                o.target.label(),
+                tier.map_or(String::new(), |t| format!("of {t} "))
+            ),
+        );
+    }
+    outside(
+        out,
+        &format!("{at}.price"),
+        o.price,
+        MAX_DISCOUNT_AMOUNT,
+        "a negotiated price",
+    );
+    required(
+        out,
+        &format!("{at}.reason"),
+        &o.reason,
+        "every negotiated price needs a reason",
+    );
+}
+
+fn check_custom_line(l: &CustomLine, at: &str, out: &mut Diagnostics) {
+    required(
+        out,
+        &format!("{at}.label"),
+        &l.label,
+        "every custom line needs a label",
+    );
+    if l.label.chars().count() > MAX_LABEL_CHARS {
+        out.error(
+            format!("{at}.label"),
+            format!("a custom line's label has at most {MAX_LABEL_CHARS} characters"),
+        );
+    }
+    required(
+        out,
+        &format!("{at}.unit"),
+        &l.unit,
+        "every custom line needs a unit (hour, workshop, month)",
+    );
+    required(
+        out,
+        &format!("{at}.reason"),
+        &l.reason,
+        "every custom line needs a reason",
+    );
+    outside(
+        out,
+        &format!("{at}.quantity"),
+        l.quantity,
+        MAX_CUSTOM_QUANTITY,
+        "a quantity",
+    );
+    outside(
+        out,
+        &format!("{at}.unit_price"),
+        l.unit_price,
+        MAX_DISCOUNT_AMOUNT,
+        "a unit price (a credit is a discount, not a custom line)",
+    );
+}
+
+fn required(out: &mut Diagnostics, at: &str, text: &str, message: &str) {
+    if text.trim().is_empty() {
+        out.error(at, message);
+    }
+}
+
+/// A value from 0 to `max`, or an error that says the range.
+fn outside(out: &mut Diagnostics, at: &str, v: Decimal, max: u32, what: &str) {
+    if v < Decimal::ZERO || v > Decimal::from(max) {
+        out.error(
+            at,
+            format!("{what} is from 0 to {max}, not {}", v.normalize()),
+        );
+    }
+}
