@@ -2,20 +2,20 @@
 //! assumptions and terms, plus share link, JSON download and JSON open. Everything shown
 //! is the engine's quote (the last good one, marked out of date while input is invalid).
 
+mod actions;
 mod chart;
 mod compare;
+mod diff;
 mod files;
 mod lines;
 mod totals;
+mod years;
 
 use super::chunk;
 use super::io;
 use super::state::{ctx, View};
-use super::text::not_downloaded;
 use crate::quote::{labels, Quote};
-use files::Download;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -50,10 +50,8 @@ pub fn Summary() -> impl IntoView {
 pub fn QuoteView() -> impl IntoView {
     let c = ctx();
     let open = RwSignal::new(BTreeSet::<String>::new());
-    let status = RwSignal::new(Vec::<String>::new());
-    let link = RwSignal::new(String::new());
-    // The header, totals and actions come first; the details (band, chart, lines, notes,
-    // every tier compared) once that frame is painted.
+    // The header and totals come first; the actions, the details (band, chart, lines,
+    // notes) and every tier compared once that frame is painted.
     let details = RwSignal::new(false);
     io::after_paint(move || details.set(true));
     let body = move || {
@@ -79,7 +77,18 @@ pub fn QuoteView() -> impl IntoView {
             <div class="hq-quote-top">
                 <Totals/>
             </div>
-            <Actions status=status link=link/>
+            <Show when=move || details.get()>
+                {chunk::lazy(
+                    None,
+                    "The quote's links and files could not be downloaded from the server. Check the connection, then open this tab again; the totals above are complete.",
+                    actions::actions_view(),
+                )}
+                {chunk::lazy(
+                    None,
+                    "The comparison with scenario A could not be downloaded from the server. Check the connection, then open this tab again.",
+                    diff::versus_view(),
+                )}
+            </Show>
             {body}
             <Show when=move || details.get()>
                 <section class="hq-block" aria-labelledby="hq-compare-h">
@@ -96,7 +105,8 @@ pub fn QuoteView() -> impl IntoView {
     }
 }
 
-/// The quote's details: band, chart, line items with their rationale, and notes.
+/// The quote's details: band, chart, line items with their rationale, the years of a
+/// longer term, and notes.
 #[wasm_split(hubquote_details, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn details_view(
     q: Arc<Quote>,
@@ -113,6 +123,7 @@ fn details_view(
             <p class="hq-hint hq-screen-only">"Every amount is quantity × unit price; \u{201c}Why?\u{201d} shows where each number comes from."</p>
             <lines::Lines q=q.clone() open=open/>
         </section>
+        {(q.years.len() > 1).then(|| view! { <years::Years q=q.clone()/> })}
         <Notes q=q/>
     }
     .into_any())
@@ -203,123 +214,5 @@ fn list(key: &'static str, title: &'static str, items: Vec<String>) -> impl Into
             <h2 class="hq-h3" id=heading>{title}</h2>
             {body}
         </section>
-    }
-}
-
-/// Share link, the downloads and JSON open, with what happened.
-#[component]
-fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
-    view! {
-        <div class="hq-actions">
-            {copy_link(status, link)}
-            {downloads(status)}
-            {open_json(status)}
-        </div>
-        <Show when=move || !link.with(String::is_empty)>
-            <p class="hq-share">"Share link: "
-                <a data-testid="share-link" href=move || link.get()>{move || link.get()}</a>
-            </p>
-        </Show>
-        <div class="hq-status" data-testid="import-status" role="status">
-            {move || {
-                let lines = status.get();
-                (!lines.is_empty()).then(|| view! {
-                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                })
-            }}
-        </div>
-    }
-}
-
-/// Puts the share link in the address bar, below the buttons and on the clipboard.
-fn copy_link(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
-    let c = ctx();
-    let copy = move |_| {
-        let url = c.share_link();
-        link.set(url.clone());
-        spawn_local(async move {
-            let msg = if io::copy(&url).await {
-                "The share link is in the address bar and on the clipboard."
-            } else {
-                "The share link is in the address bar and below; copy it from there."
-            };
-            status.set(vec![msg.to_string()]);
-        });
-    };
-    view! {
-        <button type="button" class="hq-btn" data-testid="copy-link" on:click=copy>"Copy share link"</button>
-    }
-}
-
-/// A button per file; every download is of the last good quote, made by the engine's
-/// exports.
-fn downloads(status: RwSignal<Vec<String>>) -> impl IntoView {
-    let c = ctx();
-    let save = move |kind: Download| {
-        let Some(q) = c.last_good().get_untracked() else {
-            status.set(vec!["There is no quote to save yet.".to_string()]);
-            return;
-        };
-        let stale = c.stale();
-        spawn_local(async move {
-            let (ext, _, mime) = kind.spec();
-            let name = format!("{}.{ext}", q.number);
-            let msg = match kind.bytes(q).await.map(|b| io::download(&name, &b, mime)) {
-                Ok(Ok(())) if stale => format!(
-                    "Saved {name}: the last valid quote, not your current answers (they need attention)."
-                ),
-                Ok(Ok(())) => format!("Saved {name}."),
-                Ok(Err(e)) => format!("The file could not be saved: {e}."),
-                Err(_) => not_downloaded(&format!("{name} was not saved")),
-            };
-            status.set(vec![msg]);
-        });
-    };
-    Download::ALL
-        .into_iter()
-        .map(|kind| {
-            let (ext, label, _) = kind.spec();
-            let class = if matches!(kind, Download::Pdf) {
-                "hq-btn hq-btn-primary"
-            } else {
-                "hq-btn"
-            };
-            view! {
-                <button type="button" class=class data-testid=format!("download-{ext}")
-                    on:click=move |_| save(kind)>{label}</button>
-            }
-        })
-        .collect_view()
-}
-
-/// Opens a quote file: its scenario replaces the draft, re-priced, with what changed.
-fn open_json(status: RwSignal<Vec<String>>) -> impl IntoView {
-    let c = ctx();
-    let on_open = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        spawn_local(async move {
-            match io::read_file(&input).await {
-                Some(Ok((name, text))) => {
-                    let not_opened = not_downloaded(&format!("{name} was not opened"));
-                    match files::open_quote(name, text, c.catalog().get_untracked()).await {
-                        Ok((messages, scenario)) => {
-                            if let Some(s) = scenario {
-                                c.open(s);
-                            }
-                            status.set(messages);
-                        }
-                        Err(_) => status.set(vec![not_opened]),
-                    }
-                }
-                Some(Err(e)) => status.set(vec![e]),
-                None => {}
-            }
-            input.set_value("");
-        });
-    };
-    view! {
-        <label class="hq-btn hq-filebtn" for="hq-open-json">"Open JSON…"</label>
-        <input id="hq-open-json" class="hq-file" type="file" accept=".json,application/json"
-            data-testid="open-json" on:change=on_open/>
     }
 }

@@ -47,6 +47,8 @@ pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
         move || labels::whole_term(q.with(|q| q.as_ref().map_or(1, |q| q.totals.term_years)));
     let invoice_note = move || q.with(|q| q.as_deref().map(labels::invoice_note));
     let tier = move || q.with(|q| q.as_deref().map(labels::membership).unwrap_or_default());
+    // A quote that needs approval and has none says so, as every customer document does.
+    let draft = move || q.with(|q| q.as_deref().is_some_and(Quote::is_draft));
     // `elementtiming`: the browser reports when this total is first painted
     // (scripts/bench-browser.mjs measures the first priced total with it).
     let big = view! {
@@ -61,6 +63,7 @@ pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
                 <p class="hq-big-label">{labels::FIRST_YEAR_TOTAL_COST_CAPTION}</p>
                 {big}
                 <p class="hq-small">{tier}</p>
+                <p class="hq-draft" data-testid="draft-mark" hidden=move || !draft()>{labels::DRAFT}</p>
             </div>
             <dl class="hq-figures">
                 {FIGURES.into_iter().map(|(label, testid, pick)| view! {

@@ -1,0 +1,96 @@
+//! What staff negotiate (`hubquote.scenario/2`): prices, lines of our own and the
+//! approval, added and removed as the scenario's lists are. Each addition moves the
+//! scenario to `/2` (the engine's `Scenario::upgrade`), so that its file says which
+//! format it needs; what is added starts from the catalog's price, to be edited.
+
+use super::Ctx;
+use crate::scenario::{
+    Approval, ApprovalRecord, CustomKind, CustomLine, CustomPeriod, Override, OverrideTarget,
+    Scenario,
+};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+impl Ctx {
+    /// Adds a negotiated membership fee for the tier of the quote (the chosen one, or
+    /// the one recommended), at the catalog's fee; its reason still to write.
+    pub fn add_override(&self) {
+        let tier = self
+            .result()
+            .with_untracked(|r| r.as_ref().ok().map(|q| q.tier.name.clone()));
+        let fee = self.catalog().with_untracked(|c| {
+            let p = c.pricing.as_ref()?;
+            Some(p.tier(tier.as_deref()?)?.annual_fee)
+        });
+        self.form.restructure("overrides[", |s| {
+            s.negotiated.overrides.push(Override {
+                target: OverrideTarget::Membership,
+                tier,
+                price: fee.unwrap_or_default(),
+                reason: String::new(),
+            });
+            s.upgrade();
+        });
+    }
+
+    pub fn remove_override(&self, i: usize) {
+        self.form
+            .restructure("overrides[", |s| remove(&mut s.negotiated.overrides, i));
+    }
+
+    /// Adds a one-off line of hours at the catalog's hourly rate; its label and reason
+    /// still to write.
+    pub fn add_custom_line(&self) {
+        let rate = self.catalog().with_untracked(|c| {
+            c.pricing
+                .as_ref()
+                .map_or(Decimal::ZERO, |p| p.hourly_rate.price)
+        });
+        self.form.restructure("custom_lines[", |s| {
+            s.negotiated.custom_lines.push(CustomLine {
+                label: String::new(),
+                quantity: Decimal::ONE,
+                unit: "hour".into(),
+                unit_price: rate,
+                period: CustomPeriod::OneOff,
+                kind: CustomKind::Fixed,
+                reason: String::new(),
+            });
+            s.upgrade();
+        });
+    }
+
+    pub fn remove_custom_line(&self, i: usize) {
+        self.form.restructure("custom_lines[", |s| {
+            remove(&mut s.negotiated.custom_lines, i)
+        });
+    }
+
+    /// Records an approval given on the quote's date (today); who gave it still to write.
+    pub fn add_approval(&self) {
+        let date = self
+            .last_good()
+            .with_untracked(|q| q.as_ref().map(|q| q.date.clone()))
+            .unwrap_or_default();
+        self.form.restructure("approval.", |s| {
+            s.negotiated.approval = Some(Approval::Record(ApprovalRecord {
+                by: String::new(),
+                date,
+                note: String::new(),
+            }));
+            s.upgrade();
+        });
+    }
+
+    pub fn remove_approval(&self) {
+        self.form
+            .restructure("approval.", |s: &mut Scenario| s.negotiated.approval = None);
+    }
+}
+
+/// Removes item `i` of a list, if there is one.
+fn remove<T>(list: &mut Vec<T>, i: usize) {
+    if i < list.len() {
+        list.remove(i);
+    }
+}
