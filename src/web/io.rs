@@ -2,10 +2,6 @@
 //! file downloads and uploads, the clipboard and fetching a catalog. Every failure comes
 //! back as a value (never a panic, never an unhandled promise rejection).
 
-use super::text;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use std::future::Future;
-use std::pin::Pin;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -34,23 +30,22 @@ pub fn scroll_to(y: f64) {
     }
 }
 
-/// Whether a key press may be one of the app's shortcuts: no modifier key, not typed into
-/// a field (text box, select, editable text), and aimed at this app (`root`) or at no
-/// element in particular (the page itself, before anything has focus).
+/// Whether a key press may be one of the app's shortcuts: no Ctrl or Cmd (Ctrl+P prints),
+/// not held down, not typed into a field (text box, select, editable text), and aimed at
+/// this app (`root`) or at no app (the page itself, before anything has focus).
 pub fn shortcut(ev: &web_sys::KeyboardEvent, root: &web_sys::Element) -> bool {
-    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.repeat() {
+    if ev.ctrl_key() || ev.meta_key() || ev.repeat() {
         return false;
     }
     let Some(target) = ev
         .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
     else {
         return true;
     };
-    let field = matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-        || target.is_content_editable();
-    let page = matches!(target.tag_name().as_str(), "BODY" | "HTML");
-    !field && (page || root.contains(Some(&target)))
+    let within = |selector: &str| target.closest(selector).ok().flatten();
+    within("input, textarea, select, [contenteditable]").is_none()
+        && within(".hq").is_none_or(|app| &app == root)
 }
 
 /// Today in the browser's time zone (falls back to the catalog-independent epoch day).
@@ -138,24 +133,8 @@ pub async fn read_file(
     })
 }
 
-/// Fetches text from `url` (same origin under the strict CSP). Only a page opened with
-/// `?catalog=` fetches, so the code that does is a lazily loaded chunk.
-pub async fn fetch_text(url: String) -> Result<String, String> {
-    match fetcher(url.clone()).await {
-        Ok(fetch) => fetch.await,
-        Err(_) => Err(text::not_downloaded(&format!("{url} was not fetched"))),
-    }
-}
-
-/// A fetch in flight (boxed: a lazily loaded function cannot itself be `async`).
-type Fetch = Pin<Box<dyn Future<Output = Result<String, String>>>>;
-
-#[wasm_split(hubquote_fetch, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn fetcher(url: String) -> Result<Fetch, SplitLoaderError> {
-    Ok(Box::pin(async move { fetch(&url).await }))
-}
-
-async fn fetch(url: &str) -> Result<String, String> {
+/// Fetches text from `url` (same origin under the strict CSP).
+pub async fn fetch(url: &str) -> Result<String, String> {
     let w = window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);

@@ -10,6 +10,7 @@ mod app;
 mod chunk;
 mod configure;
 mod io;
+mod loader;
 mod menu;
 mod paths;
 mod present;

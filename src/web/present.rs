@@ -3,8 +3,8 @@
 //! under the header: the totals (the chosen tier, the first-year total, the monthly
 //! picture) and the cloud band, in large type. The quote view and the live estimate keep
 //! theirs, not rendered while presenting (the stylesheet), so leaving finds them as they
-//! were. A lazily loaded chunk shown once the first frame is painted: a visitor who never
-//! presents never runs it.
+//! were. In the header controls' lazily loaded chunk (with the catalog picker,
+//! `loader.rs`), shown once the first frame is painted.
 
 use super::io;
 use super::quote::{Band, Totals};
@@ -67,7 +67,7 @@ fn shortcuts(c: Ctx, root: impl Fn() -> Option<web_sys::Element> + 'static) {
     on_cleanup(move || handle.remove());
 }
 
-#[wasm_split(hubquote_present, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(hubquote_controls, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn toggle_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <Toggle/> }.into_any())
 }

@@ -128,6 +128,8 @@ test('compare: pin A, change the users, B against A is `hubquote diff`; A surviv
   // A and the comparison survive a reload, with the draft.
   const saved = await page.evaluate(() => localStorage.getItem('hubquote.draft'));
   assert.match(saved, /^hubquote\.draft\/2 staff \S+ \S+$/, 'the draft holds A');
+  // (After the idle-time preloads: a reload would abort them, which the harness counts.)
+  await page.waitForLoadState('networkidle');
   await page.reload({ waitUntil: 'load' });
   await ready(page);
   await gotoView(page, 'quote');
@@ -137,6 +139,7 @@ test('compare: pin A, change the users, B against A is `hubquote diff`; A surviv
   await vis(page, 'compare-clear').click();
   await vis(page, 'compare-pin').waitFor();
   assert.equal(await tid(page, 'compare').count(), 0, 'no comparison');
+  await page.waitForLoadState('networkidle');
   await page.reload({ waitUntil: 'load' });
   await ready(page);
   await gotoView(page, 'quote');

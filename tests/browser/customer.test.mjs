@@ -130,7 +130,9 @@ test('customer files and link carry no notes and no approval details; the intern
   await vis(page, 'copy-link').waitFor();
   assert.equal(await isShown(tid(page, 'internal-copy')), false, 'no internal copy outside the staff form');
 
-  // A reload on the customer link restores the staff's own draft, notes included.
+  // A reload on the customer link restores the staff's own draft, notes included (after
+  // the idle-time preloads: a reload would abort them, which the harness counts).
+  await page.waitForLoadState('networkidle');
   await page.reload({ waitUntil: 'load' });
   await ready(page);
   await staffMode(page);

@@ -1,8 +1,8 @@
 //! The quote's actions: the share link, the downloads, opening a quote file, the budget
 //! justification and, in the staff form's mode, the internal copy; with what happened.
 //! What a customer can be sent (the link, every download, the justification) is the
-//! engine's customer copy: no internal notes, no approval details, no thresholds. A
-//! lazily loaded chunk shown once the totals are painted.
+//! engine's customer copy: no internal notes, no approval details, no thresholds. In the
+//! quote's lazily loaded tools chunk, shown once the totals are painted.
 
 use super::files::{self, Download};
 use crate::web::io;
@@ -10,13 +10,12 @@ use crate::web::state::{ctx, Mode};
 use crate::web::text::not_downloaded;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 /// What the last action said, one line each.
 type Status = RwSignal<Vec<String>>;
 
 #[component]
-fn Actions() -> impl IntoView {
+pub fn Actions() -> impl IntoView {
     let c = ctx();
     let status = RwSignal::new(Vec::<String>::new());
     let link = RwSignal::new(String::new());
@@ -160,9 +159,4 @@ fn open_json(status: Status) -> impl IntoView {
         <input id="hq-open-json" class="hq-file" type="file" accept=".json,application/json"
             data-testid="open-json" on:change=on_open/>
     }
-}
-
-#[wasm_split(hubquote_actions, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn actions_view() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Actions/> }.into_any())
 }

@@ -1,8 +1,8 @@
 //! Two scenarios compared: "Pin as A" keeps the current configuration as the baseline,
 //! and from then on the quote shows the draft (B) against it, from the engine's diff of
 //! the two customer copies (what `hubquote diff A B` prints): what changed in the inputs,
-//! every total with its delta in money and %, every line changed, added or removed. A
-//! lazily loaded chunk shown once the totals are painted.
+//! every total with its delta in money and %, every line changed, added or removed. In
+//! the quote's lazily loaded tools chunk, shown once the totals are painted.
 
 use crate::diff::{self, Change, InputChange, LineChange, QuoteDiff, TotalChange};
 use crate::money::Currency;
@@ -11,12 +11,11 @@ use crate::web::io;
 use crate::web::state::ctx;
 use crate::web::text::capitalise;
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use rust_decimal::Decimal;
 use std::sync::Arc;
 
 #[component]
-fn Versus() -> impl IntoView {
+pub fn Versus() -> impl IntoView {
     let c = ctx();
     // A priced with the catalog in use, today (again only when either changes); B the
     // last good quote; customer copies both.
@@ -200,9 +199,4 @@ fn plus(d: Decimal) -> &'static str {
 /// `+$743.00`, `−$12.50`, `$0.00`.
 fn signed(cur: &Currency, d: Decimal) -> String {
     format!("{}{}", plus(d), cur.format(d))
-}
-
-#[wasm_split(hubquote_versus, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn versus_view() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <Versus/> }.into_any())
 }

@@ -121,8 +121,9 @@ fn markdown(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
 }
 
 /// The budget justification a PI pastes into a grant proposal, of the customer's copy:
-/// the same text as `hubquote quote --format justification`.
-#[wasm_split(hubquote_justification, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// the same text as `hubquote quote --format justification`. In the quote tools' chunk,
+/// where its button is.
+#[wasm_split(hubquote_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn justification(q: Arc<Quote>) -> Result<String, SplitLoaderError> {
     Ok(crate::export::justification(&q.for_customer()))
 }
@@ -134,7 +135,6 @@ pub async fn preload() {
     let _ = __wasm_split_preload_json().await;
     let _ = __wasm_split_preload_csv().await;
     let _ = __wasm_split_preload_markdown().await;
-    let _ = __wasm_split_preload_justification().await;
     let _ = __wasm_split_preload_open_quote().await;
 }
 

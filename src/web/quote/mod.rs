@@ -8,6 +8,7 @@ mod compare;
 mod diff;
 mod files;
 mod lines;
+mod problem;
 mod totals;
 mod years;
 
@@ -67,30 +68,27 @@ pub fn QuoteView() -> impl IntoView {
                 )
             })
     };
-    let priced = move || c.catalog().with(|cat| cat.is_priced());
-    view! {
-        <Show when=priced fallback=|| view! {
-            <p class="hq-muted">"Quotes need a catalog with prices; this one only lists features (see the service menu)."</p>
-        }>
+    let priced = Memo::new(move |_| c.catalog().with(|cat| cat.is_priced()));
+    move || {
+        if !priced.get() {
+            return view! {
+                <p class="hq-muted">"Quotes need a catalog with prices; this one only lists features (see the service menu)."</p>
+            }
+            .into_any();
+        }
+        view! {
         <div class="hq-quote">
             <QuoteHead/>
             <div class="hq-quote-top">
                 <Totals/>
             </div>
-            <Show when=move || details.get()>
-                {chunk::lazy(
-                    None,
-                    "The quote's links and files could not be downloaded from the server. Check the connection, then open this tab again; the totals above are complete.",
-                    actions::actions_view(),
-                )}
-                {chunk::lazy(
-                    None,
-                    "The comparison with scenario A could not be downloaded from the server. Check the connection, then open this tab again.",
-                    diff::versus_view(),
-                )}
-            </Show>
+            {move || details.get().then(|| chunk::lazy(
+                None,
+                "The quote's links, files and comparison could not be downloaded from the server. Check the connection, then open this tab again; the totals above are complete.",
+                tools_view(),
+            ))}
             {body}
-            <Show when=move || details.get()>
+            {move || details.get().then(|| view! {
                 <section class="hq-block" aria-labelledby="hq-compare-h">
                     <h2 class="hq-h3" id="hq-compare-h">"Every tier for this configuration"</h2>
                     {chunk::lazy(
@@ -99,9 +97,10 @@ pub fn QuoteView() -> impl IntoView {
                         compare_view(),
                     )}
                 </section>
-            </Show>
+            })}
         </div>
-        </Show>
+        }
+        .into_any()
     }
 }
 
@@ -129,16 +128,23 @@ fn details_view(
     .into_any())
 }
 
-/// Every tier priced for the same scenario.
-#[wasm_split(hubquote_compare, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// The quote's tools: its links and files, and the comparison with a pinned scenario.
+#[wasm_split(hubquote_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn tools_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <actions::Actions/><diff::Versus/> }.into_any())
+}
+
+/// Every tier priced for the same scenario (in the details' chunk: both are below the
+/// totals, shown after the first paint).
+#[wasm_split(hubquote_details, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn compare_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <compare::TierCompare/> }.into_any())
 }
 
-/// Fetches and compiles the chunks of the details and the comparison ahead of need.
+/// Fetches and compiles the details' chunk (the comparison of every tier is in it) ahead
+/// of need.
 pub async fn preload_details() {
     let _ = __wasm_split_preload_details_view().await;
-    let _ = __wasm_split_preload_compare_view().await;
 }
 
 #[component]

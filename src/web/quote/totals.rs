@@ -1,10 +1,9 @@
 //! The totals (first year first), the out-of-date marker and the engine's refusal when
 //! a tier does not allow the scenario. Shown in the quote and beside the form.
 
-use crate::pricing::QuoteError;
 use crate::quote::{labels, Quote};
+use crate::web::chunk;
 use crate::web::state::ctx;
-use crate::web::text::capitalise;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -99,52 +98,19 @@ fn Stale() -> impl IntoView {
     }
 }
 
-/// Why there is no current quote, in the engine's words.
+/// Why there is no current quote, in the engine's words (from a chunk: most visits never
+/// see one).
 #[component]
 fn QuoteProblem() -> impl IntoView {
     let c = ctx();
     let problem = Memo::new(move |_| c.result().with(|r| r.as_ref().err().cloned()));
     move || {
-        problem.get().and_then(|e| match e {
-            QuoteError::Conflicts { tier, conflicts } => Some(
-                view! {
-                    <div class="hq-alert hq-alert-error" data-testid="quote-error">
-                        <p><strong>{format!("{tier} does not allow this configuration:")}</strong></p>
-                        <ul>{conflicts.into_iter().map(|x| view! { <li>{capitalise(&x.message)}</li> }).collect_view()}</ul>
-                    </div>
-                }
-                .into_any(),
-            ),
-            QuoteError::NoTierFits(tiers) => Some(
-                view! {
-                    <div class="hq-alert hq-alert-error" data-testid="quote-error">
-                        <p><strong>"No tier allows this configuration:"</strong></p>
-                        <ul>{tiers.into_iter().map(|t| {
-                            let why: Vec<String> = t.conflicts.iter().map(|x| x.message.clone()).collect();
-                            view! { <li>{format!("{}: {}", t.label, why.join("; "))}</li> }
-                        }).collect_view()}</ul>
-                    </div>
-                }
-                .into_any(),
-            ),
-            QuoteError::Invalid(d) => Some(
-                view! {
-                    <div class="hq-alert hq-alert-warn" data-testid="quote-invalid">
-                        <p><strong>"Some answers need attention:"</strong></p>
-                        <ul>{d.errors().map(|x| view! { <li>{capitalise(&x.message)}</li> }).collect_view()}</ul>
-                    </div>
-                }
-                .into_any(),
-            ),
-            QuoteError::NotPriced(_) => None,
-            other => Some(
-                view! {
-                    <div class="hq-alert hq-alert-error" data-testid="quote-error">
-                        <p>{capitalise(&other.to_string())}</p>
-                    </div>
-                }
-                .into_any(),
-            ),
+        problem.get().map(|e| {
+            chunk::lazy(
+                None,
+                "Why this configuration cannot be priced could not be downloaded from the server. Check the connection and try again.",
+                super::problem::problem_view(e),
+            )
         })
     }
 }
