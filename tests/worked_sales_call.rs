@@ -400,6 +400,18 @@ fn three_years_with_one_off_work_year_by_year() {
     let text = hubquote::export::to_text(&q);
     assert!(text.contains("YEAR BY YEAR"), "{text}");
     assert!(text.contains("Whole term (3 years)"), "{text}");
+    // the CSV appends it as a second table, after an empty line
+    let csv = hubquote::export::to_csv(&q);
+    assert!(
+        csv.contains(
+            "\n\nyear,membership,usage_fee,hours,custom,discounts,cloud,invoice,paid_to_provider,total\n\
+             1,15000.00,1200.00,2500.00,0.00,-500.00,2571.12,20771.12,0.00,20771.12\n\
+             2,15000.00,1200.00,0.00,0.00,0.00,2571.12,18771.12,0.00,18771.12\n"
+        ),
+        "{csv}"
+    );
+    let md = hubquote::export::to_markdown(&q);
+    assert!(md.contains("## Year by year"), "{md}");
 }
 
 #[test]
@@ -423,4 +435,43 @@ fn a_v1_scenario_with_a_v2_field_names_the_format_it_needs() {
         e.contains("\"overrides\" needs \"format\": \"hubquote.scenario/2\""),
         "{e}"
     );
+}
+
+#[test]
+fn each_price_is_negotiated_once() {
+    let twice = advanced(
+        r#""overrides": [
+             { "target": "hourly_rate", "price": "200", "reason": "cap" },
+             { "target": "membership", "tier": "Advanced", "price": "14000", "reason": "a" },
+             { "target": "membership", "tier": "Premier", "price": "60000", "reason": "b" },
+             { "target": "hourly_rate", "price": "210", "reason": "cap again" },
+             { "target": "membership", "tier": "Advanced", "price": "13000", "reason": "c" } ],"#,
+    );
+    let e = Scenario::load(&twice, catalog()).unwrap_err();
+    let paths: Vec<&str> = e.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, ["overrides[3]", "overrides[4]"], "{e}");
+}
+
+#[test]
+fn negotiating_moves_a_scenario_to_v2_and_it_reads_back() {
+    let c = catalog();
+    let mut s = c.preset("course-50").unwrap().scenario.clone();
+    assert_eq!(s.format, hubquote::scenario::FORMAT_V1);
+    s.negotiate()
+        .custom_lines
+        .push(hubquote::scenario::CustomLine {
+            label: "Workshop".into(),
+            quantity: dec("1"),
+            unit: "workshop".into(),
+            unit_price: dec("800"),
+            period: hubquote::scenario::CustomPeriod::OneOff,
+            kind: hubquote::scenario::CustomKind::Fixed,
+            reason: "Kick-off".into(),
+        });
+    assert_eq!(s.format, hubquote::scenario::FORMAT_V2);
+    let back = Scenario::load(&s.to_json(), c).unwrap();
+    assert_eq!(back, s);
+    // course-50's $8,264.78 + the $800.00 one-off workshop = $9,064.78
+    let q = quote(c, &back, date()).unwrap();
+    assert_eq!(q.totals.first_year_total_cost, dec("9064.78"));
 }

@@ -2,10 +2,11 @@
 //! cost category the quote has (what is bought, the amount per year, the basis: the
 //! membership fee, the usage-fee bands applied to their users, the hourly rate and its
 //! basis, the custom lines with their reasons, the discounts, cloud at cost with the
-//! budget alert), the assumptions, then the total of each year. Every basis is what the
-//! quote already says of its lines (their rationale or formula): the text invents nothing.
+//! budget alert), the assumptions, then the total of each year (and, on a staff copy,
+//! what is internal). Every basis is what the quote already says of its lines (their
+//! rationale or formula): the text invents nothing.
 
-use super::copy::marks;
+use super::copy::{internal_items, marks, INTERNAL_HEADING};
 use super::line_text::formula;
 use crate::money;
 use crate::quote::years::{Category, CATEGORIES};
@@ -23,6 +24,10 @@ pub fn justification(q: &Quote) -> String {
     }
     paragraphs.push(format!("Assumptions: {}", q.assumptions.join(" ")));
     paragraphs.push(totals(q));
+    let internal = internal_items(q);
+    if !internal.is_empty() {
+        paragraphs.push(format!("{INTERNAL_HEADING}:\n- {}", internal.join("\n- ")));
+    }
     paragraphs.join("\n\n") + "\n"
 }
 

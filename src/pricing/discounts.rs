@@ -10,7 +10,6 @@ use crate::quote::{Line, LineKind, Period, Section, Warning};
 use crate::rationale::number;
 use crate::scenario::{Discount, DiscountTarget, DiscountValue, Scenario};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
 
 /// The discount lines of a tier, the approvals they need and what the reader must know.
 #[derive(Default)]
@@ -48,8 +47,9 @@ pub fn discounts(
     explain: bool,
 ) -> Result<Discounted, Overflow> {
     let mut out = Discounted::default();
-    // What the discounts so far took of each target: one running sum per target.
-    let mut taken: HashMap<DiscountTarget, Decimal> = HashMap::new();
+    // What the discounts so far took of each target: one running sum per target, in
+    // the order of `DiscountTarget::ALL`.
+    let mut taken = DiscountTarget::ALL.map(|_| Decimal::new(0, 2));
     for (i, d) in s.discounts.iter().enumerate() {
         let section = target_section(d.target);
         let base = money::sum(
@@ -58,7 +58,10 @@ pub fn discounts(
                 .filter(|l| l.section == section)
                 .map(|l| l.first_year),
         )?;
-        let sum = taken.entry(d.target).or_insert(Decimal::new(0, 2));
+        let at = DiscountTarget::ALL.iter().position(|t| *t == d.target);
+        let Some(sum) = at.and_then(|at| taken.get_mut(at)) else {
+            continue;
+        };
         let asked = asked(d, base)?;
         let given = asked.min(money::sub(base, *sum)?.max(Decimal::ZERO));
         *sum = money::add(*sum, given)?;

@@ -34,17 +34,21 @@ impl Internal {
 impl Quote {
     /// The customer's copy: the same number and amounts, without what is internal.
     pub fn for_customer(&self) -> Quote {
-        let mut q = self.clone();
-        q.internal = None;
-        q.scenario = self.scenario.for_customer();
-        q
+        self.clone().into_customer()
+    }
+
+    /// [`Quote::for_customer`], reusing this copy.
+    pub fn into_customer(mut self) -> Quote {
+        self.internal = None;
+        self.scenario.make_customer_copy();
+        self
     }
 
     /// The copy for `audience`.
     pub fn for_audience(self, audience: Audience) -> Quote {
         match audience {
             Audience::Staff => self,
-            Audience::Customer => self.for_customer(),
+            Audience::Customer => self.into_customer(),
         }
     }
 

@@ -11,6 +11,7 @@ pub mod decode;
 pub mod fields;
 pub mod negotiated;
 pub mod share;
+mod wire;
 
 pub use negotiated::{
     Approval, ApprovalRecord, Approved, CustomKind, CustomLine, CustomPeriod, Negotiated, Override,
@@ -35,14 +36,15 @@ pub const FORMATS: [&str; 2] = [FORMAT_V1, FORMAT_V2];
 pub const RECOMMEND: &str = "recommend";
 
 /// Everything the engine needs to price a hub service.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+// Written as JSON by `wire.rs`; the `serde` attributes describe that JSON to the schema.
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Scenario {
     /// `hubquote.scenario/1`, or `/2` when something is negotiated; kept as read.
     pub format: String,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub customer: Customer,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub prepared_by: String,
     /// A tier name of the catalog, or `recommend`.
     pub tier: String,
@@ -53,19 +55,19 @@ pub struct Scenario {
     /// Months with users each year (1–12).
     pub active_months: u32,
     /// Years of the agreement (1–10).
-    #[serde(default = "one")]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default = "one"))]
     pub term_years: u32,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub help_hours_per_quarter: Decimal,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub project_hours: Decimal,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub discounts: Vec<Discount>,
     /// `overrides`, `custom_lines` and `approval` (`hubquote.scenario/2`).
-    #[serde(flatten)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(flatten))]
     pub negotiated: Negotiated,
     pub hubs: Vec<Hub>,
-    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub notes: String,
 }
 
@@ -211,15 +213,27 @@ impl Scenario {
         FORMAT_V2.clone_into(&mut self.format);
     }
 
+    /// What was negotiated, to change: the scenario is moved to [`FORMAT_V2`] first, so
+    /// whatever is added through it is in a format that holds it.
+    pub fn negotiate(&mut self) -> &mut Negotiated {
+        self.upgrade();
+        &mut self.negotiated
+    }
+
     /// The scenario as the customer may see it: no internal notes, and an approval
     /// reduced to the fact that it was given.
     pub fn for_customer(&self) -> Scenario {
         let mut s = self.clone();
-        s.notes.clear();
-        if let Some(a) = &mut s.negotiated.approval {
+        s.make_customer_copy();
+        s
+    }
+
+    /// Makes this the customer's copy ([`Scenario::for_customer`]) in place.
+    pub fn make_customer_copy(&mut self) {
+        self.notes.clear();
+        if let Some(a) = &mut self.negotiated.approval {
             *a = a.reduced();
         }
-        s
     }
 
     /// What identifies the quote of this scenario: everything but the notes and the

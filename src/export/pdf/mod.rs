@@ -146,6 +146,23 @@ fn summary_row(key: &str, key_style: Style, value: &str, value_style: Style) -> 
 }
 
 fn summary(doc: &mut Doc, q: &Quote) {
+    let mut rows = summary_rows(q);
+    if let Some(first) = rows.first_mut() {
+        first.pad = 4.0;
+    }
+    if let Some(last) = rows.last_mut() {
+        last.pad = 4.0;
+    }
+    let total: f32 = rows.iter().map(Block::height).sum();
+    doc.ensure(total);
+    for r in &rows {
+        doc.place(r);
+    }
+    doc.space(14.0);
+}
+
+/// The summary box's rows: the tier and cloud, then the totals a reader looks for first.
+fn summary_rows(q: &Quote) -> Vec<Block> {
     let c = &q.currency;
     let t = &q.totals;
     let hubs = q.scenario.hubs.len();
@@ -203,18 +220,7 @@ fn summary(doc: &mut Doc, q: &Quote) {
         &labels::cloud_bill(q),
         BODY,
     ));
-    if let Some(first) = rows.first_mut() {
-        first.pad = 4.0;
-    }
-    if let Some(last) = rows.last_mut() {
-        last.pad = 4.0;
-    }
-    let total: f32 = rows.iter().map(Block::height).sum();
-    doc.ensure(total);
-    for r in &rows {
-        doc.place(r);
-    }
-    doc.space(14.0);
+    rows
 }
 
 fn plural_s(n: usize) -> &'static str {

@@ -18,7 +18,7 @@ pub const MAX_LABEL_CHARS: usize = 200;
 
 /// Every problem of the scenario's overrides, custom lines and approval.
 pub fn check(s: &Scenario, out: &mut Diagnostics) {
-    let mut seen = HashSet::new();
+    let mut seen = Seen::default();
     for (i, o) in s.negotiated.overrides.iter().enumerate() {
         check_override(o, &format!("overrides[{i}]"), &mut seen, out);
     }
@@ -41,12 +41,26 @@ pub fn check(s: &Scenario, out: &mut Diagnostics) {
     }
 }
 
-fn check_override<'s>(
-    o: &'s Override,
-    at: &str,
-    seen: &mut HashSet<(OverrideTarget, Option<&'s str>)>,
-    out: &mut Diagnostics,
-) {
+/// The prices negotiated so far: the tiers whose fee is, and whether the hourly rate is.
+#[derive(Default)]
+struct Seen<'s> {
+    fees: HashSet<&'s str>,
+    rate: bool,
+}
+
+impl<'s> Seen<'s> {
+    /// Records one negotiated price; false when it was negotiated before.
+    fn first(&mut self, o: &'s Override) -> bool {
+        match (o.target, o.tier.as_deref()) {
+            (OverrideTarget::Membership, Some(t)) => self.fees.insert(t),
+            // A fee without its tier is reported as such.
+            (OverrideTarget::Membership, None) => true,
+            (OverrideTarget::HourlyRate, _) => !std::mem::replace(&mut self.rate, true),
+        }
+    }
+}
+
+fn check_override<'s>(o: &'s Override, at: &str, seen: &mut Seen<'s>, out: &mut Diagnostics) {
     let tier = o.tier.as_deref();
     match (o.target, tier) {
         (OverrideTarget::Membership, None) => out.error(
@@ -59,7 +73,7 @@ fn check_override<'s>(
         ),
         _ => {}
     }
-    if !seen.insert((o.target, tier)) {
+    if !seen.first(o) {
         out.error(
             at,
             format!(
