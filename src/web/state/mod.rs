@@ -233,11 +233,8 @@ impl Ctx {
     }
 
     pub fn remove_hub(&self, i: usize) {
-        self.form.restructure("hubs[", |s| {
-            if i < s.hubs.len() {
-                s.hubs.remove(i);
-            }
-        });
+        self.form
+            .restructure("hubs[", |s| negotiate::remove(&mut s.hubs, i));
     }
 
     /// Adds a discount of 10 % on the membership, its reason still to write.
@@ -252,11 +249,8 @@ impl Ctx {
     }
 
     pub fn remove_discount(&self, i: usize) {
-        self.form.restructure("discounts[", |s| {
-            if i < s.discounts.len() {
-                s.discounts.remove(i);
-            }
-        });
+        self.form
+            .restructure("discounts[", |s| negotiate::remove(&mut s.discounts, i));
     }
 
     /// Shows a view and names it in the fragment.

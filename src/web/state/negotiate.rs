@@ -1,7 +1,8 @@
 //! What staff negotiate (`hubquote.scenario/2`): prices, lines of our own and the
-//! approval, added and removed as the scenario's lists are. Each addition moves the
-//! scenario to `/2` (the engine's `Scenario::upgrade`), so that its file says which
-//! format it needs; what is added starts from the catalog's price, to be edited.
+//! approval, added and removed as the scenario's lists are, through the engine's one way
+//! to change them (`Scenario::negotiate`, which moves the scenario to `/2` so that its
+//! file says which format it needs); what is added starts from the catalog's price, to
+//! be edited.
 
 use super::Ctx;
 use crate::scenario::{
@@ -23,19 +24,18 @@ impl Ctx {
             Some(p.tier(tier.as_deref()?)?.annual_fee)
         });
         self.form.restructure("overrides[", |s| {
-            s.negotiated.overrides.push(Override {
+            s.negotiate().overrides.push(Override {
                 target: OverrideTarget::Membership,
                 tier,
                 price: fee.unwrap_or_default(),
                 reason: String::new(),
-            });
-            s.upgrade();
+            })
         });
     }
 
     pub fn remove_override(&self, i: usize) {
         self.form
-            .restructure("overrides[", |s| remove(&mut s.negotiated.overrides, i));
+            .restructure("overrides[", |s| remove(&mut s.negotiate().overrides, i));
     }
 
     /// Adds a one-off line of hours at the catalog's hourly rate; its label and reason
@@ -47,7 +47,7 @@ impl Ctx {
                 .map_or(Decimal::ZERO, |p| p.hourly_rate.price)
         });
         self.form.restructure("custom_lines[", |s| {
-            s.negotiated.custom_lines.push(CustomLine {
+            s.negotiate().custom_lines.push(CustomLine {
                 label: String::new(),
                 quantity: Decimal::ONE,
                 unit: "hour".into(),
@@ -55,14 +55,13 @@ impl Ctx {
                 period: CustomPeriod::OneOff,
                 kind: CustomKind::Fixed,
                 reason: String::new(),
-            });
-            s.upgrade();
+            })
         });
     }
 
     pub fn remove_custom_line(&self, i: usize) {
         self.form.restructure("custom_lines[", |s| {
-            remove(&mut s.negotiated.custom_lines, i)
+            remove(&mut s.negotiate().custom_lines, i)
         });
     }
 
@@ -73,23 +72,23 @@ impl Ctx {
             .with_untracked(|q| q.as_ref().map(|q| q.date.clone()))
             .unwrap_or_default();
         self.form.restructure("approval.", |s| {
-            s.negotiated.approval = Some(Approval::Record(ApprovalRecord {
+            s.negotiate().approval = Some(Approval::Record(ApprovalRecord {
                 by: String::new(),
                 date,
                 note: String::new(),
-            }));
-            s.upgrade();
+            }))
         });
     }
 
     pub fn remove_approval(&self) {
-        self.form
-            .restructure("approval.", |s: &mut Scenario| s.negotiated.approval = None);
+        self.form.restructure("approval.", |s: &mut Scenario| {
+            s.negotiate().approval = None
+        });
     }
 }
 
-/// Removes item `i` of a list, if there is one.
-fn remove<T>(list: &mut Vec<T>, i: usize) {
+/// Removes item `i` of a list, if there is one (any of the scenario's lists).
+pub(super) fn remove<T>(list: &mut Vec<T>, i: usize) {
     if i < list.len() {
         list.remove(i);
     }
