@@ -43,8 +43,9 @@ struct List {
     title: fn() -> String,
     hint: &'static str,
     specs: &'static [Spec],
-    /// What a row is called: `Negotiated price 1`.
+    /// What a row is called: `Negotiated price 1`; its add button.
     row: &'static str,
+    add_label: &'static str,
     len: fn(Ctx) -> usize,
     add: fn(Ctx),
     remove: fn(Ctx, usize),
@@ -57,6 +58,7 @@ const PRICES: List = List {
     hint: "A price agreed with the customer replaces the catalog's (the membership fee of a tier, or the hourly rate), with its reason. More than the catalog's approval threshold below the list price or a custom tier's floor needs approval.",
     specs: OVERRIDE,
     row: "Negotiated price",
+    add_label: "Add a negotiated price",
     len: |c| c.draft().with(|s| s.negotiated.overrides.len()),
     add: |c| c.add_override(),
     remove: |c, i| c.remove_override(i),
@@ -69,6 +71,7 @@ const LINES: List = List {
     hint: "Lines the catalog does not price, such as a statement of work (60 hours × $250), with their reason: in every total and file like any line. Never cloud, never discounted.",
     specs: CUSTOM_LINE,
     row: "Line",
+    add_label: "Add a line",
     len: |c| c.draft().with(|s| s.negotiated.custom_lines.len()),
     add: |c| c.add_custom_line(),
     remove: |c, i| c.remove_custom_line(i),
@@ -92,7 +95,7 @@ fn list(l: &'static List) -> impl IntoView {
             <p class="hq-hint">{l.hint}</p>
             {move || (0..len.get()).map(|i| row(l, i)).collect_view()}
             <p><button type="button" class="hq-btn" data-testid=format!("add-{}", l.hook)
-                on:click=move |_| (l.add)(c)>{format!("Add: {}", l.row.to_lowercase())}</button></p>
+                on:click=move |_| (l.add)(c)>{l.add_label}</button></p>
         </fieldset>
     }
 }

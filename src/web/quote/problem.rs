@@ -1,6 +1,8 @@
 //! Why there is no current quote, in the engine's words: the chosen tier does not allow
-//! the scenario (each conflict), no tier does, or some answers are invalid. Lazily
-//! loaded, with the quote's details (most visits never see one).
+//! the scenario (each conflict), no tier does, or some answers are invalid (a list for
+//! whoever fills in the form, not shown in presentation mode: it may name the staff's
+//! terms, such as an approval without its approver). Lazily loaded, with the quote's
+//! details (most visits never see one).
 
 use crate::pricing::QuoteError;
 use crate::web::text::capitalise;
@@ -33,7 +35,7 @@ pub fn problem_view(e: QuoteError) -> Result<AnyView, SplitLoaderError> {
             ),
             QuoteError::Invalid(d) => Some(
                 view! {
-                    <div class="hq-alert hq-alert-warn" data-testid="quote-invalid">
+                    <div class="hq-alert hq-alert-warn hq-staff-only" data-testid="quote-invalid">
                         <p><strong>"Some answers need attention:"</strong></p>
                         <ul>{d.errors().map(|x| view! { <li>{capitalise(&x.message)}</li> }).collect_view()}</ul>
                     </div>
