@@ -47,8 +47,10 @@ wasm-bindgen --target web --no-typescript --keep-lld-exports --no-demangle \
 cp "$split"/__wasm_split.js pkg/
 
 say "wasm-opt -Oz (binaryen $("$WASM_OPT" --version | awk '{print $3}'))"
+# --converge: -Oz again until the module stops shrinking (0.4 KB gzip off the first
+# visit, measured; about 30 s more).
 optimize() { # in out
-  "$WASM_OPT" -Oz \
+  "$WASM_OPT" -Oz --converge \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "$1" -o "$2"

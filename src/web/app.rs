@@ -1,10 +1,10 @@
 //! The shell: it builds the state, wires it to the browser (the fragment, `?catalog=`,
-//! saving the draft, preloading chunks), and lays out the header, the three tabs and their
-//! panels. Only the active panel's content is mounted, so each `data-testid` exists once
+//! saving the draft, preloading chunks), and lays out the header (with presentation
+//! mode's controls and headline), the three tabs and their panels. Only the active panel's content is mounted, so each `data-testid` exists once
 //! on the page. Views depend on the state, never on the shell.
 
 use super::state::{ctx, preload_catalog_check, Ctx, View};
-use super::{chunk, configure, io, menu, quote};
+use super::{chunk, configure, io, loader, menu, present, quote, text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -53,9 +53,9 @@ fn after_first_paint(c: Ctx) {
 fn load_asked_catalog(c: Ctx) {
     if let Some(url) = io::query("catalog") {
         spawn_local(async move {
-            match io::fetch_text(url.clone()).await {
-                Ok(text) => c.load_catalog(url, text).await,
-                Err(e) => c.catalog_failed(e),
+            match loader::from_url(c, url.clone()).await {
+                Ok(load) => load.await,
+                Err(_) => c.catalog_failed(text::not_downloaded(&format!("{url} was not fetched"))),
             }
         });
     }
@@ -94,66 +94,51 @@ fn Header() -> impl IntoView {
                 .unwrap_or_else(|| "Managed JupyterHubs: service menu".into())
         })
     };
-    let on_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        spawn_local(async move {
-            match io::read_file(&input).await {
-                Some(Ok((name, text))) => c.load_catalog(name, text).await,
-                Some(Err(e)) => c.catalog_failed(e),
-                None => {}
-            }
-            input.set_value("");
-        });
-    };
+    // Presentation mode's toggle (its key, its headline) and the catalog picker, chunks
+    // shown once the first frame is painted.
+    let controls = RwSignal::new(false);
+    io::after_paint(move || controls.set(true));
     view! {
         <header class="hq-head">
             <div class="hq-title">
                 <h1>"hubquote"</h1>
                 <p class="hq-sub">{seller}</p>
             </div>
+            {move || controls.get().then(|| chunk::optional(present::toggle_view()))}
             <div class="hq-catalog">
                 <p class="hq-muted">
                     "Catalog: " <span data-testid="catalog-name">{name}</span>
                 </p>
-                <label class="hq-filebtn" for="hq-catalog-file">"Load a catalog file…"</label>
-                <input id="hq-catalog-file" class="hq-file" type="file" data-testid="catalog-file"
-                    accept=".json,.json5,application/json" on:change=on_file/>
+                {move || controls.get().then(|| chunk::optional(loader::picker_view()))}
             </div>
         </header>
     }
 }
 
-/// What the catalog and the start have to say: a catalog that failed to load, its
-/// warnings, prices that are missing, a damaged link or draft.
+/// What the catalog and the start have to say: a catalog that failed to load, prices that
+/// are missing, a damaged link or draft (a loaded catalog's warnings are the picker's).
 #[component]
 fn Alerts() -> impl IntoView {
     let c = ctx();
-    let (error, warnings, notice) = (c.catalog_error(), c.catalog_warnings(), c.notice());
+    let (error, notice) = (c.catalog_error(), c.notice());
     let priced = move || c.catalog().with(|cat| cat.is_priced());
+    // Plain optional views, not `Show`s: the same behaviour in fewer bytes.
     view! {
-        <Show when=move || error.with(Option::is_some)>
+        {move || error.get().map(|e| view! {
             <div class="hq-alert hq-alert-error" role="alert">
                 <p><strong>"This catalog could not be loaded. "</strong>
                     "The previous catalog is still in use. What went wrong (each problem in the file at its line and column):"</p>
-                <pre data-testid="catalog-error">{move || error.get().unwrap_or_default()}</pre>
+                <pre data-testid="catalog-error">{e}</pre>
             </div>
-        </Show>
-        <Show when=move || !warnings.with(Vec::is_empty)>
-            <details class="hq-alert hq-alert-note" data-testid="catalog-warnings">
-                <summary>{move || format!("The catalog loaded with {} warning(s)", warnings.with(Vec::len))}</summary>
-                <pre>{move || warnings.get().join("\n")}</pre>
-            </details>
-        </Show>
-        <Show when=move || !priced()>
+        })}
+        {move || (!priced()).then(|| view! {
             <p class="hq-alert hq-alert-note" data-testid="prices-unavailable">
                 "Prices are unavailable: this catalog only lists features. The service menu compares the tiers; configure and quote need a catalog with prices."
             </p>
-        </Show>
-        <Show when=move || notice.with(Option::is_some)>
-            <p class="hq-alert hq-alert-error" role="alert" data-testid="notice">
-                {move || notice.get().unwrap_or_default()}
-            </p>
-        </Show>
+        })}
+        {move || notice.get().map(|n| view! {
+            <p class="hq-alert hq-alert-error" role="alert" data-testid="notice">{n}</p>
+        })}
     }
 }
 
@@ -194,12 +179,13 @@ fn Tab(v: View) -> impl IntoView {
 #[component]
 fn Panel(v: View) -> impl IntoView {
     let c = ctx();
-    let active = move || c.view().get() == v;
+    // A memo: the content is made again only when this panel is shown or hidden.
+    let active = Memo::new(move |_| c.view().get() == v);
     view! {
         <section role="tabpanel" id=v.panel_id() aria-labelledby=v.tab_id()
             data-testid=format!("view-{}", v.key()) class="hq-panel"
-            hidden=move || !active()>
-            <Show when=active>{content(v)}</Show>
+            hidden=move || !active.get()>
+            {move || active.get().then(|| content(v))}
         </section>
     }
 }

@@ -2,10 +2,6 @@
 //! file downloads and uploads, the clipboard and fetching a catalog. Every failure comes
 //! back as a value (never a panic, never an unhandled promise rejection).
 
-use super::text;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use std::future::Future;
-use std::pin::Pin;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -21,6 +17,35 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
+}
+
+/// How far the page is scrolled down, in CSS pixels.
+pub fn scroll_y() -> f64 {
+    window().and_then(|w| w.scroll_y().ok()).unwrap_or(0.0)
+}
+
+pub fn scroll_to(y: f64) {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, y);
+    }
+}
+
+/// Whether a key press may be one of the app's shortcuts: no Ctrl or Cmd (Ctrl+P prints),
+/// not held down, not typed into a field (text box, select, editable text), and aimed at
+/// this app (`root`) or at no app (the page itself, before anything has focus).
+pub fn shortcut(ev: &web_sys::KeyboardEvent, root: &web_sys::Element) -> bool {
+    if ev.ctrl_key() || ev.meta_key() || ev.repeat() {
+        return false;
+    }
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return true;
+    };
+    let within = |selector: &str| target.closest(selector).ok().flatten();
+    within("input, textarea, select, [contenteditable]").is_none()
+        && within(".hq").is_none_or(|app| &app == root)
 }
 
 /// Today in the browser's time zone (falls back to the catalog-independent epoch day).
@@ -108,24 +133,8 @@ pub async fn read_file(
     })
 }
 
-/// Fetches text from `url` (same origin under the strict CSP). Only a page opened with
-/// `?catalog=` fetches, so the code that does is a lazily loaded chunk.
-pub async fn fetch_text(url: String) -> Result<String, String> {
-    match fetcher(url.clone()).await {
-        Ok(fetch) => fetch.await,
-        Err(_) => Err(text::not_downloaded(&format!("{url} was not fetched"))),
-    }
-}
-
-/// A fetch in flight (boxed: a lazily loaded function cannot itself be `async`).
-type Fetch = Pin<Box<dyn Future<Output = Result<String, String>>>>;
-
-#[wasm_split(hubquote_fetch, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn fetcher(url: String) -> Result<Fetch, SplitLoaderError> {
-    Ok(Box::pin(async move { fetch(&url).await }))
-}
-
-async fn fetch(url: &str) -> Result<String, String> {
+/// Fetches text from `url` (same origin under the strict CSP).
+pub async fn fetch(url: &str) -> Result<String, String> {
     let w = window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::NoCache);

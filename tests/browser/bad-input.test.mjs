@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { DIST, ROOT, close, launch, openApp } from './harness.mjs';
+import { DIST, ROOT, appUrl, close, launch, openApp } from './harness.mjs';
 import {
   choosePreset,
   cli,
@@ -204,9 +204,10 @@ test('lazily loaded code that cannot be fetched: the prices still show, a messag
   assert.equal(await page.locator('[data-testid="line"]').count(), 0, 'no line items without their chunk');
   await app.screenshot('quote-details-unavailable');
 
-  await vis(page, 'download-pdf').click();
-  await poll(async () => assert.match(await text(page, 'import-status'), /could not be downloaded/));
-  await app.screenshot('download-unavailable');
+  // So are the quote's links and files: a message in their place.
+  assert.match(await vis(page, 'view-quote').innerText(), /links, files and comparison could not be downloaded.*totals above are complete/s);
+  assert.equal(await tid(page, 'download-pdf').count(), 0, 'no download buttons without their chunk');
+  await app.screenshot('actions-unavailable');
 
   // The menu: its prices and recommendation, and a message where the feature matrix goes.
   await tid(page, 'nav-menu').click();
@@ -221,10 +222,18 @@ test('lazily loaded code that cannot be fetched: the prices still show, a messag
   assert.match(await vis(page, 'chunk-error').innerText(), /could not be downloaded.*open this tab again/s);
   await app.screenshot('configure-unavailable');
 
-  await tid(page, 'catalog-file').setInputFiles(join(FIXTURES, BROKEN));
-  await vis(page, 'catalog-error').waitFor();
-  assert.match(await vis(page, 'catalog-error').innerText(), /could not be downloaded/);
-  await app.screenshot('catalog-check-unavailable');
+  // The header's controls (presentation mode, the catalog picker) are a chunk: not there.
+  assert.equal(await tid(page, 'catalog-file').count(), 0, 'no catalog picker without its chunk');
+  assert.equal(await tid(page, 'presentation-toggle').count(), 0, 'no presentation toggle without its chunk');
+  // A page opened with ?catalog= says the catalog could not be loaded, and keeps its own.
+  const other = await app.context.newPage();
+  other.on('pageerror', (e) => uncaught.push(e.message));
+  await other.route(chunk, (route) => route.abort());
+  await other.goto(appUrl(`?catalog=${SERVED_DIR}/${BROKEN}#menu`), { waitUntil: 'load' });
+  await ready(other);
+  await poll(async () => assert.match(await text(other, 'catalog-error'), /was not fetched.*could not be downloaded/s));
+  assert.equal((await tid(other, 'tier-card').count()) > 0, true, 'the embedded catalog is still in use');
+  await other.close();
 
   // The connection is back: opening a tab again loads what it lacked; a download works.
   await page.unroute(chunk);

@@ -18,6 +18,10 @@ import { ROOT, close, launch, openApp } from './harness.mjs';
 import {
   choosePreset,
   cli,
+  downloadFile,
+  flat,
+  hasTool,
+  pdftotext,
   cliQuote,
   expectTotals,
   expectedTotals,
@@ -50,37 +54,10 @@ after(async () => {
 
 // ── Tools ───────────────────────────────────────────────────────────────────────────
 
-/**
- * True if `name` runs. When it is missing: a failure under CI (scripts/setup.sh installs
- * it), else a notice and false (the caller skips what needs it).
- */
-function hasTool(t, name) {
-  const r = spawnSync(name, ['-v'], { stdio: 'pipe' });
-  if (!r.error) return true;
-  assert.ok(!process.env.CI, `${name} is missing in CI (scripts/setup.sh installs it)`);
-  t.diagnostic(`NOTICE: ${name} is not installed; skipping the checks that need it`);
-  return false;
-}
-
 function qpdfCheck(file) {
   const r = spawnSync('qpdf', ['--check', file], { encoding: 'utf8' });
   assert.equal(r.status, 0, `qpdf --check ${file}: ${r.stdout}${r.stderr}`);
 }
-
-/**
- * `pdftotext -layout` (UTF-8), as tests/pdf.rs reads the engine's PDFs; `layout: false`
- * reads in content order (for the browser's print, whose wrapped table cells -layout
- * interleaves). Pages are separated by form feeds.
- */
-function pdftotext(file, { layout = true } = {}) {
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], {
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  });
-}
-
-/** Whitespace runs collapsed (as tests/pdf.rs compares). */
-const flat = (s) => s.split(/\s+/).filter(Boolean).join(' ');
 
 /** Writes 60 dpi PNGs of a PDF's pages next to it (for a look); returns their paths. */
 async function pageImages(pdf, prefix) {
@@ -115,16 +92,8 @@ export function pdfText(s) {
 
 // ── The page and the CLI ────────────────────────────────────────────────────────────
 
-/** Clicks a download button; returns the file's suggested name and its bytes. */
-async function download(page, testid, as) {
-  const [d] = await Promise.all([
-    page.waitForEvent('download', { timeout: 15_000 }),
-    vis(page, testid).click(),
-  ]);
-  const file = join(tmp, as ?? d.suggestedFilename());
-  await d.saveAs(file);
-  return { name: d.suggestedFilename(), file, bytes: await readFile(file) };
-}
+/** Clicks a download button; returns the file's suggested name, path (in tmp) and bytes. */
+const download = (page, testid, as) => downloadFile(page, testid, tmp, as);
 
 /** The quote on screen as a file (its scenario, date and number) from "Download JSON". */
 async function shownQuote(page) {

@@ -5,8 +5,9 @@
 // Not a test file itself (node --test only runs *.test.mjs here).
 
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT } from './harness.mjs';
 
@@ -95,6 +96,7 @@ export function formatMoney(decimal, symbol = '$') {
 export const TOTALS = {
   'total-first-year': 'first_year_total_cost',
   'total-first-year-invoice': 'first_year_invoice',
+  'total-average-month': 'average_month',
   'total-monthly-fees': 'monthly_fees',
   'total-monthly-cloud': 'monthly_cloud',
   'total-one-off': 'one_off',
@@ -229,3 +231,43 @@ export async function isShown(locator) {
   if (!(await locator.count())) return false;
   return locator.first().isVisible();
 }
+
+// ── Files the page saves, and the tools that read them ──────────────────────────────
+
+/** Clicks a download button; saves the file in `dir`, as `as` or its suggested name. */
+export async function downloadFile(page, testid, dir, as) {
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: 15_000 }),
+    vis(page, testid).click(),
+  ]);
+  const file = join(dir, as ?? d.suggestedFilename());
+  await d.saveAs(file);
+  return { name: d.suggestedFilename(), file, bytes: await readFile(file) };
+}
+
+/**
+ * True if `name` runs. When it is missing: a failure under CI (scripts/setup.sh installs
+ * it), else a notice and false (the caller skips what needs it).
+ */
+export function hasTool(t, name) {
+  const r = spawnSync(name, ['-v'], { stdio: 'pipe' });
+  if (!r.error) return true;
+  assert.ok(!process.env.CI, `${name} is missing in CI (scripts/setup.sh installs it)`);
+  t.diagnostic(`NOTICE: ${name} is not installed; skipping the checks that need it`);
+  return false;
+}
+
+/**
+ * `pdftotext -layout` (UTF-8), as tests/pdf.rs reads the engine's PDFs; `layout: false`
+ * reads in content order (for the browser's print, whose wrapped table cells -layout
+ * interleaves). Pages are separated by form feeds.
+ */
+export function pdftotext(file, { layout = true } = {}) {
+  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+}
+
+/** Whitespace runs collapsed (as tests/pdf.rs compares). */
+export const flat = (s) => s.split(/\s+/).filter(Boolean).join(' ');

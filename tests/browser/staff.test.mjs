@@ -1,7 +1,8 @@
 // Staff mode: a preset on the Advanced tier grown to 3 hubs (two added with `add-hub`, every
 // field filled), a discount with a reason; the totals follow and equal the CLI's for the
-// same scenario; a discount above 20% shows "needs approval" in `warnings`; `remove-hub-2`
-// removes the third hub.
+// same scenario; a discount above 20% makes the quote need approval: the staff form's
+// approval box says why (`approval-reasons`, the staff copy's reasons, which no customer
+// copy carries) and the quote is marked `draft-mark`; `remove-hub-2` removes the third hub.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { close, launch, openApp } from './harness.mjs';
@@ -96,29 +97,28 @@ test('staff mode: 3 hubs, a discount, approval warning, removing a hub', { timeo
   const q10 = cliQuote(s);
   assert.equal(q10.needs_approval, false);
   await expectTotals(page, expectedTotals(q10, ['total-first-year']), '10% discount');
-  // `warnings` is in the quote view (and in the live summary, if it shows warnings).
-  const approvalShown = async (scope) =>
-    (await isShown(tid(scope, 'warnings'))) && /needs approval/i.test(await text(scope, 'warnings'));
-  await gotoView(page, 'quote');
-  assert.equal(await approvalShown(tid(page, 'view-quote')), false, 'no approval warning at 10%');
-  await gotoView(page, 'configure');
+  const approvalAsked = async () =>
+    (await isShown(tid(page, 'approval-reasons'))) && /needs approval/i.test(await text(page, 'approval-reasons'));
+  assert.equal(await approvalAsked(), false, 'no approval needed at 10%');
+  assert.equal(await isShown(tid(page, 'draft-mark')), false, 'not a draft at 10%');
 
-  // Above 20%: needs approval.
+  // Above 20%: needs approval, a draft until it is given.
   await setField(page, 'discounts[0].percent', '25');
   s.discounts[0].percent = '25';
   const q25 = cliQuote(s);
   assert.equal(q25.needs_approval, true);
+  assert.equal(q25.status, 'draft');
   await expectTotals(page, expectedTotals(q25, ['total-first-year']), '25% discount');
-  if (await tid(page, 'warnings').filter({ visible: true }).count()) {
-    await poll(async () => assert.ok(await approvalShown(page), 'live warnings say "needs approval" at 25%'));
-  }
+  await poll(async () => assert.ok(await approvalAsked(), 'the approval box says why at 25%'));
+  assert.match(await text(page, 'approval-reasons'), /25%.*20%/, 'the reason names the threshold (staff only)');
+  await poll(async () => assert.ok(await isShown(tid(page, 'draft-mark')), 'the live estimate is marked draft'));
 
-  // All the totals, in the quote view.
+  // All the totals, in the quote view; its warnings name no threshold.
   await gotoView(page, 'quote');
   await expectTotals(tid(page, 'view-quote'), expectedTotals(q25, IDS), 'quote view, 3 hubs, 25%');
-  await poll(async () =>
-    assert.ok(await approvalShown(tid(page, 'view-quote')), 'warnings say "needs approval" at 25%'),
-  );
+  assert.equal(await text(page, 'draft-mark'), 'Draft — subject to approval');
+  await tid(page, 'warnings').waitFor({ state: 'visible' });
+  assert.doesNotMatch(await text(page, 'warnings'), /20%|needs approval/i, 'no threshold among the warnings');
   await app.screenshot('three hubs quote');
 
   // Remove the third hub.

@@ -5,6 +5,7 @@
 //! The forms are data: lists of [`Spec`]s rendered by one [`Field`] component, so that a
 //! new question is one line and the download carries one field's code, not forty.
 
+use crate::scenario::fields;
 use crate::web::state::ctx;
 use leptos::prelude::*;
 
@@ -32,11 +33,16 @@ pub enum Hint {
     HelpRate,
 }
 
+/// The label of a field named as the engine's table of scenario fields names it (the
+/// staff form's, which the diff uses too); the guided questions have their own words.
+pub const NAMED: &str = "";
+
 /// One question of a form.
 #[derive(Clone, Copy)]
 pub struct Spec {
-    /// The scenario path, relative to its hub or discount in those lists (`name`).
+    /// The scenario path, relative to its record in a list (`name` in `hubs[1].`).
     pub path: &'static str,
+    /// Its label, or [`NAMED`].
     pub label: &'static str,
     pub hint: Hint,
     pub control: Control,
@@ -96,7 +102,13 @@ impl Spec {
             Control::Number(unit) => Widget::Number(unit),
             Control::Choice(options) => Widget::Choice(options()),
         };
-        view! { <Field path=format!("{prefix}{}", self.path) label=self.label.to_string() hint=hint control=control/> }
+        let path = format!("{prefix}{}", self.path);
+        let label = if self.label.is_empty() {
+            fields::label(&path).unwrap_or_default()
+        } else {
+            self.label.to_string()
+        };
+        view! { <Field path=path label=label hint=hint control=control/> }
     }
 }
 

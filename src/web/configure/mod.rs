@@ -3,6 +3,7 @@
 
 mod fields;
 mod guided;
+mod negotiated;
 mod options;
 mod staff;
 

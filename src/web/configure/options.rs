@@ -1,6 +1,6 @@
 //! The (value, label) lists the selects offer, from the catalog.
 
-use crate::scenario::{DiscountTarget, RECOMMEND};
+use crate::scenario::{CustomKind, CustomPeriod, DiscountTarget, OverrideTarget, RECOMMEND};
 use crate::web::state::ctx;
 use crate::web::text::capitalise;
 use leptos::prelude::*;
@@ -17,19 +17,19 @@ fn from_catalog(
     })
 }
 
-pub fn tiers() -> Opts {
-    from_catalog(|p| {
-        let mut v = vec![(
-            RECOMMEND.to_string(),
-            "Recommend the best fit for me".to_string(),
-        )];
-        v.extend(
+/// `first`, then every tier of the catalog.
+fn tiers_after(p: &crate::catalog::PriceList, first: (&str, &str)) -> Vec<(String, String)> {
+    std::iter::once((first.0.to_string(), first.1.to_string()))
+        .chain(
             p.tiers
                 .keys()
                 .map(|t| (t.to_string(), p.tier_label(t).to_string())),
-        );
-        v
-    })
+        )
+        .collect()
+}
+
+pub fn tiers() -> Opts {
+    from_catalog(|p| tiers_after(p, (RECOMMEND, "Recommend the best fit for me")))
 }
 
 pub fn providers() -> Opts {
@@ -97,12 +97,22 @@ pub fn sizes() -> Opts {
     })
 }
 
-pub fn discount_targets() -> Opts {
-    Signal::derive(|| {
-        DiscountTarget::ALL
-            .into_iter()
-            .map(|t| (t.key().to_string(), capitalise(t.label())))
+/// The choices of a closed set of the engine's: each one's key and its label.
+fn closed<T: Copy + Send + Sync + 'static>(
+    all: &'static [T],
+    key: fn(T) -> &'static str,
+    label: fn(T) -> String,
+) -> Opts {
+    Signal::derive(move || {
+        all.iter()
+            .map(|&t| (key(t).to_string(), label(t)))
             .collect()
+    })
+}
+
+pub fn discount_targets() -> Opts {
+    closed(&DiscountTarget::ALL, DiscountTarget::key, |t| {
+        capitalise(t.label())
     })
 }
 
@@ -115,5 +125,37 @@ pub fn discount_kinds() -> Opts {
             ),
             ("amount".to_string(), "Fixed amount".to_string()),
         ]
+    })
+}
+
+pub fn override_targets() -> Opts {
+    closed(&OverrideTarget::ALL, OverrideTarget::key, |t| {
+        capitalise(t.label())
+    })
+}
+
+/// The tiers a membership fee is negotiated for; none for the hourly rate (every tier).
+pub fn override_tiers() -> Opts {
+    from_catalog(|p| tiers_after(p, ("", "Every tier (hourly rate)")))
+}
+
+pub fn custom_periods() -> Opts {
+    closed(&CustomPeriod::ALL, CustomPeriod::key, |p| {
+        match p {
+            CustomPeriod::OneOff => "One-off",
+            CustomPeriod::Monthly => "Monthly (billed all 12 months)",
+            CustomPeriod::Annual => "Annual",
+        }
+        .into()
+    })
+}
+
+pub fn custom_kinds() -> Opts {
+    closed(&CustomKind::ALL, CustomKind::key, |k| {
+        match k {
+            CustomKind::Fixed => "Fixed price",
+            CustomKind::Estimate => "Estimate",
+        }
+        .into()
     })
 }

@@ -1,7 +1,8 @@
-//! The staff form: every scenario field, several hubs (add/remove) with their feature
-//! selections, and discounts with reasons.
+//! The staff form: every scenario field, named as the engine's table of scenario fields
+//! names it, several hubs (add/remove) with their feature selections, discounts with
+//! reasons, the negotiated terms (`negotiated.rs`) and the internal notes.
 
-use super::fields::{each, Field, Spec, Widget};
+use super::fields::{each, Field, Spec, Widget, NAMED};
 use super::options;
 use crate::catalog::HubChoice;
 use crate::scenario::{DiscountValue, FeatureValue};
@@ -10,38 +11,38 @@ use crate::web::state::ctx;
 use leptos::prelude::*;
 
 const QUOTE_FOR: &[Spec] = &[
-    Spec::text("customer.name", "Customer"),
-    Spec::text("customer.contact", "Customer contact"),
-    Spec::text("prepared_by", "Prepared by"),
+    Spec::text("customer.name", NAMED),
+    Spec::text("customer.contact", NAMED),
+    Spec::text("prepared_by", NAMED),
 ];
 
 const MEMBERSHIP: &[Spec] = &[
-    Spec::choice("tier", "Tier", options::tiers),
-    Spec::number("term_years", "Term (years)"),
-    Spec::number("active_months", "Active months per year"),
-    Spec::choice("provider", "Cloud provider", options::providers),
-    Spec::choice("region", "Region", options::regions),
-    Spec::choice("account", "Cloud account", options::accounts),
-    Spec::choice("billing", "Who pays the cloud bill", options::billing),
-    Spec::number("help_hours_per_quarter", "Help hours wanted per quarter"),
-    Spec::number("project_hours", "One-off project hours"),
+    Spec::choice("tier", NAMED, options::tiers),
+    Spec::number("term_years", NAMED),
+    Spec::number("active_months", NAMED),
+    Spec::choice("provider", NAMED, options::providers),
+    Spec::choice("region", NAMED, options::regions),
+    Spec::choice("account", NAMED, options::accounts),
+    Spec::choice("billing", NAMED, options::billing),
+    Spec::number("help_hours_per_quarter", NAMED),
+    Spec::number("project_hours", NAMED),
 ];
 
 /// A hub's questions, relative to `hubs[i].`.
 const HUB: &[Spec] = &[
-    Spec::text("name", "Name"),
-    Spec::number("registered_users", "Registered users"),
-    Spec::number("monthly_active_users", "Monthly active users"),
-    Spec::number("hours_per_user", "Hours per active user per month"),
-    Spec::choice("size", "Server size", options::sizes),
-    Spec::number("gpu_share", "GPU share of hours (0–1)"),
-    Spec::number("home_gb_per_user", "Home directory GB per user"),
-    Spec::number("object_storage_gb", "Object storage GB"),
-    Spec::number("egress_gb", "Egress GB per month"),
-    Spec::number("dask_node_hours", "Dask worker node-hours per month"),
+    Spec::text("name", NAMED),
+    Spec::number("registered_users", NAMED),
+    Spec::number("monthly_active_users", NAMED),
+    Spec::number("hours_per_user", NAMED),
+    Spec::choice("size", NAMED, options::sizes),
+    Spec::number("gpu_share", NAMED),
+    Spec::number("home_gb_per_user", NAMED),
+    Spec::number("object_storage_gb", NAMED),
+    Spec::number("egress_gb", NAMED),
+    Spec::number("dask_node_hours", NAMED),
 ];
 
-const NOTES: &[Spec] = &[Spec::text("notes", "Internal notes")];
+const NOTES: &[Spec] = &[Spec::text("notes", NAMED)];
 
 #[component]
 pub fn Staff() -> impl IntoView {
@@ -60,13 +61,14 @@ pub fn Staff() -> impl IntoView {
             </fieldset>
             {move || (0..hubs.get()).map(|i| view! { <HubBox i=i/> }).collect_view()}
             <p><button type="button" class="hq-btn" data-testid="add-hub" on:click=move |_| c.add_hub()>"Add a hub"</button></p>
-            <fieldset class="hq-box">
+            <fieldset class="hq-box hq-staff-only">
                 <legend class="hq-h3">"Discounts"</legend>
                 <p class="hq-hint">"Each discount needs a reason. Cloud pass-through is never discounted; a large discount needs approval."</p>
                 {move || (0..discounts.get()).map(|i| view! { <DiscountRow i=i/> }).collect_view()}
                 <p><button type="button" class="hq-btn" data-testid="add-discount" on:click=move |_| c.add_discount()>"Add a discount"</button></p>
             </fieldset>
-            <fieldset class="hq-box">
+            <super::negotiated::Negotiated/>
+            <fieldset class="hq-box hq-staff-only">
                 <legend class="hq-h3">"Notes"</legend>
                 {each(NOTES, "")}
             </fieldset>
@@ -162,7 +164,7 @@ fn DiscountRow(i: usize) -> impl IntoView {
                     control=Widget::Choice(options::discount_targets())/>
                 {Spec::choice("kind", "Kind", options::discount_kinds).view(&prefix)}
                 {value}
-                {Spec::text("reason", "Reason").view(&prefix)}
+                {Spec::text("reason", NAMED).view(&prefix)}
             </div>
             <button type="button" class="hq-btn hq-btn-danger" data-testid=format!("remove-discount-{i}")
                 on:click=move |_| c.remove_discount(i)>{format!("Remove discount {}", i + 1)}</button>

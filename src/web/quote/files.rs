@@ -1,4 +1,5 @@
-//! The quote's files: the downloads (PDF, JSON, CSV, Markdown) and opening a quote file.
+//! The quote's files: the downloads (PDF, JSON, CSV, Markdown, the internal copy), the
+//! budget justification and opening a quote file.
 //!
 //! The code that writes and reads them lives in lazily loaded wasm chunks (`wasm_split`,
 //! as Leptos's `#[lazy]` but `fallible`: a chunk that cannot be fetched is a message, not
@@ -19,26 +20,74 @@ pub enum Download {
     Json,
     Csv,
     Markdown,
+    /// The staff copy as a PDF (staff mode only): notes, approval and its reasons, and
+    /// "Internal copy — not for the customer" at the top of every page.
+    Internal,
 }
 
 impl Download {
+    /// The customer's files, a button each.
     pub const ALL: [Download; 4] = [Self::Pdf, Self::Json, Self::Csv, Self::Markdown];
 
-    /// File extension (also the `download-<ext>` hook), button label, MIME type.
-    pub fn spec(self) -> (&'static str, &'static str, &'static str) {
+    /// The file's extension, button label and MIME type.
+    fn spec(self) -> (&'static str, &'static str, &'static str) {
         match self {
             Self::Pdf => ("pdf", "Download PDF", "application/pdf"),
             Self::Json => ("json", "Download JSON", "application/json"),
             Self::Csv => ("csv", "Download CSV", "text/csv"),
             Self::Markdown => ("md", "Download Markdown", "text/markdown"),
+            Self::Internal => ("pdf", "Internal copy (PDF)", "application/pdf"),
         }
     }
 
-    /// The file, byte for byte what `hubquote quote --format <kind>` writes for this quote;
-    /// an error when the writer's chunk could not be fetched.
+    pub fn label(self) -> &'static str {
+        self.spec().1
+    }
+
+    pub fn mime(self) -> &'static str {
+        self.spec().2
+    }
+
+    /// The button's hook: `download-<ext>`, `internal-copy`.
+    pub fn testid(self) -> String {
+        match self {
+            Self::Internal => "internal-copy".into(),
+            _ => format!("download-{}", self.spec().0),
+        }
+    }
+
+    pub fn class(self) -> &'static str {
+        match self {
+            Self::Pdf => "hq-btn hq-btn-primary",
+            Self::Internal => "hq-btn hq-staff-only",
+            _ => "hq-btn",
+        }
+    }
+
+    /// `<quote number>.<ext>`, the internal copy `<quote number>-internal.pdf`.
+    pub fn file_name(self, number: &str) -> String {
+        let ext = self.spec().0;
+        match self {
+            Self::Internal => format!("{number}-internal.{ext}"),
+            _ => format!("{number}.{ext}"),
+        }
+    }
+
+    /// What "Saved …" adds about the file.
+    pub fn saved_note(self) -> &'static str {
+        match self {
+            Self::Internal => ": the internal copy, not for the customer",
+            _ => "",
+        }
+    }
+
+    /// The file, byte for byte what `hubquote quote --format <kind>` writes for this quote
+    /// (the customer's copy of `q`, a staff copy; `--internal` for the internal copy); an
+    /// error when the writer's chunk could not be fetched.
     pub async fn bytes(self, q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
         match self {
-            Self::Pdf => pdf(q).await,
+            Self::Pdf => pdf(q, false).await,
+            Self::Internal => pdf(q, true).await,
             Self::Json => json(q).await,
             Self::Csv => csv(q).await,
             Self::Markdown => markdown(q).await,
@@ -46,24 +95,37 @@ impl Download {
     }
 }
 
+/// The customer's copy, or the staff's own (`internal`).
 #[wasm_split(hubquote_pdf, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn pdf(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok(crate::export::to_pdf(&q))
+fn pdf(q: Arc<Quote>, internal: bool) -> Result<Vec<u8>, SplitLoaderError> {
+    Ok(if internal {
+        crate::export::to_pdf(&q)
+    } else {
+        crate::export::to_pdf(&q.for_customer())
+    })
 }
 
 #[wasm_split(hubquote_json, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn json(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok((q.to_json() + "\n").into_bytes())
+    Ok((q.for_customer().to_json() + "\n").into_bytes())
 }
 
 #[wasm_split(hubquote_csv, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn csv(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok(crate::export::to_csv(&q).into_bytes())
+    Ok(crate::export::to_csv(&q.for_customer()).into_bytes())
 }
 
 #[wasm_split(hubquote_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn markdown(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok(crate::export::to_markdown(&q).into_bytes())
+    Ok(crate::export::to_markdown(&q.for_customer()).into_bytes())
+}
+
+/// The budget justification a PI pastes into a grant proposal, of the customer's copy:
+/// the same text as `hubquote quote --format justification`. In the quote tools' chunk,
+/// where its button is.
+#[wasm_split(hubquote_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn justification(q: Arc<Quote>) -> Result<String, SplitLoaderError> {
+    Ok(crate::export::justification(&q.for_customer()))
 }
 
 /// Fetches and compiles every chunk of this module (no-op once loaded; a chunk that

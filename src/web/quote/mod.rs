@@ -2,20 +2,21 @@
 //! assumptions and terms, plus share link, JSON download and JSON open. Everything shown
 //! is the engine's quote (the last good one, marked out of date while input is invalid).
 
+mod actions;
 mod chart;
 mod compare;
+mod diff;
 mod files;
 mod lines;
+mod problem;
 mod totals;
+mod years;
 
 use super::chunk;
 use super::io;
 use super::state::{ctx, View};
-use super::text::not_downloaded;
-use crate::quote::Quote;
-use files::Download;
+use crate::quote::{labels, Quote};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -50,10 +51,8 @@ pub fn Summary() -> impl IntoView {
 pub fn QuoteView() -> impl IntoView {
     let c = ctx();
     let open = RwSignal::new(BTreeSet::<String>::new());
-    let status = RwSignal::new(Vec::<String>::new());
-    let link = RwSignal::new(String::new());
-    // The header, totals and actions come first; the details (band, chart, lines, notes,
-    // every tier compared) once that frame is painted.
+    // The header and totals come first; the actions, the details (band, chart, lines,
+    // notes) and every tier compared once that frame is painted.
     let details = RwSignal::new(false);
     io::after_paint(move || details.set(true));
     let body = move || {
@@ -69,19 +68,27 @@ pub fn QuoteView() -> impl IntoView {
                 )
             })
     };
-    let priced = move || c.catalog().with(|cat| cat.is_priced());
-    view! {
-        <Show when=priced fallback=|| view! {
-            <p class="hq-muted">"Quotes need a catalog with prices; this one only lists features (see the service menu)."</p>
-        }>
+    let priced = Memo::new(move |_| c.catalog().with(|cat| cat.is_priced()));
+    move || {
+        if !priced.get() {
+            return view! {
+                <p class="hq-muted">"Quotes need a catalog with prices; this one only lists features (see the service menu)."</p>
+            }
+            .into_any();
+        }
+        view! {
         <div class="hq-quote">
             <QuoteHead/>
             <div class="hq-quote-top">
                 <Totals/>
             </div>
-            <Actions status=status link=link/>
+            {move || details.get().then(|| chunk::lazy(
+                None,
+                "The quote's links, files and comparison could not be downloaded from the server. Check the connection, then open this tab again; the totals above are complete.",
+                tools_view(),
+            ))}
             {body}
-            <Show when=move || details.get()>
+            {move || details.get().then(|| view! {
                 <section class="hq-block" aria-labelledby="hq-compare-h">
                     <h2 class="hq-h3" id="hq-compare-h">"Every tier for this configuration"</h2>
                     {chunk::lazy(
@@ -90,13 +97,15 @@ pub fn QuoteView() -> impl IntoView {
                         compare_view(),
                     )}
                 </section>
-            </Show>
+            })}
         </div>
-        </Show>
+        }
+        .into_any()
     }
 }
 
-/// The quote's details: band, chart, line items with their rationale, and notes.
+/// The quote's details: band, chart, line items with their rationale, the years of a
+/// longer term, and notes.
 #[wasm_split(hubquote_details, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn details_view(
     q: Arc<Quote>,
@@ -113,21 +122,29 @@ fn details_view(
             <p class="hq-hint hq-screen-only">"Every amount is quantity × unit price; \u{201c}Why?\u{201d} shows where each number comes from."</p>
             <lines::Lines q=q.clone() open=open/>
         </section>
+        {(q.years.len() > 1).then(|| view! { <years::Years q=q.clone()/> })}
         <Notes q=q/>
     }
     .into_any())
 }
 
-/// Every tier priced for the same scenario.
-#[wasm_split(hubquote_compare, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// The quote's tools: its links and files, and the comparison with a pinned scenario.
+#[wasm_split(hubquote_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn tools_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <actions::Actions/><diff::Versus/> }.into_any())
+}
+
+/// Every tier priced for the same scenario (in the details' chunk: both are below the
+/// totals, shown after the first paint).
+#[wasm_split(hubquote_details, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn compare_view() -> Result<AnyView, SplitLoaderError> {
     Ok(view! { <compare::TierCompare/> }.into_any())
 }
 
-/// Fetches and compiles the chunks of the details and the comparison ahead of need.
+/// Fetches and compiles the details' chunk (the comparison of every tier is in it) ahead
+/// of need.
 pub async fn preload_details() {
     let _ = __wasm_split_preload_details_view().await;
-    let _ = __wasm_split_preload_compare_view().await;
 }
 
 #[component]
@@ -155,8 +172,10 @@ fn QuoteHead() -> impl IntoView {
     }
 }
 
+/// The cloud band (also in presentation mode's headline, which is why its section is
+/// labelled without an element id).
 #[component]
-fn Band(q: Arc<Quote>) -> impl IntoView {
+pub fn Band(q: Arc<Quote>) -> impl IntoView {
     let b = &q.cloud_band;
     let figures = [
         ("Low", "band-low", b.low, ""),
@@ -168,8 +187,8 @@ fn Band(q: Arc<Quote>) -> impl IntoView {
         view! { <div class=class><dt>{label}</dt><dd data-testid=testid>{q.currency.format(amount)}</dd></div> }
     });
     view! {
-        <section class="hq-block" aria-labelledby="hq-band-h">
-            <h2 class="hq-h3" id="hq-band-h">"Cloud cost per active month"</h2>
+        <section class="hq-block hq-band-block" aria-label=labels::CLOUD_COST_PER_ACTIVE_MONTH>
+            <h2 class="hq-h3">{labels::CLOUD_COST_PER_ACTIVE_MONTH}</h2>
             <dl class="hq-band">{figures.into_iter().collect_view()}</dl>
             <p class="hq-hint">{b.rationale.clone()}</p>
         </section>
@@ -201,123 +220,5 @@ fn list(key: &'static str, title: &'static str, items: Vec<String>) -> impl Into
             <h2 class="hq-h3" id=heading>{title}</h2>
             {body}
         </section>
-    }
-}
-
-/// Share link, the downloads and JSON open, with what happened.
-#[component]
-fn Actions(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
-    view! {
-        <div class="hq-actions">
-            {copy_link(status, link)}
-            {downloads(status)}
-            {open_json(status)}
-        </div>
-        <Show when=move || !link.with(String::is_empty)>
-            <p class="hq-share">"Share link: "
-                <a data-testid="share-link" href=move || link.get()>{move || link.get()}</a>
-            </p>
-        </Show>
-        <div class="hq-status" data-testid="import-status" role="status">
-            {move || {
-                let lines = status.get();
-                (!lines.is_empty()).then(|| view! {
-                    <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                })
-            }}
-        </div>
-    }
-}
-
-/// Puts the share link in the address bar, below the buttons and on the clipboard.
-fn copy_link(status: RwSignal<Vec<String>>, link: RwSignal<String>) -> impl IntoView {
-    let c = ctx();
-    let copy = move |_| {
-        let url = c.share_link();
-        link.set(url.clone());
-        spawn_local(async move {
-            let msg = if io::copy(&url).await {
-                "The share link is in the address bar and on the clipboard."
-            } else {
-                "The share link is in the address bar and below; copy it from there."
-            };
-            status.set(vec![msg.to_string()]);
-        });
-    };
-    view! {
-        <button type="button" class="hq-btn" data-testid="copy-link" on:click=copy>"Copy share link"</button>
-    }
-}
-
-/// A button per file; every download is of the last good quote, made by the engine's
-/// exports.
-fn downloads(status: RwSignal<Vec<String>>) -> impl IntoView {
-    let c = ctx();
-    let save = move |kind: Download| {
-        let Some(q) = c.last_good().get_untracked() else {
-            status.set(vec!["There is no quote to save yet.".to_string()]);
-            return;
-        };
-        let stale = c.stale();
-        spawn_local(async move {
-            let (ext, _, mime) = kind.spec();
-            let name = format!("{}.{ext}", q.number);
-            let msg = match kind.bytes(q).await.map(|b| io::download(&name, &b, mime)) {
-                Ok(Ok(())) if stale => format!(
-                    "Saved {name}: the last valid quote, not your current answers (they need attention)."
-                ),
-                Ok(Ok(())) => format!("Saved {name}."),
-                Ok(Err(e)) => format!("The file could not be saved: {e}."),
-                Err(_) => not_downloaded(&format!("{name} was not saved")),
-            };
-            status.set(vec![msg]);
-        });
-    };
-    Download::ALL
-        .into_iter()
-        .map(|kind| {
-            let (ext, label, _) = kind.spec();
-            let class = if matches!(kind, Download::Pdf) {
-                "hq-btn hq-btn-primary"
-            } else {
-                "hq-btn"
-            };
-            view! {
-                <button type="button" class=class data-testid=format!("download-{ext}")
-                    on:click=move |_| save(kind)>{label}</button>
-            }
-        })
-        .collect_view()
-}
-
-/// Opens a quote file: its scenario replaces the draft, re-priced, with what changed.
-fn open_json(status: RwSignal<Vec<String>>) -> impl IntoView {
-    let c = ctx();
-    let on_open = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        spawn_local(async move {
-            match io::read_file(&input).await {
-                Some(Ok((name, text))) => {
-                    let not_opened = not_downloaded(&format!("{name} was not opened"));
-                    match files::open_quote(name, text, c.catalog().get_untracked()).await {
-                        Ok((messages, scenario)) => {
-                            if let Some(s) = scenario {
-                                c.open(s);
-                            }
-                            status.set(messages);
-                        }
-                        Err(_) => status.set(vec![not_opened]),
-                    }
-                }
-                Some(Err(e)) => status.set(vec![e]),
-                None => {}
-            }
-            input.set_value("");
-        });
-    };
-    view! {
-        <label class="hq-btn hq-filebtn" for="hq-open-json">"Open JSON…"</label>
-        <input id="hq-open-json" class="hq-file" type="file" accept=".json,application/json"
-            data-testid="open-json" on:change=on_open/>
     }
 }

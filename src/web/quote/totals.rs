@@ -1,10 +1,9 @@
 //! The totals (first year first), the out-of-date marker and the engine's refusal when
 //! a tier does not allow the scenario. Shown in the quote and beside the form.
 
-use crate::pricing::QuoteError;
 use crate::quote::{labels, Quote};
+use crate::web::chunk;
 use crate::web::state::ctx;
-use crate::web::text::capitalise;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -47,6 +46,8 @@ pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
         move || labels::whole_term(q.with(|q| q.as_ref().map_or(1, |q| q.totals.term_years)));
     let invoice_note = move || q.with(|q| q.as_deref().map(labels::invoice_note));
     let tier = move || q.with(|q| q.as_deref().map(labels::membership).unwrap_or_default());
+    // A quote that needs approval and has none says so, as every customer document does.
+    let draft = move || q.with(|q| q.as_deref().is_some_and(Quote::is_draft));
     // `elementtiming`: the browser reports when this total is first painted
     // (scripts/bench-browser.mjs measures the first priced total with it).
     let big = view! {
@@ -61,6 +62,7 @@ pub fn Totals(#[prop(optional)] compact: bool) -> impl IntoView {
                 <p class="hq-big-label">{labels::FIRST_YEAR_TOTAL_COST_CAPTION}</p>
                 {big}
                 <p class="hq-small">{tier}</p>
+                <p class="hq-draft" data-testid="draft-mark" hidden=move || !draft()>{labels::DRAFT}</p>
             </div>
             <dl class="hq-figures">
                 {FIGURES.into_iter().map(|(label, testid, pick)| view! {
@@ -96,52 +98,19 @@ fn Stale() -> impl IntoView {
     }
 }
 
-/// Why there is no current quote, in the engine's words.
+/// Why there is no current quote, in the engine's words (from a chunk: most visits never
+/// see one).
 #[component]
 fn QuoteProblem() -> impl IntoView {
     let c = ctx();
     let problem = Memo::new(move |_| c.result().with(|r| r.as_ref().err().cloned()));
     move || {
-        problem.get().and_then(|e| match e {
-            QuoteError::Conflicts { tier, conflicts } => Some(
-                view! {
-                    <div class="hq-alert hq-alert-error" data-testid="quote-error">
-                        <p><strong>{format!("{tier} does not allow this configuration:")}</strong></p>
-                        <ul>{conflicts.into_iter().map(|x| view! { <li>{capitalise(&x.message)}</li> }).collect_view()}</ul>
-                    </div>
-                }
-                .into_any(),
-            ),
-            QuoteError::NoTierFits(tiers) => Some(
-                view! {
-                    <div class="hq-alert hq-alert-error" data-testid="quote-error">
-                        <p><strong>"No tier allows this configuration:"</strong></p>
-                        <ul>{tiers.into_iter().map(|t| {
-                            let why: Vec<String> = t.conflicts.iter().map(|x| x.message.clone()).collect();
-                            view! { <li>{format!("{}: {}", t.label, why.join("; "))}</li> }
-                        }).collect_view()}</ul>
-                    </div>
-                }
-                .into_any(),
-            ),
-            QuoteError::Invalid(d) => Some(
-                view! {
-                    <div class="hq-alert hq-alert-warn" data-testid="quote-invalid">
-                        <p><strong>"Some answers need attention:"</strong></p>
-                        <ul>{d.errors().map(|x| view! { <li>{capitalise(&x.message)}</li> }).collect_view()}</ul>
-                    </div>
-                }
-                .into_any(),
-            ),
-            QuoteError::NotPriced(_) => None,
-            other => Some(
-                view! {
-                    <div class="hq-alert hq-alert-error" data-testid="quote-error">
-                        <p>{capitalise(&other.to_string())}</p>
-                    </div>
-                }
-                .into_any(),
-            ),
+        problem.get().map(|e| {
+            chunk::lazy(
+                None,
+                "Why this configuration cannot be priced could not be downloaded from the server. Check the connection and try again.",
+                super::problem::problem_view(e),
+            )
         })
     }
 }

@@ -1,7 +1,8 @@
 //! The draft a visitor leaves behind: saved to localStorage after each change, restored
-//! on the next visit. One line of text, `hubquote.draft/1 MODE SHARE-LINK-PAYLOAD` (the
-//! scenario in the share link's versioned encoding: no JSON parser needed here); a draft
-//! of another version is ignored.
+//! on the next visit. One line of text, `hubquote.draft/2 MODE SCENARIO [PINNED]`: the
+//! form mode, the scenario and, when one is pinned for comparison, scenario A, each in the
+//! share link's versioned encoding (no JSON parser needed here). A `hubquote.draft/1` line
+//! (the same without A) is read too; a draft of another version is ignored.
 
 use crate::scenario::{share, Scenario};
 use crate::web::{io, text};
@@ -9,8 +10,9 @@ use crate::web::{io, text};
 /// The localStorage key of the draft.
 const KEY: &str = "hubquote.draft";
 
-/// The first word of a draft this version writes and reads.
-const VERSION: &str = "hubquote.draft/1";
+/// The first word of a draft this version writes, and of every version it reads.
+const VERSION: &str = "hubquote.draft/2";
+const READS: [&str; 2] = ["hubquote.draft/1", VERSION];
 
 /// Guided questions for prospects, or the dense staff form.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -28,29 +30,43 @@ impl Mode {
     }
 }
 
-/// Saves the scenario and the form it is edited in.
-pub fn save(s: &Scenario, mode: Mode) {
-    let encoded = share::encode(s);
-    io::storage_set(KEY, &format!("{VERSION} {} {encoded}", mode.key()));
+/// A restored draft.
+pub struct Saved {
+    pub scenario: Scenario,
+    pub mode: Mode,
+    /// Scenario A in the share link's encoding (one that does not decode counts as none).
+    pub pinned: Option<String>,
 }
 
-/// The saved draft, if there is one of this version: its scenario and form, or what to
-/// say when it no longer decodes.
-pub fn restore() -> Option<Result<(Scenario, Mode), String>> {
+/// Saves the scenario, the form it is edited in and scenario A (encoded), if pinned.
+pub fn save(s: &Scenario, mode: Mode, pinned: Option<&str>) {
+    let encoded = share::encode(s);
+    let pinned = pinned.map(|p| format!(" {p}")).unwrap_or_default();
+    io::storage_set(KEY, &format!("{VERSION} {} {encoded}{pinned}", mode.key()));
+}
+
+/// The saved draft, if there is one of a version this app reads: its scenario, form and
+/// A, or what to say when its scenario no longer decodes.
+pub fn restore() -> Option<Result<Saved, String>> {
     let saved = io::storage_get(KEY)?;
     let mut words = saved.split(' ');
-    if words.next() != Some(VERSION) {
+    if !words.next().is_some_and(|v| READS.contains(&v)) {
         return None;
     }
     let mode = match words.next() {
         Some("staff") => Mode::Staff,
         _ => Mode::Guided,
     };
-    let encoded = words.next()?;
-    Some(share::decode(encoded).map(|s| (s, mode)).map_err(|d| {
+    let scenario = share::decode(words.next()?).map_err(|d| {
         format!(
             "Your saved draft could not be restored ({}).",
             text::first_message(&d)
         )
+    });
+    let pinned = words.next().map(str::to_string);
+    Some(scenario.map(|scenario| Saved {
+        scenario,
+        mode,
+        pinned,
     }))
 }

@@ -1,11 +1,13 @@
 //! What the engine says about a scenario under a catalog: its problems, its quote, the
-//! last good quote, and its recommendation (every tier compared). Memos: each is worked
+//! last good quote, and its recommendation (every tier compared). The quote is the staff
+//! copy (notes, approval and why it is needed): the screen shows only its customer's
+//! part, and whatever leaves the app is the customer's copy unless staff ask for theirs. Memos: each is worked
 //! out when a view first reads it and again only when the catalog or scenario changes.
 
 use super::read_only::ReadOnly;
 use crate::catalog::Catalog;
 use crate::pricing::{self, QuoteError};
-use crate::quote::{Quote, Recommendation};
+use crate::quote::{Audience, Quote, Recommendation};
 use crate::scenario::{Scenario, RECOMMEND};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -38,7 +40,9 @@ impl Estimate {
             })
         });
         let result = Memo::new(move |_| {
-            catalog.with(|c| scenario.with(|s| pricing::quote(c, s, today).map(Arc::new)))
+            catalog.with(|c| {
+                scenario.with(|s| pricing::quote_for(c, s, today, Audience::Staff).map(Arc::new))
+            })
         });
         let last_good = Memo::new(move |prev: Option<&Option<Arc<Quote>>>| {
             result.with(|r| match r {

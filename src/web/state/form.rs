@@ -83,14 +83,12 @@ impl Form {
         self.pristine.set(false);
     }
 
-    /// Adds to or removes from a list (hubs, discounts); the typed text of that list is
-    /// dropped since its paths move.
-    pub fn restructure(self, list: &str, f: impl FnOnce(&mut Scenario)) {
-        let prefix = format!("{list}[");
-        self.raw
-            .update(|m| m.retain(|k, _| !k.starts_with(&prefix)));
+    /// Adds to or removes from a list (`hubs[`, `discounts[`) or a record (`approval.`):
+    /// the typed text of paths under `prefix` is dropped since they move or go.
+    pub fn restructure(self, prefix: &str, f: impl FnOnce(&mut Scenario)) {
+        self.raw.update(|m| m.retain(|k, _| !k.starts_with(prefix)));
         self.parse_errors
-            .update(|m| m.retain(|k, _| !k.starts_with(&prefix)));
+            .update(|m| m.retain(|k, _| !k.starts_with(prefix)));
         self.apply(f);
     }
 

@@ -6,8 +6,9 @@
 //!
 //! Each part is its own small type: [`catalogs`] (the catalog in use and loading
 //! another), [`form`] (the draft and the text being typed), [`estimate`] (the engine's
-//! memos over a catalog and a scenario), [`nav`] (view, fragment, tab focus), [`draft`]
-//! (the saved draft's format) and [`start`] (where a visit starts). Nothing here is
+//! memos over a catalog and a scenario), [`nav`] (view, fragment, tab focus), [`present`]
+//! (presentation mode), [`pinned`] (scenario A, compared with the draft), [`draft`] (the
+//! saved draft's format) and [`start`] (where a visit starts). Nothing here is
 //! global: each mounted app has its own `Ctx`.
 
 mod catalogs;
@@ -15,6 +16,9 @@ mod draft;
 mod estimate;
 mod form;
 mod nav;
+mod negotiate;
+mod pinned;
+mod present;
 mod read_only;
 mod start;
 
@@ -32,6 +36,8 @@ use estimate::Estimate;
 use form::Form;
 use leptos::prelude::*;
 use nav::Nav;
+use pinned::Pinned;
+use present::Presentation;
 use read_only::ReadOnly;
 use rust_decimal::Decimal;
 use start::Start;
@@ -44,6 +50,8 @@ pub struct Ctx {
     form: Form,
     estimate: Estimate,
     nav: Nav,
+    presentation: Presentation,
+    pinned: Pinned,
     mode: RwSignal<Mode>,
     /// The id of the preset last chosen (empty when none).
     preset: RwSignal<String>,
@@ -71,6 +79,8 @@ impl Ctx {
             form,
             estimate: Estimate::new(catalogs.current(), form.draft(), io::today()),
             nav: Nav::new(View::opened_by(&fragment)),
+            presentation: Presentation::new(),
+            pinned: Pinned::new(start.pinned),
             mode: RwSignal::new(start.mode),
             preset: RwSignal::new(String::new()),
             notice: RwSignal::new(start.notice),
@@ -101,6 +111,16 @@ impl Ctx {
 
     pub fn mode(&self) -> ReadOnly<Mode> {
         ReadOnly::of(self.mode)
+    }
+
+    /// Scenario A, pinned to compare the draft with (tracked; see [`pinned`]).
+    pub fn pinned(&self) -> Option<Scenario> {
+        self.pinned.scenario()
+    }
+
+    /// Whether the app is in presentation mode (see [`present`]).
+    pub fn presenting(&self) -> ReadOnly<bool> {
+        self.presentation.on()
     }
 
     /// The id of the preset last chosen (empty when none).
@@ -209,20 +229,17 @@ impl Ctx {
             let name = self.form.draft().with_untracked(Scenario::next_hub_name);
             Hub::new(cat, &name)
         });
-        self.form.restructure("hubs", |s| s.hubs.push(hub));
+        self.form.restructure("hubs[", |s| s.hubs.push(hub));
     }
 
     pub fn remove_hub(&self, i: usize) {
-        self.form.restructure("hubs", |s| {
-            if i < s.hubs.len() {
-                s.hubs.remove(i);
-            }
-        });
+        self.form
+            .restructure("hubs[", |s| negotiate::remove(&mut s.hubs, i));
     }
 
     /// Adds a discount of 10 % on the membership, its reason still to write.
     pub fn add_discount(&self) {
-        self.form.restructure("discounts", |s| {
+        self.form.restructure("discounts[", |s| {
             s.discounts.push(Discount {
                 target: DiscountTarget::Membership,
                 value: DiscountValue::Percent(Decimal::from(10)),
@@ -232,11 +249,8 @@ impl Ctx {
     }
 
     pub fn remove_discount(&self, i: usize) {
-        self.form.restructure("discounts", |s| {
-            if i < s.discounts.len() {
-                s.discounts.remove(i);
-            }
-        });
+        self.form
+            .restructure("discounts[", |s| negotiate::remove(&mut s.discounts, i));
     }
 
     /// Shows a view and names it in the fragment.
@@ -248,6 +262,24 @@ impl Ctx {
     /// went away with the view it was in).
     pub fn go_and_focus(&self, v: View) {
         self.nav.go_and_focus(v);
+    }
+
+    /// Pins the last good quote's scenario as A: from now on the quote compares the
+    /// draft with it.
+    pub fn pin(&self) {
+        if let Some(q) = self.estimate.last_good.get_untracked() {
+            self.pinned.pin(&q.scenario);
+        }
+    }
+
+    /// Ends the comparison.
+    pub fn clear_pin(&self) {
+        self.pinned.clear();
+    }
+
+    /// Enters or leaves presentation mode.
+    pub fn toggle_presentation(&self) {
+        self.presentation.toggle();
     }
 
     /// Puts the draft's share link in the address bar and returns it.
@@ -288,18 +320,27 @@ impl Ctx {
         }
     }
 
+    /// A key pressed outside any field; true when it was a shortcut (`P` toggles
+    /// presentation mode, `Escape` leaves it).
+    pub fn shortcut(&self, key: &str) -> bool {
+        self.presentation.key(key)
+    }
+
     /// A catalog that could not be fetched or read; the current one stays.
     pub fn catalog_failed(&self, why: String) {
         self.catalogs.fail(why);
     }
 
-    /// Saves the draft (it survives a reload) and keeps a share link in the address bar
-    /// current; tracks the draft and the mode, so an effect runs it after each change.
+    /// Saves the draft and scenario A (they survive a reload) and keeps a share link in
+    /// the address bar current; tracks the draft, the mode and A, so an effect runs it
+    /// after each change.
     pub fn persist(&self) {
         let mode = self.mode.get();
-        self.form.draft().with(|s| {
-            draft::save(s, mode);
-            self.nav.follow(s);
+        self.pinned.encoded().with(|pinned| {
+            self.form.draft().with(|s| {
+                draft::save(s, mode, pinned.as_deref());
+                self.nav.follow(s);
+            })
         });
     }
 }

@@ -117,16 +117,18 @@ impl Nav {
         }
     }
 
-    /// Puts the share link of `s` in the address bar and returns it.
+    /// Puts the customer's share link of `s` in the address bar and returns it (no
+    /// internal notes, an approval without its details: whoever is sent it is a customer).
     pub fn share(self, s: &Scenario) -> String {
-        io::set_hash(&share::fragment(s));
-        share::link(&io::base_url(), s)
+        let customer = s.for_customer();
+        io::set_hash(&share::fragment(&customer));
+        share::link(&io::base_url(), &customer)
     }
 
     /// Keeps a share link in the address bar current with the draft `s`.
     pub fn follow(self, s: &Scenario) {
         if share::in_fragment(&io::hash()).is_some() {
-            io::set_hash(&share::fragment(s));
+            io::set_hash(&share::fragment(&s.for_customer()));
         }
     }
 }

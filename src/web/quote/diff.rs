@@ -1,0 +1,202 @@
+//! Two scenarios compared: "Pin as A" keeps the current configuration as the baseline,
+//! and from then on the quote shows the draft (B) against it, from the engine's diff of
+//! the two customer copies (what `hubquote diff A B` prints): what changed in the inputs,
+//! every total with its delta in money and %, every line changed, added or removed. In
+//! the quote's lazily loaded tools chunk, shown once the totals are painted.
+
+use crate::diff::{self, Change, InputChange, LineChange, QuoteDiff, TotalChange};
+use crate::money::Currency;
+use crate::pricing;
+use crate::web::io;
+use crate::web::state::ctx;
+use crate::web::text::capitalise;
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+use std::sync::Arc;
+
+#[component]
+pub fn Versus() -> impl IntoView {
+    let c = ctx();
+    // A priced with the catalog in use, today (again only when either changes); B the
+    // last good quote; customer copies both.
+    let a = Memo::new(move |_| {
+        let a = c.pinned()?;
+        Some(c.catalog().with(|cat| {
+            pricing::quote(cat, &a, io::today())
+                .map(Arc::new)
+                .map_err(|e| capitalise(&e.to_string()))
+        }))
+    });
+    let compared = Memo::new(move |_| {
+        let a = a.get()?;
+        let b = c.last_good().get()?;
+        Some(a.and_then(|a| diff::diff(&a, &b.for_customer()).map_err(|e| e.to_string())))
+    });
+    move || {
+        match compared.get() {
+        None => view! {
+            <section class="hq-block hq-versus hq-staff-only" aria-label="Compare two configurations">
+                <p class="hq-hint">"Pin this configuration as A, change the answers, and the quote shows what changes and by how much."</p>
+                <button type="button" class="hq-btn" data-testid="compare-pin" on:click=move |_| c.pin()>"Pin as A"</button>
+            </section>
+        }
+        .into_any(),
+        Some(Err(why)) => view! {
+            <section class="hq-block hq-versus" data-testid="compare">
+                <p class="hq-alert hq-alert-error">{format!("Scenario A can no longer be priced: {why}")}</p>
+                {clear()}
+            </section>
+        }
+        .into_any(),
+        Some(Ok(d)) => view! { <Against d=d/> }.into_any(),
+    }
+    }
+}
+
+fn clear() -> impl IntoView {
+    let c = ctx();
+    view! {
+        <button type="button" class="hq-btn hq-staff-only" data-testid="compare-clear" on:click=move |_| c.clear_pin()>"Stop comparing"</button>
+    }
+}
+
+/// B against A: the two quotes, what changed, the totals and the lines.
+#[component]
+fn Against(d: QuoteDiff) -> impl IntoView {
+    let cur = d.currency.clone();
+    let inputs = if d.inputs.is_empty() {
+        view! { <p class="hq-muted">"Nothing: B is configured as A is."</p> }.into_any()
+    } else {
+        view! { <ul class="hq-changes" data-testid="compare-inputs">{d.inputs.iter().map(input).collect_view()}</ul> }.into_any()
+    };
+    view! {
+        <section class="hq-block hq-versus" data-testid="compare" aria-labelledby="hq-versus-h">
+            <h2 class="hq-h3" id="hq-versus-h">"B against A"</h2>
+            <p class="hq-muted">{format!("A: {} ({}) · B, this quote: {} ({})", d.a.number, d.a.tier_label, d.b.number, d.b.tier_label)}</p>
+            <h3 class="hq-h4">"What changed"</h3>
+            {inputs}
+            {table(
+                "compare-totals",
+                "Totals of A and B",
+                &["Total", "A", "B", "Change", "%"],
+                d.totals.iter().map(|t| total(&cur, t)).collect_view(),
+            )}
+            {lines(&cur, &d.lines)}
+            {clear()}
+        </section>
+    }
+}
+
+/// `~ Monthly active users, STAT 101: 50 → 80`; a hub added or removed by its name.
+fn input(i: &InputChange) -> impl IntoView {
+    let shown = |v: &Option<String>| match v.as_deref() {
+        Some("") | None => "(none)".to_string(),
+        Some(v) => v.to_string(),
+    };
+    let text = match (&i.from, &i.to) {
+        (Some(_), Some(_)) => format!("{}: {} → {}", i.label, shown(&i.from), shown(&i.to)),
+        _ => i.label.clone(),
+    };
+    view! {
+        <li data-testid="compare-input" data-path=i.path.clone() data-change=key(i.change)>
+            <span class="hq-sym" aria-hidden="true">{i.change.symbol()}</span>" "{text}
+        </li>
+    }
+}
+
+fn total(cur: &Currency, t: &TotalChange) -> impl IntoView {
+    let pct = t
+        .percent
+        .map(|p| format!("{}{p}%", plus(p)))
+        .unwrap_or_else(|| "—".into());
+    view! {
+        <tr data-testid="compare-total" data-total=t.key.clone() class:same=t.delta.is_zero()>
+            <th scope="row">{t.label.clone()}</th>
+            <td class="hq-num">{cur.format(t.from)}</td>
+            <td class="hq-num">{cur.format(t.to)}</td>
+            <td class="hq-num" data-testid="compare-delta">{signed(cur, t.delta)}</td>
+            <td class="hq-num" data-testid="compare-percent">{pct}</td>
+        </tr>
+    }
+}
+
+/// Every line changed, added or removed, by its first-year amount.
+fn lines(cur: &Currency, lines: &[LineChange]) -> AnyView {
+    if lines.is_empty() {
+        return view! { <p class="hq-muted">"No line changed."</p> }.into_any();
+    }
+    let rows = lines
+        .iter()
+        .map(|l| {
+            let name = match &l.hub {
+                Some(h) => format!("{} — {h}", l.label),
+                None => l.label.clone(),
+            };
+            view! {
+                <tr data-testid="compare-line" data-line-id=l.id.clone() data-change=key(l.change)>
+                    <th scope="row"><span class="hq-sym" aria-hidden="true">{l.change.symbol()}</span>" "{name}
+                        <span class="hq-sr">{format!(" ({})", key(l.change))}</span></th>
+                    <td class="hq-num">{cur.format(l.from)}</td>
+                    <td class="hq-num">{cur.format(l.to)}</td>
+                    <td class="hq-num" data-testid="compare-delta">{signed(cur, l.delta)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    table(
+        "compare-lines",
+        "Lines changed, added or removed (first-year amounts)",
+        &["Line (first year)", "A", "B", "Change"],
+        rows,
+    )
+    .into_any()
+}
+
+/// A table of A and B (`testid`, described by `caption`), its first column the names.
+fn table(
+    testid: &'static str,
+    caption: &'static str,
+    head: &'static [&'static str],
+    rows: impl IntoView + 'static,
+) -> impl IntoView {
+    let head = head
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let num = i > 0;
+            view! { <th scope="col" class:hq-num=num>{*h}</th> }
+        })
+        .collect_view();
+    view! {
+        <div class="hq-scroll" tabindex="0" role="region" aria-label=caption>
+            <table class="hq-delta" data-testid=testid>
+                <caption class="hq-sr">{caption}</caption>
+                <thead><tr>{head}</tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// The diff's word for a change (its JSON's): `changed`, `added`, `removed`.
+fn key(c: Change) -> &'static str {
+    match c {
+        Change::Changed => "changed",
+        Change::Added => "added",
+        Change::Removed => "removed",
+    }
+}
+
+/// `+` before an increase (a decrease has its minus sign already).
+fn plus(d: Decimal) -> &'static str {
+    if d > Decimal::ZERO {
+        "+"
+    } else {
+        ""
+    }
+}
+
+/// `+$743.00`, `−$12.50`, `$0.00`.
+fn signed(cur: &Currency, d: Decimal) -> String {
+    format!("{}{}", plus(d), cur.format(d))
+}
