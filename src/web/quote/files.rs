@@ -34,36 +34,45 @@ impl Download {
         }
     }
 
-    /// The file, byte for byte what `hubquote quote --format <kind>` writes for this quote;
-    /// an error when the writer's chunk could not be fetched.
-    pub async fn bytes(self, q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
+    /// The file, byte for byte what `hubquote quote --format <kind>` writes for the
+    /// estimate `q` explained with the catalog that priced it, or why it cannot be
+    /// written; an error when the writer's chunk could not be fetched.
+    pub async fn bytes(self, c: Arc<Catalog>, q: Arc<Quote>) -> Written {
         match self {
-            Self::Pdf => pdf(q).await,
-            Self::Json => json(q).await,
-            Self::Csv => csv(q).await,
-            Self::Markdown => markdown(q).await,
+            Self::Pdf => pdf(c, q).await,
+            Self::Json => json(c, q).await,
+            Self::Csv => csv(c, q).await,
+            Self::Markdown => markdown(c, q).await,
         }
     }
 }
 
+/// A file's bytes, or why the quote could not be explained.
+type Written = Result<Result<Vec<u8>, String>, SplitLoaderError>;
+
+/// The estimate `q` explained, every line with its rationale, as the files need it.
+fn explained(c: &Catalog, q: &Quote) -> Result<Quote, String> {
+    crate::pricing::explain(c, q).map_err(|e| e.to_string())
+}
+
 #[wasm_split(hubquote_pdf, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn pdf(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok(crate::export::to_pdf(&q))
+fn pdf(c: Arc<Catalog>, q: Arc<Quote>) -> Written {
+    Ok(explained(&c, &q).map(|q| crate::export::to_pdf(&q)))
 }
 
 #[wasm_split(hubquote_json, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn json(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok((q.to_json() + "\n").into_bytes())
+fn json(c: Arc<Catalog>, q: Arc<Quote>) -> Written {
+    Ok(explained(&c, &q).map(|q| (q.to_json() + "\n").into_bytes()))
 }
 
 #[wasm_split(hubquote_csv, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn csv(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok(crate::export::to_csv(&q).into_bytes())
+fn csv(c: Arc<Catalog>, q: Arc<Quote>) -> Written {
+    Ok(explained(&c, &q).map(|q| crate::export::to_csv(&q).into_bytes()))
 }
 
 #[wasm_split(hubquote_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn markdown(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok(crate::export::to_markdown(&q).into_bytes())
+fn markdown(c: Arc<Catalog>, q: Arc<Quote>) -> Written {
+    Ok(explained(&c, &q).map(|q| crate::export::to_markdown(&q).into_bytes()))
 }
 
 /// Fetches and compiles every chunk of this module (no-op once loaded; a chunk that

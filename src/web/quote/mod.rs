@@ -12,6 +12,7 @@ use super::chunk;
 use super::io;
 use super::state::{ctx, View};
 use super::text::not_downloaded;
+use crate::catalog::Catalog;
 use crate::quote::Quote;
 use files::Download;
 use leptos::prelude::*;
@@ -65,7 +66,7 @@ pub fn QuoteView() -> impl IntoView {
                 chunk::lazy(
                     None,
                     "The quote's details (cloud band, chart, line items, notes) could not be downloaded from the server. Check the connection, then open this tab again; the totals above are complete.",
-                    details_view(q, open),
+                    details_view(c.catalog().get(), q, open),
                 )
             })
     };
@@ -96,12 +97,23 @@ pub fn QuoteView() -> impl IntoView {
     }
 }
 
-/// The quote's details: band, chart, line items with their rationale, and notes.
+/// The quote's details: band, chart, line items with their rationale, and notes, of the
+/// estimate `q` explained (with the catalog that priced it).
 #[wasm_split(hubquote_details, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn details_view(
+    catalog: Arc<Catalog>,
     q: Arc<Quote>,
     open: RwSignal<BTreeSet<String>>,
 ) -> Result<AnyView, SplitLoaderError> {
+    let q = match crate::pricing::explain(&catalog, &q) {
+        Ok(q) => Arc::new(q),
+        Err(e) => {
+            return Ok(view! {
+                <p class="hq-alert hq-alert-error" role="alert">{format!("The quote's details could not be written: {e}")}</p>
+            }
+            .into_any())
+        }
+    };
     Ok(view! {
         <Band q=q.clone()/>
         <section class="hq-block" aria-labelledby="hq-chart-h">
@@ -258,11 +270,13 @@ fn downloads(status: RwSignal<Vec<String>>) -> impl IntoView {
             status.set(vec!["There is no quote to save yet.".to_string()]);
             return;
         };
+        let catalog = c.catalog().get_untracked();
         let stale = c.stale();
         spawn_local(async move {
             let (ext, _, mime) = kind.spec();
             let name = format!("{}.{ext}", q.number);
-            let msg = match kind.bytes(q).await.map(|b| io::download(&name, &b, mime)) {
+            let written = kind.bytes(catalog, q).await;
+            let msg = match written.map(|b| b.and_then(|b| io::download(&name, &b, mime))) {
                 Ok(Ok(())) if stale => format!(
                     "Saved {name}: the last valid quote, not your current answers (they need attention)."
                 ),

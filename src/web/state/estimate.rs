@@ -5,7 +5,7 @@
 use super::read_only::ReadOnly;
 use crate::catalog::Catalog;
 use crate::pricing::{self, QuoteError};
-use crate::quote::{Quote, Recommendation};
+use crate::quote::{Audience, Quote, Recommendation};
 use crate::scenario::{Scenario, RECOMMEND};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -14,6 +14,8 @@ use std::sync::Arc;
 pub struct Estimate {
     /// The engine's validation of the scenario: (path, message).
     pub problems: Memo<Vec<(String, String)>>,
+    /// The quote's amounts alone (`pricing::amounts_only`): what leaves the first download
+    /// explained (the details, the files) is `pricing::explain`ed in its own chunk.
     pub result: Memo<Result<Arc<Quote>, QuoteError>>,
     pub last_good: Memo<Option<Arc<Quote>>>,
     /// The tier the engine recommends for the scenario and why, as if asked to recommend
@@ -38,7 +40,10 @@ impl Estimate {
             })
         });
         let result = Memo::new(move |_| {
-            catalog.with(|c| scenario.with(|s| pricing::quote(c, s, today).map(Arc::new)))
+            catalog.with(|c| {
+                scenario
+                    .with(|s| pricing::amounts_only(c, s, today, Audience::Customer).map(Arc::new))
+            })
         });
         let last_good = Memo::new(move |prev: Option<&Option<Arc<Quote>>>| {
             result.with(|r| match r {
