@@ -3,8 +3,10 @@
 #![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
 
 use hubquote::catalog::Catalog;
-use hubquote::pricing::{compare_tiers, quote, recommendation, QuoteError};
-use hubquote::quote::{Period, Quote, Section};
+use hubquote::pricing::{
+    amounts_only, compare_tiers, explain, quote, quote_for, recommendation, QuoteError,
+};
+use hubquote::quote::{Audience, Period, Quote, Section};
 use hubquote::scenario::Scenario;
 use proptest::prelude::*;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -621,6 +623,25 @@ proptest! {
         // (and the PDF reader above would see it there)
         prop_assert!(pdf_strings(&hubquote::export::to_pdf(&staff)).contains(NOTE_MARK));
         prop_assert!(hubquote::export::to_text(&staff).starts_with("Internal copy — not for the customer\n"));
+    }
+
+    /// The amounts-only quote is the explained one without its sentences (every line's
+    /// rationale, the band's, the assumptions), for either copy; `explain` gives back the
+    /// explained one exactly.
+    #[test]
+    fn amounts_only_is_the_quote_without_its_sentences(g in scenario_gen(), n in negotiated_gen()) {
+        let Some((s, _)) = priced(&negotiated_json(&g, &n)) else { return Ok(()) };
+        for audience in [Audience::Customer, Audience::Staff] {
+            let full = quote_for(catalog(), &s, date(), audience).unwrap();
+            let amounts = amounts_only(catalog(), &s, date(), audience).unwrap();
+            let mut bare = full.clone();
+            bare.lines.iter_mut().for_each(|l| l.rationale.clear());
+            bare.cloud_band.rationale.clear();
+            bare.assumptions.clear();
+            prop_assert_eq!(&amounts, &bare);
+            prop_assert!(full.lines.iter().all(|l| !l.rationale.is_empty()));
+            prop_assert_eq!(explain(catalog(), &amounts).unwrap(), full);
+        }
     }
 
     /// A quote compared with itself differs in nothing.

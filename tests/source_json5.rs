@@ -4,11 +4,13 @@
 //! unquoted keys, hex, `+1`, `.5`, `5.`, `Infinity`/`NaN`, line continuations, Unicode
 //! white space and the byte-order mark) and the mistakes around them (missing commas,
 //! leading zeros, raw line breaks in texts, bad escapes). Then the few documented
-//! differences, and what syntax errors say.
+//! differences, and what syntax errors say. Then the same reader in its JSON dialect
+//! (`parse_json`, for the texts the program writes): every input of its table is
+//! accepted or rejected exactly as RFC 8259 (and serde_json, its reference here) does.
 
 #![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
 
-use hubquote::source::{parse, Node, Value};
+use hubquote::source::{parse, parse_json, Node, Value};
 
 /// (input, whether JSON5 accepts it).
 const TABLE: &[(&str, bool)] = &[
@@ -315,8 +317,149 @@ fn excerpts_of_long_lines_are_cut_around_the_caret() {
     assert_eq!(lines[1].chars().nth(caret), Some('2'));
 }
 
+/// (input, whether JSON (RFC 8259) accepts it): JSON5's extras, each refused, and
+/// JSON's own rules (no raw control character in a text, no trailing comma).
+const JSON_TABLE: &[(&str, bool)] = &[
+    ("{}", true),
+    ("[]", true),
+    ("{\"a\":1}", true),
+    ("{\"a\":[1,{\"b\":null}],\"c\":\"d\"}", true),
+    ("[[[]]]", true),
+    ("{\"a\": 1, \"a\": 2}", true),
+    ("{\"\u{e9}\u{6771}\": \"\u{1F600}\"}", true),
+    (" \t\n\r1 \t\n\r", true),
+    ("true", true),
+    ("false", true),
+    ("null", true),
+    ("0", true),
+    ("-0", true),
+    ("0.0", true),
+    ("-0.0", true),
+    ("12.50", true),
+    ("1e5", true),
+    ("1E+5", true),
+    ("1e-5", true),
+    ("-1.5e3", true),
+    ("\"a'b\"", true),
+    ("\"\\u0041\\u00e9\"", true),
+    ("\"\\b\\f\\n\\r\\t\\/\\\\\\\"\"", true),
+    ("\"\\uD83D\\uDE00\"", true),
+    ("\"a\u{7f}b\"", true),
+    ("\"a\u{2028}b\"", true),
+    ("{a:1}", false),
+    ("{'k': 1}", false),
+    ("'single'", false),
+    ("{true: 1}", false),
+    ("{\"a\":1,}", false),
+    ("[1,]", false),
+    ("[\"a\",]", false),
+    ("[1,,]", false),
+    ("[,]", false),
+    ("{,}", false),
+    ("0x1F", false),
+    ("+1", false),
+    (".5", false),
+    ("-.5", false),
+    ("5.", false),
+    ("1.", false),
+    ("[1.]", false),
+    ("5.e3", false),
+    ("1e", false),
+    ("01", false),
+    ("-01", false),
+    ("00", false),
+    ("-", false),
+    ("[-]", false),
+    (".", false),
+    ("1.2.3", false),
+    ("Infinity", false),
+    ("-Infinity", false),
+    ("NaN", false),
+    ("\"a\\\nb\"", false),
+    ("\"a\nb\"", false),
+    ("\"a\tb\"", false),
+    ("\"a\u{1}b\"", false),
+    ("\"a\u{0}b\"", false),
+    ("\"\\x41\"", false),
+    ("\"\\u004\"", false),
+    ("\"\\v\"", false),
+    ("\"\\0\"", false),
+    ("\"\\a\"", false),
+    ("\"\\'\"", false),
+    ("\"\\uDE00\"", false),
+    ("// c\n1", false),
+    ("/* c */ 1", false),
+    ("1 // c", false),
+    ("", false),
+    (" ", false),
+    ("\u{feff}{}", false),
+    ("\u{a0} 1", false),
+    ("\u{2028} 1", false),
+    ("\u{b} 1", false),
+    ("\u{c} 1", false),
+    ("True", false),
+    ("tru", false),
+    ("1 2", false),
+    ("{} {}", false),
+    ("{\"a\" 1}", false),
+    ("{\"a\"::1}", false),
+    ("{\"a\":1 \"b\":2}", false),
+    ("[1 2]", false),
+    ("{\"a\"}", false),
+    ("{\"a\":1}}", false),
+    ("\"unterminated", false),
+];
+
+#[test]
+fn the_json_dialect_accepts_exactly_what_json_accepts() {
+    let reference = |text: &str| serde_json::from_str::<serde_json::Value>(text).is_ok();
+    let wrong: Vec<String> = JSON_TABLE
+        .iter()
+        .filter(|(text, accept)| parse_json(text).is_ok() != *accept || reference(text) != *accept)
+        .map(|(text, accept)| {
+            let verdict = if *accept { "accepted" } else { "rejected" };
+            format!(
+                "{text:?} is {verdict} by JSON: {:?}",
+                parse_json(text).err()
+            )
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // JSON is JSON5: what JSON accepts reads the same in both dialects, and every input
+    // of JSON5's table gets serde_json's verdict.
+    for (text, _) in JSON_TABLE.iter().filter(|(_, accept)| *accept) {
+        assert_eq!(parse_json(text).unwrap(), parse(text).unwrap(), "{text:?}");
+    }
+    for (text, _) in TABLE {
+        assert_eq!(parse_json(text).is_ok(), reference(text), "{text:?}");
+    }
+}
+
+#[test]
+fn json_syntax_errors_say_what_was_expected() {
+    for (text, message) in [
+        ("{a:1}", "1:2: error: expected a key (a text in double quotes) or \"}\", found `a`"),
+        ("['a']", "1:2: error: expected a value (an object, a list, a text, a number, true, false or null), found a text"),
+        ("[1,]", "1:4: error: a comma cannot come before a closing bracket in JSON"),
+        ("{\"a\":1,}", "1:8: error: a comma cannot come before a closing bracket in JSON"),
+        ("\"a\tb\"", "1:3: error: a control character cannot be written in a text as it is: escape it (\\t, \\u0001)"),
+        ("\"\\x41\"", "1:2: error: \\x is not an escape of JSON (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)"),
+        ("[+1]", "1:2: error: expected a digit, found `+1`"),
+        ("[.5]", "1:2: error: expected a digit, found `.5`"),
+        ("[1.]", "1:4: error: expected a digit after the point, found `]`"),
+        ("[0x1F]", "1:3: error: expected \",\" or \"]\" after [0], found `x1F`: is a comma missing?"),
+        ("[NaN]", "1:2: error: expected a value (an object, a list, a text, a number, true, false or null), found `NaN`: a text is quoted (\"NaN\")"),
+        ("// c\n1", "1:1: error: expected a value (an object, a list, a text, a number, true, false or null), found `/`"),
+        ("\u{feff}1", "1:1: error: expected a value (an object, a list, a text, a number, true, false or null), found `\\u{feff}`"),
+    ] {
+        let shown = parse_json(text).map(|_: Node| ()).unwrap_err().render("f");
+        let first = shown.lines().next().unwrap();
+        assert_eq!(first, format!("f:{message}"), "{text:?}");
+    }
+}
+
 mod properties {
-    use hubquote::source::{parse, Node, Value};
+    use hubquote::source::{parse, parse_json, Node, Value};
     use proptest::prelude::*;
     use serde_json::Value as Json;
 
@@ -380,14 +523,15 @@ mod properties {
     proptest! {
         #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
 
-        /// Every JSON document, compact or pretty, reads as the value serde_json wrote,
-        /// and every member's path leads back to it (keys of up to 40 characters: longer
+        /// Every JSON document, compact or pretty, reads as the value serde_json wrote (in
+        /// either dialect), and every member's path leads back to it (keys of up to 40 characters: longer
         /// ones are shortened in paths, which then lead to the object).
         #[test]
         fn json_documents_read_back_exactly(v in json()) {
             for text in [serde_json::to_string(&v).unwrap(), serde_json::to_string_pretty(&v).unwrap()] {
                 let root = parse(&text).unwrap();
                 prop_assert_eq!(to_json(&root), written(&v));
+                prop_assert_eq!(&parse_json(&text).unwrap(), &root, "the JSON dialect reads JSON alike");
                 if let Value::Object(members) = &root.value {
                     for (k, n) in members.iter() {
                         let at = root.locate(&n.path());

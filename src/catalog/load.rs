@@ -30,9 +30,10 @@ impl Catalog {
     /// The catalog embedded in the build (`public/catalog.json5`), decoded but not
     /// validated: `tests/catalogs.rs` proves it has no errors or lints, and skipping the
     /// checks keeps them (and their code) out of the web app's start. It is read from a
-    /// copy without comments and blank space; the SHA-256 is that of the file.
+    /// copy in strict JSON without comments and blank space; the SHA-256 is that of the
+    /// file.
     pub fn embedded() -> Result<Loaded, Diagnostics> {
-        let root = source::parse(embedded::TEXT).map_err(Diagnostics::from)?;
+        let root = source::parse_json(embedded::TEXT).map_err(Diagnostics::from)?;
         let mut d = Decoder::new();
         match decode::catalog(&mut d, &root, embedded::SHA256.to_string()) {
             Some(catalog) if !d.diags.has_errors() => Ok(Loaded {

@@ -1,8 +1,9 @@
-//! The quote put together: the tier decided, priced line by line with every rationale,
-//! its cloud band, and the header every face prints (number, dates, seller, customer,
-//! catalog, tier and cloud), the warnings and the assumptions.
+//! The quote put together: the tier decided, priced line by line, its cloud band, and
+//! the header every face prints (number, dates, seller, customer, catalog, tier and
+//! cloud), the warnings and the assumptions; explained in full, or the amounts alone.
 
 use super::assumptions::assumptions;
+use super::detail::{Amounts, Detail, Explained};
 use super::error::QuoteError;
 use super::recommend::{decide, Decision};
 use super::tier::{cloud_for, price_list, price_tier, tier};
@@ -13,6 +14,7 @@ use crate::quote::{
     years, Audience, CatalogRef, CloudChoice, Internal, Quote, Status, TierSummary, FORMAT,
 };
 use crate::scenario::Scenario;
+use crate::source;
 
 /// Makes the customer's copy of the quote: what every export shows by default.
 /// `date` is the quote date (valid-until follows from the catalog).
@@ -20,9 +22,55 @@ pub fn quote(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Quote, Quote
     quote_for(c, s, date, Audience::Customer)
 }
 
-/// Makes the quote for `audience`: the staff copy carries the notes, the approval and
-/// why it is needed; the customer's copy is made from it by `Quote::for_customer`.
+/// Makes the quote for `audience`, every line with its rationale: the staff copy carries
+/// the notes, the approval and why it is needed; the customer's copy is made from it by
+/// `Quote::for_customer`.
 pub fn quote_for(
+    c: &Catalog,
+    s: &Scenario,
+    date: time::Date,
+    audience: Audience,
+) -> Result<Quote, QuoteError> {
+    assemble::<Explained>(c, s, date, audience)
+}
+
+/// The amounts-only pricing of a scenario, the one entry point for a face that shows
+/// figures and no explanations (a live estimate, a batch of totals): the quote of
+/// [`quote_for`] with the same number, lines, amounts, totals, years, band figures,
+/// recommendation, warnings, status and approval reasons, but no sentence that explains
+/// them: every line's `rationale` and the cloud band's are empty, and there are no
+/// `assumptions`. Never export it; [`explain`] makes the full quote from it. A build
+/// that calls only this carries none of the sentence-writing code.
+pub fn amounts_only(
+    c: &Catalog,
+    s: &Scenario,
+    date: time::Date,
+    audience: Audience,
+) -> Result<Quote, QuoteError> {
+    assemble::<Amounts>(c, s, date, audience)
+}
+
+/// The explained quote of an [`amounts_only`] one `q` (or of any quote): the same
+/// scenario, date and copy priced again with `c`, which must be the catalog `q` was
+/// priced with (the same SHA-256).
+pub fn explain(c: &Catalog, q: &Quote) -> Result<Quote, QuoteError> {
+    if c.sha256 != q.catalog.sha256 {
+        return Err(QuoteError::Inconsistent(format!(
+            "quote {} was priced with another catalog than \"{}\"",
+            q.number, c.name
+        )));
+    }
+    let date = source::parse_date(&q.date)
+        .ok_or_else(|| QuoteError::Inconsistent(format!("quote {} has no valid date", q.number)))?;
+    let audience = if q.is_internal() {
+        Audience::Staff
+    } else {
+        Audience::Customer
+    };
+    quote_for(c, &q.scenario, date, audience)
+}
+
+fn assemble<D: Detail>(
     c: &Catalog,
     s: &Scenario,
     date: time::Date,
@@ -34,8 +82,8 @@ pub fn quote_for(
         recommendation,
     } = decide(c, s)?;
     let t = tier(p, &chosen)?;
-    let priced = price_tier(p, s, &chosen, true)?;
-    let cloud_band = cloud_for(p, s, &chosen)?.band(priced.totals.monthly_cloud)?;
+    let priced = price_tier::<D>(p, s, &chosen)?;
+    let cloud_band = cloud_for::<D>(p, s, &chosen)?.band(priced.totals.monthly_cloud)?;
     let date_text = ymd(date);
     let valid_until = date
         .checked_add(time::Duration::days(i64::from(p.quote_validity_days)))
@@ -72,7 +120,11 @@ pub fn quote_for(
         totals: priced.totals,
         cloud_band,
         recommendation,
-        assumptions: assumptions(p, s, t)?,
+        assumptions: if D::EXPLAINED {
+            assumptions(p, s, t)?
+        } else {
+            Vec::new()
+        },
         terms: p.terms.clone(),
         scenario: s.clone(),
     };
@@ -135,4 +187,22 @@ fn quote_number(c: &Catalog, s: &Scenario, tier: &str, date: &str) -> String {
         (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
     });
     format!("HQ-{}-{:06X}", date.replace('-', ""), hash >> 40)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn explain_refuses_a_quote_of_another_catalog() {
+        let c = Catalog::embedded().unwrap().catalog;
+        let s = c.preset("course-50").unwrap().scenario.clone();
+        let date = time::Date::from_calendar_date(2026, time::Month::November, 21).unwrap();
+        let q = amounts_only(&c, &s, date, Audience::Customer).unwrap();
+        let mut other = c.clone();
+        other.sha256 = "0".repeat(64);
+        let e = explain(&other, &q).unwrap_err();
+        assert!(e.to_string().contains("another catalog"), "{e}");
+        assert_eq!(explain(&c, &q).unwrap(), quote(&c, &s, date).unwrap());
+    }
 }

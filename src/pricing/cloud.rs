@@ -2,6 +2,7 @@
 //! egress) and per month all year (cluster core, home and object storage), and the
 //! low/expected/high band with the budget alert. One function per kind of line.
 
+use super::detail::{explained, Amounts, Detail};
 use super::error::QuoteError;
 use crate::catalog::price_list::{
     ClusterKind, Component, NodeType, Price, PriceList, Provider, Region, Size, Tier,
@@ -12,10 +13,12 @@ use crate::rationale::{months, number, price_with_source, PriceWithSource};
 use crate::scenario::{Hub, Scenario};
 use rust_decimal::Decimal;
 use std::fmt;
+use std::marker::PhantomData;
 
-/// What every cloud line of one quote shares.
+/// What every cloud line of one quote shares, and (`D`) whether its lines explain
+/// themselves.
 #[derive(Clone, Copy)]
-pub struct Cloud<'a> {
+pub struct Cloud<'a, D> {
     pub p: &'a PriceList,
     pub s: &'a Scenario,
     pub tier: &'a Tier,
@@ -23,9 +26,10 @@ pub struct Cloud<'a> {
     pub region: &'a Region,
     /// Estimate (we invoice it) or paid to provider.
     pub kind: LineKind,
-    /// Write each line's rationale; off when only the amounts matter (tier
-    /// comparison, low/high band), which is most of the work saved.
-    pub explain: bool,
+    /// Write each line's id and label; off when only the totals matter (tier
+    /// comparison, low/high band).
+    pub named: bool,
+    pub detail: PhantomData<D>,
 }
 
 /// One hub in the month priced: its size and its user-hours at the usage factor (1 =
@@ -53,7 +57,7 @@ struct Metered<'p, 'f> {
     aside: &'static str,
 }
 
-impl<'a> Cloud<'a> {
+impl<'a, D: Detail> Cloud<'a, D> {
     /// Every cloud line: the cluster core, then each hub's lines. A membership without
     /// a hub has no cluster and pays no cloud.
     pub fn lines(&self, factor: Decimal) -> Result<Vec<Line>, QuoteError> {
@@ -69,14 +73,21 @@ impl<'a> Cloud<'a> {
 
     /// The expected month's cloud cost at a usage factor.
     pub fn month(&self, factor: Decimal) -> Result<Decimal, QuoteError> {
-        let quiet = Cloud {
-            explain: false,
-            ..*self
+        let quiet = Cloud::<Amounts> {
+            p: self.p,
+            s: self.s,
+            tier: self.tier,
+            provider: self.provider,
+            region: self.region,
+            kind: self.kind,
+            named: false,
+            detail: PhantomData,
         };
         Ok(money::sum(quiet.lines(factor)?.iter().map(|l| l.amount))?)
     }
 
-    /// The low/expected/high band around the `expected` month, and the budget alert.
+    /// The low/expected/high band around the `expected` month, and the budget alert
+    /// (with the sentence that derives them when `D` explains).
     pub fn band(&self, expected: Decimal) -> Result<CloudBand, QuoteError> {
         let a = &self.p.assumptions;
         let cur = self.cur();
@@ -89,7 +100,10 @@ impl<'a> Cloud<'a> {
             expected,
             high,
             budget_alert: alert,
-            rationale: format!(
+            rationale: if !D::EXPLAINED {
+                String::new()
+            } else {
+                format!(
                 "Expected month {}. Low {} and high {} re-price the usage-driven lines (compute, GPU, Dask, egress) with usage × {} and × {}; cluster and storage lines stay as they are. Budget alert: {} × {} = {}, rounded up to the next {} = {}.",
                 cur.amount(expected),
                 cur.amount(low),
@@ -101,7 +115,8 @@ impl<'a> Cloud<'a> {
                 cur.unit_price(raised.normalize()),
                 cur.amount(a.budget_alert_round_to),
                 cur.amount(alert)
-            ),
+            )
+            },
         })
     }
 
@@ -130,7 +145,7 @@ impl<'a> Cloud<'a> {
             &comp.price,
             12,
         )?;
-        Ok(line.explained(self.explain, |line| {
+        Ok(explained::<D>(line, |line| {
             let priced = self.priced(&comp.price, "/h")?;
             // The line's own quantity and amount: the sentence shows what is billed.
             Ok(format!(
@@ -159,7 +174,7 @@ impl<'a> Cloud<'a> {
             12,
             self.kind,
         )?;
-        Ok(line.explained(self.explain, |_| {
+        Ok(explained::<D>(line, |_| {
             let listed: Vec<String> = parts
                 .iter()
                 .map(|l| format!("{} {}", l.label, self.cur().amount(l.amount)))
@@ -252,7 +267,7 @@ impl<'a> Cloud<'a> {
             node_hours,
             node,
         )?;
-        Ok(Some(line.explained(self.explain, |line| {
+        Ok(Some(explained::<D>(line, |line| {
             self.compute_why(h, node_name, node, users_per_node, line.quantity)
         })?))
     }
@@ -315,7 +330,7 @@ impl<'a> Cloud<'a> {
             node_hours,
             node,
         )?;
-        Ok(Some(line.explained(self.explain, |line| {
+        Ok(Some(explained::<D>(line, |line| {
             let priced = self.priced(&node.price, "/h")?;
             Ok(format!(
                 "{} × {} GPU share = {} GPU user-hours ÷ {} user per GPU ÷ {} packing efficiency = {} node-hours × {priced}. Billed in {}.{}",
@@ -402,7 +417,7 @@ impl<'a> Cloud<'a> {
                 12,
             )?
             .with_hub(&h.hub.name);
-        Ok(Some(line.explained(self.explain, |_| {
+        Ok(Some(explained::<D>(line, |_| {
             let minimum = if home.min_billable_gb > wanted {
                 format!(
                     ", below the {} GB minimum billed, so {} GB",
@@ -440,7 +455,7 @@ impl<'a> Cloud<'a> {
                 12,
             )?
             .with_hub(&h.hub.name);
-        Ok(Some(line.explained(self.explain, |_| {
+        Ok(Some(explained::<D>(line, |_| {
             let priced = self.priced(&obj.price, "/GB-month")?;
             Ok(format!(
                 "{} GB in buckets × {priced}. Stored {}.{}",
@@ -473,7 +488,7 @@ impl<'a> Cloud<'a> {
         let line = self
             .line(m.id, m.label, quantity, m.unit, m.price, active)?
             .with_hub(&h.hub.name);
-        Ok(line.explained(self.explain, |_| {
+        Ok(explained::<D>(line, |_| {
             let priced = self.priced(m.price, m.per)?;
             Ok(format!(
                 "{} {}{} × {priced}. Billed in {}{}.{}",
@@ -520,7 +535,7 @@ impl<'a> Cloud<'a> {
         Note(&self.provider.note)
     }
 
-    /// A monthly cloud line; `id` and `label` are only written when explaining.
+    /// A monthly cloud line; `id` and `label` are only written when it is named.
     fn line(
         &self,
         id: fmt::Arguments,
@@ -530,7 +545,7 @@ impl<'a> Cloud<'a> {
         price: &Price,
         months: u32,
     ) -> Result<Line, QuoteError> {
-        let (id, label) = if self.explain {
+        let (id, label) = if self.named {
             (id.to_string(), label.to_string())
         } else {
             (String::new(), String::new())

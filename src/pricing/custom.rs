@@ -3,6 +3,7 @@
 //! hourly one priced more than the approval threshold below the catalog's hourly rate
 //! needs approval.
 
+use super::detail::{explained, Detail};
 use super::fees::HOUR;
 use super::overrides::{approval_reason, below_threshold};
 use crate::catalog::price_list::PriceList;
@@ -15,15 +16,15 @@ use crate::scenario::{CustomKind, CustomLine, CustomPeriod, Scenario};
 const MONTHS: u32 = 12;
 
 /// One line per custom line of the scenario, `custom1`, `custom2`, … in order.
-pub fn lines(p: &PriceList, s: &Scenario, explain: bool) -> Result<Vec<Line>, Overflow> {
+pub fn lines<D: Detail>(p: &PriceList, s: &Scenario) -> Result<Vec<Line>, Overflow> {
     let mut out = Vec::with_capacity(s.negotiated.custom_lines.len());
     for (i, c) in s.negotiated.custom_lines.iter().enumerate() {
-        out.push(line(p, i, c, explain)?);
+        out.push(line::<D>(p, i, c)?);
     }
     Ok(out)
 }
 
-fn line(p: &PriceList, i: usize, c: &CustomLine, explain: bool) -> Result<Line, Overflow> {
+fn line<D: Detail>(p: &PriceList, i: usize, c: &CustomLine) -> Result<Line, Overflow> {
     let period = match c.period {
         CustomPeriod::OneOff => Period::OneOff,
         CustomPeriod::Monthly => Period::Monthly,
@@ -44,7 +45,7 @@ fn line(p: &PriceList, i: usize, c: &CustomLine, explain: bool) -> Result<Line, 
         MONTHS,
         kind,
     )?;
-    line.explained(explain, |l| {
+    explained::<D>(line, |l| {
         let cur = &p.currency;
         let when = match period {
             Period::OneOff => "one-off".to_string(),

@@ -4,6 +4,7 @@
 //! listed before it; a discount capped or with nothing to discount is a warning; the
 //! discounts on one target are summed against the approval threshold.
 
+use super::detail::{explained, Detail};
 use crate::catalog::price_list::PriceList;
 use crate::money::{self, Overflow};
 use crate::quote::{Line, LineKind, Period, Section, Warning};
@@ -39,12 +40,11 @@ fn target_section(t: DiscountTarget) -> Section {
 }
 
 /// Prices every discount of `s` against the tier's `lines` (`tier` names it in words).
-pub fn discounts(
+pub fn discounts<D: Detail>(
     p: &PriceList,
     s: &Scenario,
     tier: &str,
     lines: &[Line],
-    explain: bool,
 ) -> Result<Discounted, Overflow> {
     let mut out = Discounted::default();
     // What the discounts so far took of each target: one running sum per target, in
@@ -76,7 +76,7 @@ pub fn discounts(
         if base > Decimal::ZERO {
             out.approvals.extend(approval(p, d.target, *sum, base)?);
         }
-        out.lines.push(line(p, &priced, explain)?);
+        out.lines.push(line::<D>(p, &priced)?);
     }
     Ok(out)
 }
@@ -137,7 +137,7 @@ fn approval(
 
 /// One discount's line: a negative amount in its target's period (one-off for project
 /// hours, yearly otherwise).
-fn line(p: &PriceList, x: &Priced, explain: bool) -> Result<Line, Overflow> {
+fn line<D: Detail>(p: &PriceList, x: &Priced) -> Result<Line, Overflow> {
     let period = if x.d.target == DiscountTarget::ProjectHours {
         Period::OneOff
     } else {
@@ -160,7 +160,7 @@ fn line(p: &PriceList, x: &Priced, explain: bool) -> Result<Line, Overflow> {
         1,
         LineKind::Fixed,
     )?;
-    line.explained(explain, |_| Ok(rationale(p, x, period)))
+    explained::<D>(line, |_| Ok(rationale(p, x, period)))
 }
 
 fn rationale(p: &PriceList, x: &Priced, period: Period) -> String {

@@ -2,6 +2,7 @@
 //! project hours, each at its catalog price or the price the scenario negotiated
 //! (`overrides.rs`). Discounts on them are `discounts.rs`.
 
+use super::detail::{explained, Detail};
 use super::error::QuoteError;
 use super::overrides::{self, Negotiated};
 use crate::catalog::price_list::{PriceList, Tier};
@@ -14,12 +15,11 @@ use rust_decimal::Decimal;
 /// The unit of every line priced at the hourly rate.
 pub const HOUR: &str = "hour";
 
-pub fn membership(
+pub fn membership<D: Detail>(
     p: &PriceList,
     s: &Scenario,
     name: &str,
     t: &Tier,
-    explain: bool,
 ) -> Result<Line, QuoteError> {
     let label = p.tier_label(name);
     let negotiated = overrides::membership(s, name, t);
@@ -39,7 +39,7 @@ pub fn membership(
         1,
         LineKind::Fixed,
     )?;
-    Ok(line.explained(explain, |_| {
+    Ok(explained::<D>(line, |_| {
         let help = if t.included_help_hours_per_quarter.is_zero() {
             "help through the online documentation".to_string()
         } else {
@@ -85,7 +85,7 @@ impl std::fmt::Display for Aside<'_> {
 }
 
 /// One line per usage band the membership's monthly active users reach.
-pub fn usage_fee(p: &PriceList, s: &Scenario, explain: bool) -> Result<Vec<Line>, QuoteError> {
+pub fn usage_fee<D: Detail>(p: &PriceList, s: &Scenario) -> Result<Vec<Line>, QuoteError> {
     let cur = &p.currency;
     let total = s.total_mau();
     let mut out = Vec::new();
@@ -112,7 +112,7 @@ pub fn usage_fee(p: &PriceList, s: &Scenario, explain: bool) -> Result<Vec<Line>
             s.active_months,
             LineKind::Fixed,
         )?;
-        out.push(line.explained(explain, |line| {
+        out.push(explained::<D>(line, |line| {
             let hubs: Vec<String> = s
                 .hubs
                 .iter()
@@ -161,12 +161,11 @@ fn rate_note(p: &PriceList, negotiated: Option<&Negotiated>) -> Result<String, O
 }
 
 /// Help wanted beyond what the tier includes, billed per year.
-pub fn extra_help(
+pub fn extra_help<D: Detail>(
     p: &PriceList,
     s: &Scenario,
     name: &str,
     t: &Tier,
-    explain: bool,
 ) -> Result<Option<Line>, QuoteError> {
     let included = t.included_help_hours_per_quarter;
     let wanted = s.help_hours_per_quarter;
@@ -178,7 +177,7 @@ pub fn extra_help(
     let cur = &p.currency;
     let negotiated = overrides::hourly_rate(p, s);
     let line = hours_line(p, s, "help.extra", Section::Help, "Extra help hours", hours)?;
-    Ok(Some(line.explained(explain, |line| {
+    Ok(Some(explained::<D>(line, |line| {
         let note = rate_note(p, negotiated.as_ref())?;
         Ok(format!(
         "{} h wanted per quarter − {} h included in {} = {} h × 4 quarters = {} h a year × {}/h = {}. Included hours reset each quarter and do not roll over.{note}",
@@ -223,7 +222,7 @@ fn hours_line(
 }
 
 /// One-off project work at the hourly rate.
-pub fn project(p: &PriceList, s: &Scenario, explain: bool) -> Result<Option<Line>, QuoteError> {
+pub fn project<D: Detail>(p: &PriceList, s: &Scenario) -> Result<Option<Line>, QuoteError> {
     if s.project_hours <= Decimal::ZERO {
         return Ok(None);
     }
@@ -237,7 +236,7 @@ pub fn project(p: &PriceList, s: &Scenario, explain: bool) -> Result<Option<Line
         "Project work (statement of work)",
         s.project_hours,
     )?;
-    Ok(Some(line.explained(explain, |line| {
+    Ok(Some(explained::<D>(line, |line| {
         let note = rate_note(p, negotiated.as_ref())?;
         Ok(format!(
             "{} h of scoped project work × {}/h = {}, one-off.{note}",

@@ -5,7 +5,9 @@
 //! - `tier.rs`: one tier priced — the organisation's fees (`fees.rs`) at the prices the
 //!   scenario negotiated (`overrides.rs`), its custom lines (`custom.rs`), the discounts
 //!   (`discounts.rs`), then the cloud estimate (`cloud.rs`), then the totals.
-//! - `assembly.rs`: the quote itself, with `warnings.rs` and `assumptions.rs`.
+//! - `assembly.rs`: the quote itself, with `warnings.rs` and `assumptions.rs`: explained
+//!   ([`quote_for`]) or its amounts alone ([`amounts_only`]), as `detail.rs`'s type
+//!   parameter chooses.
 //! - `menu.rs`: the service menu; `recheck.rs`: a quote file re-priced.
 //! - `error.rs`: why a quote could not be made.
 
@@ -13,6 +15,7 @@ mod assembly;
 mod assumptions;
 mod cloud;
 mod custom;
+mod detail;
 mod discounts;
 mod error;
 pub mod feasibility;
@@ -24,7 +27,7 @@ mod recommend;
 mod tier;
 mod warnings;
 
-pub use assembly::{quote, quote_for};
+pub use assembly::{amounts_only, explain, quote, quote_for};
 pub use error::QuoteError;
 pub use recheck::{recheck, Mismatch};
 pub use recommend::{compare_tiers, recommend, recommendation};

@@ -2,10 +2,10 @@
 //! at hand and the file's date, and every total that no longer matches, so a face can say
 //! plainly that the catalog changed or the file was edited.
 
-use super::assembly::quote;
+use super::assembly::amounts_only;
 use super::error::QuoteError;
 use crate::catalog::Catalog;
-use crate::quote::Imported;
+use crate::quote::{Audience, Imported};
 use crate::source::{self, Diagnostic, Diagnostics};
 use rust_decimal::Decimal;
 
@@ -26,7 +26,7 @@ pub fn recheck(catalog: &Catalog, file: &Imported) -> Result<Vec<Mismatch>, Quot
             "expected YYYY-MM-DD",
         )))
     })?;
-    let q = quote(catalog, &file.scenario, date)?;
+    let q = amounts_only(catalog, &file.scenario, date, Audience::Customer)?;
     let now = serde_json::to_value(&q.totals).unwrap_or_default();
     let recomputed = |name: &str| {
         now.get(name)

@@ -3,7 +3,7 @@
 
 use super::error::QuoteError;
 use super::feasibility;
-use super::tier::{price_list, price_tier};
+use super::tier::{price_list, tier_totals};
 use crate::catalog::Catalog;
 use crate::money::{self, Currency};
 use crate::quote::{Recommendation, TierOption};
@@ -19,7 +19,7 @@ pub fn compare_tiers(c: &Catalog, s: &Scenario) -> Result<Vec<TierOption>, Quote
         // Discounts and negotiated prices are priced after feasibility: they never
         // rule a tier out, and the tiers compared include them (they are part of the cost).
         let priced = if conflicts.is_empty() {
-            Some(price_tier(p, s, name, false)?.totals)
+            Some(tier_totals(p, s, name)?)
         } else {
             None
         };

@@ -4,6 +4,7 @@
 //! nothing priced here rules it out.
 
 use super::cloud::Cloud;
+use super::detail::{Amounts, Detail};
 use super::error::QuoteError;
 use super::{custom, discounts, fees, overrides};
 use crate::catalog::price_list::{PriceList, Tier};
@@ -11,6 +12,7 @@ use crate::catalog::Catalog;
 use crate::quote::{Line, LineKind, Totals, Warning};
 use crate::scenario::Scenario;
 use rust_decimal::Decimal;
+use std::marker::PhantomData;
 
 /// A tier's lines and totals, the approvals its prices and discounts need (each naming
 /// its threshold: staff only), and the warnings of its discounts.
@@ -34,24 +36,39 @@ pub fn tier<'p>(p: &'p PriceList, name: &str) -> Result<&'p Tier, QuoteError> {
         .ok_or_else(|| QuoteError::Inconsistent(format!("no tier \"{name}\"")))
 }
 
-/// Prices the scenario for the tier `name`; `explain` writes every line's rationale.
-pub fn price_tier(
+/// Prices the scenario for the tier `name`, every line named, each with its rationale
+/// when `D` explains.
+pub fn price_tier<D: Detail>(
     p: &PriceList,
     s: &Scenario,
     name: &str,
-    explain: bool,
+) -> Result<PricedTier, QuoteError> {
+    price::<D>(p, s, name, true)
+}
+
+/// The totals of the tier `name` for the scenario (what comparing tiers needs): the
+/// same lines as [`price_tier`]'s, the cloud's unnamed.
+pub fn tier_totals(p: &PriceList, s: &Scenario, name: &str) -> Result<Totals, QuoteError> {
+    Ok(price::<Amounts>(p, s, name, false)?.totals)
+}
+
+fn price<D: Detail>(
+    p: &PriceList,
+    s: &Scenario,
+    name: &str,
+    named: bool,
 ) -> Result<PricedTier, QuoteError> {
     let t = tier(p, name)?;
     let cloud = Cloud {
-        explain,
-        ..cloud_for(p, s, name)?
+        named,
+        ..cloud_for::<D>(p, s, name)?
     };
-    let mut lines = vec![fees::membership(p, s, name, t, explain)?];
-    lines.extend(fees::usage_fee(p, s, explain)?);
-    lines.extend(fees::extra_help(p, s, name, t, explain)?);
-    lines.extend(fees::project(p, s, explain)?);
-    lines.extend(custom::lines(p, s, explain)?);
-    let discounted = discounts::discounts(p, s, p.tier_label(name), &lines, explain)?;
+    let mut lines = vec![fees::membership::<D>(p, s, name, t)?];
+    lines.extend(fees::usage_fee::<D>(p, s)?);
+    lines.extend(fees::extra_help::<D>(p, s, name, t)?);
+    lines.extend(fees::project::<D>(p, s)?);
+    lines.extend(custom::lines::<D>(p, s)?);
+    let discounted = discounts::discounts::<D>(p, s, p.tier_label(name), &lines)?;
     lines.extend(discounted.lines);
     lines.extend(cloud.lines(Decimal::ONE)?);
     let totals = Totals::from_lines(&lines, s.term_years)?;
@@ -68,11 +85,11 @@ pub fn price_tier(
 
 /// What every cloud line of the tier `name` shares: its cluster, the scenario's
 /// provider and region, and who pays.
-pub fn cloud_for<'a>(
+pub fn cloud_for<'a, D: Detail>(
     p: &'a PriceList,
     s: &'a Scenario,
     name: &str,
-) -> Result<Cloud<'a>, QuoteError> {
+) -> Result<Cloud<'a, D>, QuoteError> {
     let tier = tier(p, name)?;
     let provider = p
         .providers
@@ -93,6 +110,7 @@ pub fn cloud_for<'a>(
         } else {
             LineKind::PaidToProvider
         },
-        explain: true,
+        named: true,
+        detail: PhantomData,
     })
 }

@@ -142,20 +142,6 @@ impl Line {
         self
     }
 
-    /// The line with the rationale `why` writes from it, when `explain` asks for one:
-    /// tier comparisons and the low/high band need the amounts alone, and skipping the
-    /// sentences is most of their speed. A sentence fails only as its arithmetic can.
-    pub fn explained(
-        mut self,
-        explain: bool,
-        why: impl FnOnce(&Line) -> Result<String, Overflow>,
-    ) -> Result<Line, Overflow> {
-        if explain {
-            self.rationale = why(&self)?;
-        }
-        Ok(self)
-    }
-
     pub fn is_recurring(&self) -> bool {
         self.period != Period::OneOff
     }

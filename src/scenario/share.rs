@@ -67,7 +67,7 @@ pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
         }
         d
     };
-    let root = source::parse(&json).map_err(|e| damaged(Diagnostics::from(e)))?;
+    let root = source::parse_json(&json).map_err(|e| damaged(Diagnostics::from(e)))?;
     let mut d = Decoder::new();
     match decode_node(&mut d, &root) {
         Some(s) if !d.diags.has_errors() => Ok(s),

@@ -2,7 +2,8 @@
 //! <https://spec.json5.org> (1.0.0): comments, trailing commas, single quotes, unquoted
 //! keys, hex, `+1`, `.5`, `5.`, `Infinity`/`NaN`, line continuations, any Unicode space
 //! (a byte-order mark too). Commas between members are required. A syntax error says what
-//! was expected and what was found, at its line:column, with the line and a caret.
+//! was expected and what was found, at its line:column, with the line and a caret. The
+//! same reader in the [`Json`] dialect ([`parse_json`]) reads strict JSON (RFC 8259).
 //!
 //! Where it differs from the reference implementation (`tests/source_json5.rs` lists
 //! both): a `\u` escape of half a UTF-16 pair is refused (Rust text is UTF-8), and
@@ -10,13 +11,25 @@
 //! library's tables) instead of ID_Start/ID_Continue.
 
 use super::diagnostic::{shorten, Diagnostic, Excerpt};
+use super::dialect::{Dialect, Json, Json5};
 use super::node::{Doc, Members, Node, Place, Step, Value, MAX_DEPTH, MAX_DOCUMENT_BYTES, TOP};
-use super::scan::{Scanner, Syntax};
+use super::scan::{key_at, Scanner, Syntax};
 use std::cell::Cell;
 use std::rc::Rc;
 
-/// Parses JSON5 text. A syntax error comes back as one diagnostic with line:column.
+/// Parses JSON5 text (what people write). A syntax error comes back as one diagnostic
+/// with line:column.
 pub fn parse(text: &str) -> Result<Node, Diagnostic> {
+    read::<Json5>(text)
+}
+
+/// Parses strict JSON text (what the program wrote: share links, drafts, the embedded
+/// catalog's copy), as [`parse`] does JSON5.
+pub fn parse_json(text: &str) -> Result<Node, Diagnostic> {
+    read::<Json>(text)
+}
+
+fn read<D: Dialect>(text: &str) -> Result<Node, Diagnostic> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err(Diagnostic::error(
             "",
@@ -28,17 +41,17 @@ pub fn parse(text: &str) -> Result<Node, Diagnostic> {
         ));
     }
     let mut reader = Reader {
-        s: Scanner::new(text, 0),
+        s: Scanner::<D>::new(text, 0),
         depth: 0,
         lines: LineIndex::new(text),
-        doc: Doc::new(text),
+        doc: Doc::new(text, key_at::<D>),
     };
     reader.document().map_err(|e| reader.diagnostic(e))
 }
 
 /// Builds the tree from the tokens of a [`Scanner`].
-struct Reader<'t> {
-    s: Scanner<'t>,
+struct Reader<'t, D> {
+    s: Scanner<'t, D>,
     depth: usize,
     lines: LineIndex,
     doc: Rc<Doc>,
@@ -46,15 +59,15 @@ struct Reader<'t> {
 
 const A_VALUE: &str = "a value (an object, a list, a text, a number, true, false or null)";
 
-impl Reader<'_> {
-    /// `true`, `false`, `null`, `Infinity` or `NaN`.
+impl<D: Dialect> Reader<'_, D> {
+    /// `true`, `false`, `null`, or (JSON5) `Infinity` or `NaN`.
     fn word_value(&mut self) -> Result<Value, Syntax> {
         let word = self.s.word_at(self.s.at);
         let value = match word {
             "true" => Value::Bool(true),
             "false" => Value::Bool(false),
             "null" => Value::Null,
-            "Infinity" | "NaN" => Value::Number(word.into()),
+            "Infinity" | "NaN" if D::JSON5 => Value::Number(word.into()),
             _ => {
                 let mut e = self.s.expected(self.s.at, A_VALUE);
                 if matches!(
@@ -101,7 +114,8 @@ impl Reader<'_> {
         let value = match self.s.byte(self.s.at) {
             Some(b'{') => Value::Object(self.object(&place)?),
             Some(b'[') => Value::Array(self.array(&place)?),
-            Some(q @ (b'"' | b'\'')) => Value::String(self.s.string(q)?),
+            Some(b'"') => Value::String(self.s.string(b'"')?),
+            Some(b'\'') if D::JSON5 => Value::String(self.s.string(b'\'')?),
             Some(b'-' | b'+' | b'.' | b'0'..=b'9') => Value::Number(self.s.number()?.into()),
             _ => self.word_value()?,
         };
@@ -120,6 +134,7 @@ impl Reader<'_> {
         loop {
             self.s.blank()?;
             if self.s.byte(self.s.at) == Some(b'}') {
+                self.trailing(!list.is_empty())?;
                 break;
             }
             let step = Step::key(self.s.at);
@@ -150,6 +165,7 @@ impl Reader<'_> {
         loop {
             self.s.blank()?;
             if self.s.byte(self.s.at) == Some(b']') {
+                self.trailing(!items.is_empty())?;
                 break;
             }
             let up = *up.get_or_insert_with(|| self.doc.container(place));
@@ -190,6 +206,17 @@ impl Reader<'_> {
                 Err(e)
             }
         }
+    }
+
+    /// A closing bracket after a comma (`after_comma`): JSON5 allows it, JSON does not.
+    fn trailing(&self, after_comma: bool) -> Result<(), Syntax> {
+        if D::JSON5 || !after_comma {
+            return Ok(());
+        }
+        Err(Syntax {
+            at: self.s.at,
+            message: "a comma cannot come before a closing bracket in JSON".into(),
+        })
     }
 
     /// Steps into a `{` or `[`, refusing nesting beyond [`MAX_DEPTH`]; its offset.

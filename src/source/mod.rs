@@ -1,6 +1,7 @@
 //! Reading user-supplied documents (catalogs, scenarios, quote files) with positions.
 //!
-//! Every decoder in hubquote goes through here: the text is read as JSON5 ([`parse`])
+//! Every decoder in hubquote goes through here: the text is read as JSON5 ([`parse`], or
+//! strict JSON with [`parse_json`] where the program wrote it)
 //! into a [`Node`] tree in which each value knows its line:column and its path
 //! (`pricing.tiers.Advanced.annual_fee`), so that every later complaint can point at the
 //! exact spot. The tree's memory is linear in the text, lookups by key are logarithmic,
@@ -9,6 +10,7 @@
 
 mod decode;
 mod diagnostic;
+mod dialect;
 mod json5;
 mod node;
 mod number;
@@ -16,6 +18,6 @@ mod scan;
 
 pub use decode::{parse_date, put, Decoder, Reported};
 pub use diagnostic::{Diagnostic, Diagnostics, Excerpt, Severity, MAX_KEPT};
-pub use json5::parse;
+pub use json5::{parse, parse_json};
 pub use node::{child_path, Literal, Members, Node, Value, MAX_DOCUMENT_BYTES};
 pub use number::{parse_decimal, parse_number};

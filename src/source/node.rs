@@ -185,17 +185,28 @@ pub(super) const TOP: u32 = u32::MAX;
 /// is written) and the place of every container that has members or elements, each an
 /// index of its own container and a step. A path costs one entry per container, none per
 /// node, and no key is stored twice.
-#[derive(PartialEq, Eq)]
 pub(super) struct Doc {
     text: Box<str>,
     containers: RefCell<Vec<(u32, Step)>>,
+    /// Reads the key at a byte offset again, in the document's dialect (a function, so
+    /// that reading JSON never reaches JSON5's key reader).
+    key_at: fn(&str, usize) -> String,
 }
 
+impl PartialEq for Doc {
+    fn eq(&self, other: &Doc) -> bool {
+        self.text == other.text && self.containers == other.containers
+    }
+}
+
+impl Eq for Doc {}
+
 impl Doc {
-    pub(super) fn new(text: &str) -> Rc<Doc> {
+    pub(super) fn new(text: &str, key_at: fn(&str, usize) -> String) -> Rc<Doc> {
         Rc::new(Doc {
             text: text.into(),
             containers: RefCell::default(),
+            key_at,
         })
     }
 
@@ -261,7 +272,7 @@ impl Place {
             path = match step.kind() {
                 StepKind::Root => path,
                 StepKind::Index(i) => index_path(&path, i),
-                StepKind::Key(at) => child_path(&path, &super::scan::key_at(&self.doc.text, at)),
+                StepKind::Key(at) => child_path(&path, &(self.doc.key_at)(&self.doc.text, at)),
             };
         }
         path

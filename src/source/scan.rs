@@ -1,9 +1,11 @@
-//! The tokens of JSON5 text (<https://spec.json5.org> 1.0.0): white space and comments,
-//! texts and their escapes, unquoted keys, numbers; each error says what was expected
-//! and what was found. `json5.rs` builds the tree from them; a path reads a key again
-//! with [`key_at`].
+//! The tokens of JSON5 text (<https://spec.json5.org> 1.0.0), or of strict JSON as the
+//! [`Dialect`] says: white space and comments, texts and their escapes, unquoted keys,
+//! numbers; each error says what was expected and what was found. `json5.rs` builds the
+//! tree from them; a path reads a key again with [`key_at`].
 
 use super::diagnostic::shorten;
+use super::dialect::Dialect;
+use std::marker::PhantomData;
 
 /// A syntax error: its byte offset and what is wrong there.
 pub(super) struct Syntax {
@@ -11,36 +13,40 @@ pub(super) struct Syntax {
     pub(super) message: String,
 }
 
-/// Reads the tokens of JSON5 text.
-pub(super) struct Scanner<'t> {
+/// Reads the tokens of text in the dialect `D`.
+pub(super) struct Scanner<'t, D> {
     pub(super) text: &'t str,
     bytes: &'t [u8],
     /// The byte offset being read.
     pub(super) at: usize,
+    dialect: PhantomData<D>,
 }
 
 /// The key written at byte `at` of `text` (where a path's step points), read again.
-pub(super) fn key_at(text: &str, at: usize) -> String {
-    Scanner::new(text, at).key().unwrap_or_default()
+pub(super) fn key_at<D: Dialect>(text: &str, at: usize) -> String {
+    Scanner::<D>::new(text, at).key().unwrap_or_default()
 }
 
-impl<'t> Scanner<'t> {
+impl<'t, D: Dialect> Scanner<'t, D> {
     pub(super) fn new(text: &'t str, at: usize) -> Self {
         Scanner {
             text,
             bytes: text.as_bytes(),
             at,
+            dialect: PhantomData,
         }
     }
 
-    /// An object key: a quoted text or a name.
+    /// An object key: a quoted text or (JSON5) a name.
     pub(super) fn key(&mut self) -> Result<String, Syntax> {
         let start = self.at;
         match self.byte(start) {
-            Some(q @ (b'"' | b'\'')) => self.string(q),
-            _ => self
+            Some(b'"') => self.string(b'"'),
+            Some(b'\'') if D::JSON5 => self.string(b'\''),
+            _ if D::JSON5 => self
                 .name()?
                 .ok_or_else(|| self.expected(start, "a key (a name or a quoted text) or \"}\"")),
+            _ => Err(self.expected(start, "a key (a text in double quotes) or \"}\"")),
         }
     }
 
@@ -57,9 +63,9 @@ impl<'t> Scanner<'t> {
                 (c, c.len_utf8())
             };
             let fits = if out.is_empty() {
-                is_name_start(c)
+                is_name_start::<D>(c)
             } else {
-                is_name_part(c)
+                is_name_part::<D>(c)
             };
             if !fits && from_escape {
                 return Err(Syntax {
@@ -93,12 +99,13 @@ impl<'t> Scanner<'t> {
         let open = self.at;
         let mut out = String::new();
         let mut i = open + 1;
+        // JSON5 takes any character but the quote, a backslash or a line break as it is;
+        // JSON no control character either.
+        let plain =
+            |b: u8| b != q && !matches!(b, b'\\' | b'\n' | b'\r') && (D::JSON5 || b >= 0x20);
         loop {
             let run = i;
-            while self
-                .byte(i)
-                .is_some_and(|b| b != q && !matches!(b, b'\\' | b'\n' | b'\r'))
-            {
+            while self.byte(i).is_some_and(plain) {
                 i += 1;
             }
             out.push_str(self.slice(run, i));
@@ -112,9 +119,15 @@ impl<'t> Scanner<'t> {
                         message: "a text cannot go on to the next line: write \\n, or end the line with \\ to continue the text".into(),
                     })
                 }
-                Some(_) => {
+                Some(b) if b == q => {
                     self.at = i + 1;
                     return Ok(out);
+                }
+                Some(_) => {
+                    return Err(Syntax {
+                        at: i,
+                        message: "a control character cannot be written in a text as it is: escape it (\\t, \\u0001)".into(),
+                    })
                 }
                 None => return Err(unclosed(open, q)),
             }
@@ -127,13 +140,39 @@ impl<'t> Scanner<'t> {
         let q = self.byte(open).unwrap_or(b'"');
         let c = self.char_at(i + 1).ok_or_else(|| unclosed(open, q))?;
         let next = i + 1 + c.len_utf8();
-        let bad = |message: String| Syntax { at: i, message };
         let (push, next) = match c {
             'b' => (Some('\u{8}'), next),
             'f' => (Some('\u{c}'), next),
             'n' => (Some('\n'), next),
             'r' => (Some('\r'), next),
             't' => (Some('\t'), next),
+            'u' => self.unicode_escape(i)?,
+            '"' | '\\' | '/' => (Some(c), next),
+            _ if D::JSON5 => self.json5_escape(c, i, next)?,
+            _ => {
+                return Err(Syntax {
+                    at: i,
+                    message: format!(
+                        "\\{c} is not an escape of JSON (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)"
+                    ),
+                })
+            }
+        };
+        out.extend(push);
+        Ok(next)
+    }
+
+    /// The escapes JSON5 adds to JSON's, at `i`: `\v`, `\0`, `\x41`, a line
+    /// continuation, and any other character standing for itself; what it stands for and
+    /// the offset after it.
+    fn json5_escape(
+        &self,
+        c: char,
+        i: usize,
+        next: usize,
+    ) -> Result<(Option<char>, usize), Syntax> {
+        let bad = |message: String| Syntax { at: i, message };
+        Ok(match c {
             'v' => (Some('\u{b}'), next),
             '0' if self.byte(next).is_some_and(|b| b.is_ascii_digit()) => {
                 return Err(bad(
@@ -152,13 +191,10 @@ impl<'t> Scanner<'t> {
                     .ok_or_else(|| bad("\\x needs two hex digits (\\x41)".into()))?;
                 (char::from_u32(v), next + 2)
             }
-            'u' => self.unicode_escape(i)?,
             '\r' if self.byte(next) == Some(b'\n') => (None, next + 1),
             '\n' | '\r' | '\u{2028}' | '\u{2029}' => (None, next),
             other => (Some(other), next),
-        };
-        out.extend(push);
-        Ok(next)
+        })
     }
 
     /// `\uXXXX` at `i` in a text, a UTF-16 pair of them for characters beyond U+FFFF.
@@ -194,24 +230,23 @@ impl<'t> Scanner<'t> {
         u32::from_str_radix(digits, 16).ok()
     }
 
-    /// A number literal, kept as its text: `12`, `-0.5`, `.5`, `5.`, `1e3`, `+2`,
-    /// `0x1F`, `Infinity`, `-NaN`.
+    /// A number literal, kept as its text: `12`, `-0.5`, `1e3`; in JSON5 also `.5`,
+    /// `5.`, `+2`, `0x1F`, `Infinity`, `-NaN`.
     pub(super) fn number(&mut self) -> Result<&'t str, Syntax> {
         let start = self.at;
         let mut i = start;
-        if matches!(self.byte(i), Some(b'+' | b'-')) {
+        let sign = match self.byte(i) {
+            Some(b'-') => true,
+            Some(b'+') => D::JSON5,
+            _ => false,
+        };
+        if sign {
             i += 1;
         }
-        let word = self.word_at(i);
-        if matches!(word, "Infinity" | "NaN") {
-            return Ok(self.take_number(start, i + word.len()));
-        }
-        if self.byte(i) == Some(b'0') && matches!(self.byte(i + 1), Some(b'x' | b'X')) {
-            let digits = self.count(i + 2, |b| b.is_ascii_hexdigit());
-            if digits == 0 {
-                return Err(self.expected(i + 2, "hex digits after 0x"));
+        if D::JSON5 {
+            if let Some(end) = self.json5_number(i)? {
+                return Ok(self.take_number(start, end));
             }
-            return Ok(self.take_number(start, i + 2 + digits));
         }
         let int = self.count(i, |b| b.is_ascii_digit());
         if int > 1 && self.byte(i) == Some(b'0') {
@@ -221,10 +256,16 @@ impl<'t> Scanner<'t> {
                     .into(),
             });
         }
+        if int == 0 && !D::JSON5 {
+            return Err(self.expected(i, "a digit"));
+        }
         let mut end = i + int;
         let mut fraction = 0;
         if self.byte(end) == Some(b'.') {
             fraction = self.count(end + 1, |b| b.is_ascii_digit());
+            if fraction == 0 && !D::JSON5 {
+                return Err(self.expected(end + 1, "a digit after the point"));
+            }
             end += 1 + fraction;
         }
         if int == 0 && fraction == 0 {
@@ -244,6 +285,23 @@ impl<'t> Scanner<'t> {
         Ok(self.take_number(start, end))
     }
 
+    /// JSON5's `Infinity`, `NaN` and hex after the sign at `i`: where the literal ends, or
+    /// `None` when it is none of them.
+    fn json5_number(&self, i: usize) -> Result<Option<usize>, Syntax> {
+        let word = self.word_at(i);
+        if matches!(word, "Infinity" | "NaN") {
+            return Ok(Some(i + word.len()));
+        }
+        if self.byte(i) == Some(b'0') && matches!(self.byte(i + 1), Some(b'x' | b'X')) {
+            let digits = self.count(i + 2, |b| b.is_ascii_hexdigit());
+            if digits == 0 {
+                return Err(self.expected(i + 2, "hex digits after 0x"));
+            }
+            return Ok(Some(i + 2 + digits));
+        }
+        Ok(None)
+    }
+
     fn take_number(&mut self, start: usize, end: usize) -> &'t str {
         self.at = end;
         self.slice(start, end)
@@ -256,11 +314,13 @@ impl<'t> Scanner<'t> {
             .map_or(0, |rest| rest.iter().take_while(|&&b| f(b)).count())
     }
 
-    /// Skips white space and comments.
+    /// Skips white space and (JSON5) comments.
     pub(super) fn blank(&mut self) -> Result<(), Syntax> {
         loop {
             match self.byte(self.at) {
-                Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => self.at += 1,
+                Some(b' ' | b'\t' | b'\n' | b'\r') => self.at += 1,
+                _ if !D::JSON5 => return Ok(()),
+                Some(0x0B | 0x0C) => self.at += 1,
                 Some(b'/') if self.byte(self.at + 1) == Some(b'/') => {
                     let rest = self.slice(self.at, self.bytes.len());
                     self.at += rest
@@ -309,11 +369,16 @@ impl<'t> Scanner<'t> {
                 });
                 self.slice(at, at + n)
             }
-            c if is_name_start(c) => self.word_at(at),
+            c if is_name_start::<D>(c) => self.word_at(at),
             _ => "",
         };
         if token.is_empty() {
-            format!("`{}`", c.escape_debug())
+            // JSON's messages escape what is not printable ASCII without Unicode tables.
+            if D::JSON5 {
+                format!("`{}`", c.escape_debug())
+            } else {
+                format!("`{}`", c.escape_default())
+            }
         } else {
             format!("`{}`", shorten(token))
         }
@@ -322,7 +387,8 @@ impl<'t> Scanner<'t> {
     /// Whether a key or a value could start at `at` (then a missing comma is likely).
     pub(super) fn starts_value(&self, at: usize) -> bool {
         self.char_at(at).is_some_and(|c| {
-            matches!(c, '{' | '[' | '"' | '\'' | '0'..='9' | '-' | '+' | '.') || is_name_start(c)
+            matches!(c, '{' | '[' | '"' | '\'' | '0'..='9' | '-' | '+' | '.')
+                || is_name_start::<D>(c)
         })
     }
 
@@ -333,9 +399,9 @@ impl<'t> Scanner<'t> {
             .char_indices()
             .find(|&(i, c)| {
                 !(if i == 0 {
-                    is_name_start(c)
+                    is_name_start::<D>(c)
                 } else {
-                    is_name_part(c)
+                    is_name_part::<D>(c)
                 })
             })
             .map_or(rest.len(), |(i, _)| i);
@@ -383,12 +449,19 @@ fn is_space(c: char) -> bool {
     )
 }
 
-fn is_name_start(c: char) -> bool {
-    c == '$' || c == '_' || c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic())
+/// A character that starts a name (an unquoted key in JSON5; in messages, a word): in
+/// JSON, which has no names, ASCII letters only (no Unicode tables).
+fn is_name_start<D: Dialect>(c: char) -> bool {
+    c == '$'
+        || c == '_'
+        || c.is_ascii_alphabetic()
+        || (D::JSON5 && !c.is_ascii() && c.is_alphabetic())
 }
 
-fn is_name_part(c: char) -> bool {
-    is_name_start(c)
+fn is_name_part<D: Dialect>(c: char) -> bool {
+    is_name_start::<D>(c)
         || c.is_ascii_digit()
-        || (!c.is_ascii() && (c.is_alphanumeric() || matches!(c, '\u{200C}' | '\u{200D}')))
+        || (D::JSON5
+            && !c.is_ascii()
+            && (c.is_alphanumeric() || matches!(c, '\u{200C}' | '\u{200D}')))
 }

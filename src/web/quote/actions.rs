@@ -78,11 +78,13 @@ fn save_button(kind: Download, status: Status) -> impl IntoView {
             status.set(vec!["There is no quote to save yet.".to_string()]);
             return;
         };
+        let catalog = c.catalog().get_untracked();
         let stale = c.stale();
         spawn_local(async move {
             let name = kind.file_name(&q.number);
             let mime = kind.mime();
-            let msg = match kind.bytes(q).await.map(|b| io::download(&name, &b, mime)) {
+            let written = kind.bytes(catalog, q).await;
+            let msg = match written.map(|b| b.and_then(|b| io::download(&name, &b, mime))) {
                 Ok(Ok(())) if stale => format!(
                     "Saved {name}: the last valid quote, not your current answers (they need attention)."
                 ),
@@ -107,12 +109,22 @@ fn copy_justification(status: Status, shown: RwSignal<Option<String>>) -> impl I
             status.set(vec!["There is no quote to justify yet.".to_string()]);
             return;
         };
+        let catalog = c.catalog().get_untracked();
         spawn_local(async move {
-            let Ok(text) = files::justification(q).await else {
-                status.set(vec![not_downloaded(
-                    "The budget justification was not written",
-                )]);
-                return;
+            let text = match files::justification(catalog, q).await {
+                Ok(Ok(text)) => text,
+                Ok(Err(e)) => {
+                    status.set(vec![format!(
+                        "The budget justification was not written: {e}."
+                    )]);
+                    return;
+                }
+                Err(_) => {
+                    status.set(vec![not_downloaded(
+                        "The budget justification was not written",
+                    )]);
+                    return;
+                }
             };
             let copied = io::copy(&text).await;
             let msg = if copied {

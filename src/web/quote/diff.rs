@@ -7,6 +7,7 @@
 use crate::diff::{self, Change, InputChange, LineChange, QuoteDiff, TotalChange};
 use crate::money::Currency;
 use crate::pricing;
+use crate::quote::Audience;
 use crate::web::io;
 use crate::web::state::ctx;
 use crate::web::text::capitalise;
@@ -18,11 +19,11 @@ use std::sync::Arc;
 pub fn Versus() -> impl IntoView {
     let c = ctx();
     // A priced with the catalog in use, today (again only when either changes); B the
-    // last good quote; customer copies both.
+    // last good quote; customer copies both, amounts only (a diff reads no rationale).
     let a = Memo::new(move |_| {
         let a = c.pinned()?;
         Some(c.catalog().with(|cat| {
-            pricing::quote(cat, &a, io::today())
+            pricing::amounts_only(cat, &a, io::today(), Audience::Customer)
                 .map(Arc::new)
                 .map_err(|e| capitalise(&e.to_string()))
         }))

@@ -81,51 +81,67 @@ impl Download {
         }
     }
 
-    /// The file, byte for byte what `hubquote quote --format <kind>` writes for this quote
-    /// (the customer's copy of `q`, a staff copy; `--internal` for the internal copy); an
-    /// error when the writer's chunk could not be fetched.
-    pub async fn bytes(self, q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
+    /// The file, byte for byte what `hubquote quote --format <kind>` writes for the
+    /// estimate `q` (a staff copy, amounts only) explained with the catalog `c` that priced
+    /// it: the customer's copy, or with `--internal` the internal one. Inside, why the
+    /// quote could not be explained; outside, that the writer's chunk could not be fetched.
+    pub async fn bytes(self, c: Arc<Catalog>, q: Arc<Quote>) -> Written<Vec<u8>> {
         match self {
-            Self::Pdf => pdf(q, false).await,
-            Self::Internal => pdf(q, true).await,
-            Self::Json => json(q).await,
-            Self::Csv => csv(q).await,
-            Self::Markdown => markdown(q).await,
+            Self::Pdf => pdf(c, q, false).await,
+            Self::Internal => pdf(c, q, true).await,
+            Self::Json => json(c, q).await,
+            Self::Csv => csv(c, q).await,
+            Self::Markdown => markdown(c, q).await,
         }
     }
 }
 
+/// What a chunk wrote, or why the quote could not be explained (inside), or that the
+/// chunk could not be fetched (outside).
+pub type Written<T> = Result<Result<T, String>, SplitLoaderError>;
+
+/// The customer's copy of the estimate `q`, explained: every line with its rationale.
+fn customer(c: &Catalog, q: &Quote) -> Result<Quote, String> {
+    explained(c, q).map(|q| q.for_customer())
+}
+
+/// The estimate `q` explained with `c`, as the files need it.
+fn explained(c: &Catalog, q: &Quote) -> Result<Quote, String> {
+    crate::pricing::explain(c, q).map_err(|e| e.to_string())
+}
+
 /// The customer's copy, or the staff's own (`internal`).
 #[wasm_split(hubquote_pdf, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn pdf(q: Arc<Quote>, internal: bool) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok(if internal {
-        crate::export::to_pdf(&q)
+fn pdf(c: Arc<Catalog>, q: Arc<Quote>, internal: bool) -> Written<Vec<u8>> {
+    let q = if internal {
+        explained(&c, &q)
     } else {
-        crate::export::to_pdf(&q.for_customer())
-    })
+        customer(&c, &q)
+    };
+    Ok(q.map(|q| crate::export::to_pdf(&q)))
 }
 
 #[wasm_split(hubquote_json, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn json(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok((q.for_customer().to_json() + "\n").into_bytes())
+fn json(c: Arc<Catalog>, q: Arc<Quote>) -> Written<Vec<u8>> {
+    Ok(customer(&c, &q).map(|q| (q.to_json() + "\n").into_bytes()))
 }
 
 #[wasm_split(hubquote_csv, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn csv(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok(crate::export::to_csv(&q.for_customer()).into_bytes())
+fn csv(c: Arc<Catalog>, q: Arc<Quote>) -> Written<Vec<u8>> {
+    Ok(customer(&c, &q).map(|q| crate::export::to_csv(&q).into_bytes()))
 }
 
 #[wasm_split(hubquote_markdown, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn markdown(q: Arc<Quote>) -> Result<Vec<u8>, SplitLoaderError> {
-    Ok(crate::export::to_markdown(&q.for_customer()).into_bytes())
+fn markdown(c: Arc<Catalog>, q: Arc<Quote>) -> Written<Vec<u8>> {
+    Ok(customer(&c, &q).map(|q| crate::export::to_markdown(&q).into_bytes()))
 }
 
 /// The budget justification a PI pastes into a grant proposal, of the customer's copy:
 /// the same text as `hubquote quote --format justification`. In the quote tools' chunk,
 /// where its button is.
 #[wasm_split(hubquote_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn justification(q: Arc<Quote>) -> Result<String, SplitLoaderError> {
-    Ok(crate::export::justification(&q.for_customer()))
+pub fn justification(c: Arc<Catalog>, q: Arc<Quote>) -> Written<String> {
+    Ok(customer(&c, &q).map(|q| crate::export::justification(&q)))
 }
 
 /// Fetches and compiles every chunk of this module (no-op once loaded; a chunk that

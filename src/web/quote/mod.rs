@@ -15,6 +15,7 @@ mod years;
 use super::chunk;
 use super::io;
 use super::state::{ctx, View};
+use crate::catalog::Catalog;
 use crate::quote::{labels, Quote};
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -64,7 +65,7 @@ pub fn QuoteView() -> impl IntoView {
                 chunk::lazy(
                     None,
                     "The quote's details (cloud band, chart, line items, notes) could not be downloaded from the server. Check the connection, then open this tab again; the totals above are complete.",
-                    details_view(q, open),
+                    details_view(c.catalog().get(), q, open),
                 )
             })
     };
@@ -105,12 +106,22 @@ pub fn QuoteView() -> impl IntoView {
 }
 
 /// The quote's details: band, chart, line items with their rationale, the years of a
-/// longer term, and notes.
+/// longer term, and notes, of the estimate `q` explained (with the catalog that priced it).
 #[wasm_split(hubquote_details, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn details_view(
+    catalog: Arc<Catalog>,
     q: Arc<Quote>,
     open: RwSignal<BTreeSet<String>>,
 ) -> Result<AnyView, SplitLoaderError> {
+    let q = match crate::pricing::explain(&catalog, &q) {
+        Ok(q) => Arc::new(q),
+        Err(e) => {
+            return Ok(view! {
+                <p class="hq-alert hq-alert-error" role="alert">{format!("The quote's details could not be written: {e}")}</p>
+            }
+            .into_any())
+        }
+    };
     Ok(view! {
         <Band q=q.clone()/>
         <section class="hq-block" aria-labelledby="hq-chart-h">

@@ -16,6 +16,8 @@ use std::sync::Arc;
 pub struct Estimate {
     /// The engine's validation of the scenario: (path, message).
     pub problems: Memo<Vec<(String, String)>>,
+    /// The quote's amounts alone (`pricing::amounts_only`): what leaves the first download
+    /// explained (the details, the files) is `pricing::explain`ed in its own chunk.
     pub result: Memo<Result<Arc<Quote>, QuoteError>>,
     pub last_good: Memo<Option<Arc<Quote>>>,
     /// The tier the engine recommends for the scenario and why, as if asked to recommend
@@ -41,7 +43,7 @@ impl Estimate {
         });
         let result = Memo::new(move |_| {
             catalog.with(|c| {
-                scenario.with(|s| pricing::quote_for(c, s, today, Audience::Staff).map(Arc::new))
+                scenario.with(|s| pricing::amounts_only(c, s, today, Audience::Staff).map(Arc::new))
             })
         });
         let last_good = Memo::new(move |prev: Option<&Option<Arc<Quote>>>| {
