@@ -170,14 +170,14 @@ fn check_reports_every_error_with_line_and_column() {
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(
-        err.contains("-:6:75: error: items[1].perTier.One.kind: unknown kind \"dial\""),
+        err.contains("<stdin>:6:75: error: items[1].perTier.One.kind: unknown kind \"dial\""),
         "{err}"
     );
     assert!(
-        err.contains("-:6:11: error: items[1].id: the item id \"a\" is used more than once"),
+        err.contains("<stdin>:6:11: error: items[1].id: the item id \"a\" is used more than once"),
         "{err}"
     );
-    assert!(err.contains("-: 2 errors"), "{err}");
+    assert!(err.contains("<stdin>: 2 errors"), "{err}");
     let ok = hubquote(
         &[
             "check",
@@ -213,4 +213,90 @@ fn quoting_with_a_feature_only_catalog_says_prices_are_unavailable() {
         "{}",
         text(&out.stderr)
     );
+}
+
+#[test]
+fn input_is_read_up_to_the_cap_and_no_further() {
+    // `/dev/zero` never ends: reading it whole would run until memory is exhausted.
+    let start = std::time::Instant::now();
+    let out = hubquote(&["quote", "/dev/zero"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr)
+            .contains("/dev/zero: the document is larger than the limit of 4194304 bytes"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    // Standard input too, and a document exactly at the cap is read (and then parsed).
+    let over = " ".repeat(4 * 1024 * 1024 + 1);
+    let out = hubquote(&["check", "-"], Some(&over));
+    assert!(
+        text(&out.stderr).contains("<stdin>: the document is larger"),
+        "{}",
+        text(&out.stderr)
+    );
+    let at_cap = format!("{{}}{}", " ".repeat(4 * 1024 * 1024 - 2));
+    let out = hubquote(&["check", "-"], Some(&at_cap));
+    assert!(
+        text(&out.stderr).contains("<stdin>:1:1: error: name: is missing"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+/// Runs `args` with standard output going to `stdout`.
+fn hubquote_to(args: &[&str], stdout: Stdio) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hubquote"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_failed_write_to_standard_output_is_an_error() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    let s = std::env::temp_dir().join(format!("hubquote-full-{}.json", std::process::id()));
+    std::fs::write(&s, preset("course-50")).unwrap();
+    let s = s.to_str().unwrap();
+    for args in [
+        &["example"][..],
+        &["example", "course-50"],
+        &["schema", "quote"],
+        &["check", "public/catalog.json5"],
+        &["quote", s],
+        &["quote", s, "--format", "pdf", "-o", "-"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = hubquote_to(args, Stdio::from(full));
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            text(&out.stderr).contains("standard output: No space left on device"),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hubquote"))
+        .args(["check", "public/catalog.json5"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    // Written before the pipe closed (0) or refused by it (1): never a panic or a message.
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{:?}", out.status);
+    assert_eq!(text(&out.stderr), "");
 }
