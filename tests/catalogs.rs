@@ -86,7 +86,7 @@ fn tiers_are_data_four_tiers_work() {
     let s = |hubs: usize, dask: &str| {
         let hub = |i: usize| {
             format!(
-                r#"{{"name":"h{i}","registered_users":10,"monthly_active_users":5,"hours_per_user":10,"size":"S","dask_node_hours":{dask}}}"#
+                r#"{{"name":"h{i}","registered_users":10,"monthly_active_users":5,"hours_per_user":10,"size":"S","home_gb_per_user":1,"dask_node_hours":{dask}}}"#
             )
         };
         let hubs: Vec<String> = (0..hubs).map(hub).collect();

@@ -105,7 +105,7 @@ fn invalid_scenario_exits_1_and_names_the_field_with_its_position() {
   "tier": "Advanced", "provider": "AWS", "region": "us-west-2",
   "account": "2i2c-managed", "billing": "2i2c-pays", "active_months": 12,
   "hubs": [{ "name": "h", "registered_users": 100, "monthly_active_users": 300,
-             "hours_per_user": "abc", "size": "Small" }]
+             "hours_per_user": "abc", "size": "Small", "home_gb_per_user": 1 }]
 }"#;
     let out = hubquote(&["quote", "-"], Some(bad));
     assert_eq!(out.status.code(), Some(1));

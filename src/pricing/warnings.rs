@@ -1,6 +1,5 @@
 //! What the reader of a quote must know before its numbers: a custom price, discounts
-//! that need approval, a cloud bill paid to the provider, the provider's own note, a
-//! membership without hubs.
+//! that need approval, a cloud bill paid to the provider, the provider's own note.
 
 use super::fees::Aside;
 use crate::catalog::price_list::{PriceList, Tier};
@@ -22,12 +21,6 @@ pub fn warnings(
     }));
     out.extend(paid_to_provider(p, s));
     out.extend(provider_note(p, s));
-    if s.hubs.is_empty() {
-        out.push(Warning {
-            code: "no-hubs".into(),
-            message: "No hub is quoted: this is the membership alone, with no cloud cost.".into(),
-        });
-    }
     out
 }
 

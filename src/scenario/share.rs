@@ -91,7 +91,7 @@ mod tests {
                 "tier":"recommend","provider":"p","region":"r","account":"a","billing":"b",
                 "active_months":9,"discounts":[{"target":"membership","percent":"10","reason":"x"}],
                 "hubs":[{"name":"Hub 1","registered_users":50,"monthly_active_users":40,
-                         "hours_per_user":"2.5","size":"s","features":{"hub:dask":"Enabled"}}]}"#,
+                         "hours_per_user":"2.5","size":"s","home_gb_per_user":"1","features":{"hub:dask":"Enabled"}}]}"#,
         )
         .unwrap()
     }

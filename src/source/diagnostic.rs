@@ -322,7 +322,7 @@ impl<'d> IntoIterator for &'d Diagnostics {
 }
 
 /// `9950` → `9,950`.
-fn grouped(n: usize) -> String {
+pub(super) fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
