@@ -21,7 +21,7 @@ pub const MAX_TERM_YEARS: u32 = 10;
 pub const MAX_DISCOUNT_AMOUNT: u32 = 1_000_000_000;
 pub const MAX_DISCOUNTS: usize = 20;
 /// A hub selects at most one value per item: a catalog has at most this many items.
-pub const MAX_FEATURES: usize = 200;
+pub const MAX_FEATURES: usize = 100;
 
 /// The scenario-wide numbers and texts: months, term, hours, discounts, how many hubs,
 /// who it is for and the choices it names.
