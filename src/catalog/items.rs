@@ -225,7 +225,10 @@ fn decode_select(d: &mut Decoder, n: &Node) -> Option<Kind> {
                     });
                     ok = false;
                 }
-                options.push(o);
+                // A select that failed is not kept: its options need not be either.
+                if ok {
+                    options.push(o);
+                }
             }
             None => ok = false,
         }

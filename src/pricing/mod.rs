@@ -1,7 +1,8 @@
 //! The pricing engine: catalog + scenario + date → quote. Pure, deterministic, no I/O.
 //!
 //! - `recommend.rs`: every tier compared for the scenario, the cheapest that allows it
-//!   chosen, and why; `feasibility.rs` says whether a tier allows it.
+//!   chosen, and why; `feasibility.rs` says whether a tier allows it, from what
+//!   `values.rs` says requirements read.
 //! - `tier.rs`: one tier priced — the organisation's fees (`fees.rs`), then the cloud
 //!   estimate (`cloud.rs`), then the totals.
 //! - `assembly.rs`: the quote itself, with `warnings.rs` and `assumptions.rs`.
@@ -18,6 +19,7 @@ pub mod menu;
 mod recheck;
 mod recommend;
 mod tier;
+mod values;
 mod warnings;
 
 pub use assembly::quote;

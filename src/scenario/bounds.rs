@@ -63,14 +63,8 @@ pub fn scenario_wide(s: &Scenario, out: &mut Diagnostics) {
             "hubs",
             "a scenario has one or more hubs: add the hub to be quoted",
         );
-    } else if s.hubs.len() > MAX_HUBS {
-        out.error(
-            "hubs",
-            format!(
-                "{} hubs is more than the {MAX_HUBS} a quote can hold",
-                s.hubs.len()
-            ),
-        );
+    } else {
+        check_count(out, "hubs", s.hubs.len(), MAX_HUBS, "hubs");
     }
 }
 

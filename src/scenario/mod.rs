@@ -97,7 +97,7 @@ pub struct Hub {
 }
 
 /// A feature selection: a select's option value, or a flag's on/off.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum FeatureValue {

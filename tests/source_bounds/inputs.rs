@@ -252,7 +252,8 @@ pub struct Outcome {
     pub report_bytes: usize,
 }
 
-fn summary(result: Result<String, hubquote::source::Diagnostics>) -> Outcome {
+/// The outcome of reading a document: its summary, or how many errors and the first.
+pub fn summary(result: Result<String, hubquote::source::Diagnostics>) -> Outcome {
     match result {
         Ok(summary) => Outcome {
             summary,
