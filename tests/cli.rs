@@ -122,14 +122,66 @@ fn invalid_scenario_exits_1_and_names_the_field_with_its_position() {
 }
 
 #[test]
-fn a_tier_that_does_not_allow_the_scenario_is_an_error_naming_the_fix() {
+fn a_tier_that_does_not_allow_the_scenario_is_an_error_naming_the_fix_at_its_place() {
     let s = preset("network-5");
+    let line_of = |needle: &str| s.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let out = hubquote(&["quote", "-", "--tier", "Advanced"], Some(&s));
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
+    assert_eq!(
+        err,
+        format!(
+            "<stdin>: Advanced does not allow this scenario:\n<stdin>:{}:11: error: hubs: 5 hubs exceed Advanced's limit of 3 and need Premier\n",
+            line_of("\"hubs\"")
+        )
+    );
+    let out = hubquote(&["quote", "-", "--tier", "Essential"], Some(&s));
+    let err = text(&out.stderr);
     assert!(
-        err.contains("5 hubs exceed Advanced's limit of 3 and need Premier"),
+        err.contains(&format!(
+            "<stdin>:{}:15: error: provider: Google Cloud Platform needs Advanced or above",
+            line_of("\"provider\"")
+        )),
         "{err}"
+    );
+    // No tier at all: each tier's conflicts, named.
+    let many: serde_json::Value = serde_json::from_str(&s).unwrap();
+    let mut many = many;
+    let hub = many["hubs"][0].clone();
+    many["hubs"] = (0..11)
+        .map(|i| {
+            let mut h = hub.clone();
+            h["name"] = format!("h{i}").into();
+            h
+        })
+        .collect();
+    many["tier"] = "recommend".into();
+    let out = hubquote(&["quote", "-"], Some(&many.to_string()));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("<stdin>: no tier allows this scenario:\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("<stdin>:1:"),
+        "located in the one-line document: {err}"
+    );
+    assert!(
+        err.contains("error: hubs: Premier: 11 hubs exceed Premier's limit of 10, and no tier allows more than 10"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_tier_on_the_command_line_is_bad_usage() {
+    let out = hubquote(
+        &["quote", "-", "--tier", "Gold"],
+        Some(&preset("course-50")),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "--tier: unknown tier \"Gold\": choose one of Essential, Advanced, Premier or \"recommend\"\n"
     );
 }
 
@@ -208,11 +260,25 @@ fn quoting_with_a_feature_only_catalog_says_prices_are_unavailable() {
         Some(&preset("course-50")),
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("no prices"),
-        "{}",
-        text(&out.stderr)
+    // At the catalog, not at the scenario.
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "{}:1:1: error: the catalog \"V2\" has no prices: it can compare tiers but not quote\n",
+            cat.display()
+        )
     );
+    for args in [&["example"][..], &["example", "course-50"]] {
+        let mut args = args.to_vec();
+        args.extend(["--catalog", cat.to_str().unwrap()]);
+        let out = hubquote(&args, None);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            text(&out.stderr),
+            "the catalog \"V2\" has no presets\n",
+            "{args:?}"
+        );
+    }
 }
 
 #[test]

@@ -3,10 +3,11 @@
 //! write, 2 bad usage. Reading and writing are `io.rs`'s.
 
 mod io;
+mod located;
 
 use crate::catalog::Catalog;
 use crate::quote::Quote;
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, RECOMMEND};
 use crate::{export, pricing};
 use clap::{Parser, Subcommand, ValueEnum};
 use io::{invalid, read, write_out, write_pdf, Failure};
@@ -85,16 +86,35 @@ pub fn main() -> ExitCode {
 }
 
 fn load_catalog(path: Option<&PathBuf>) -> Result<Catalog, Failure> {
-    let (name, text) = match path {
+    let (name, text) = catalog_source(path)?;
+    load(&name, &text)
+}
+
+/// A catalog that can price quotes: one without prices is refused at the catalog.
+fn load_priced_catalog(path: Option<&PathBuf>) -> Result<Catalog, Failure> {
+    let (name, text) = catalog_source(path)?;
+    let catalog = load(&name, &text)?;
+    if !catalog.is_priced() {
+        return Err(located::not_priced(&name, &text, &catalog));
+    }
+    Ok(catalog)
+}
+
+/// The name and text of the catalog file `path`, or of the embedded catalog.
+fn catalog_source(path: Option<&PathBuf>) -> Result<(String, String), Failure> {
+    Ok(match path {
         Some(p) => (p.display().to_string(), read(&p.display().to_string())?),
         None => (
             crate::DEFAULT_CATALOG_NAME.to_string(),
             crate::DEFAULT_CATALOG.to_string(),
         ),
-    };
-    Catalog::load(&text)
+    })
+}
+
+fn load(name: &str, text: &str) -> Result<Catalog, Failure> {
+    Catalog::load(text)
         .map(|l| l.catalog)
-        .map_err(|d| invalid(d.render(&name)))
+        .map_err(|d| invalid(d.render(name)))
 }
 
 fn today() -> time::Date {
@@ -116,7 +136,7 @@ fn run(cmd: Command) -> Result<(), Failure> {
             format,
             output,
         } => {
-            let catalog = load_catalog(catalog.as_ref())?;
+            let catalog = load_priced_catalog(catalog.as_ref())?;
             let quote = make_quote(&catalog, &scenario, tier, date)?;
             let out = match format {
                 Format::Pdf => return write_pdf(output.as_ref(), &export::to_pdf(&quote)),
@@ -148,9 +168,15 @@ fn make_quote(
     date: Option<String>,
 ) -> Result<Quote, Failure> {
     let text = read(path)?;
-    let mut s =
-        Scenario::load(&text, catalog).map_err(|d| invalid(d.render(io::shown_name(path))))?;
+    let name = io::shown_name(path);
+    let mut s = Scenario::load(&text, catalog).map_err(|d| invalid(d.render(name)))?;
     if let Some(t) = tier {
+        if t != RECOMMEND && !catalog.tiers.contains(&t) {
+            let tiers = catalog.tiers.join(", ");
+            let why =
+                format!("--tier: unknown tier \"{t}\": choose one of {tiers} or \"{RECOMMEND}\"");
+            return Err(Failure(why, 2));
+        }
         s.tier = t;
     }
     let date = match date {
@@ -158,7 +184,7 @@ fn make_quote(
             .ok_or_else(|| Failure(format!("--date: expected YYYY-MM-DD, found \"{d}\""), 2))?,
         None => today(),
     };
-    pricing::quote(catalog, &s, date).map_err(|e| invalid(format!("{path}: {e}")))
+    pricing::quote(catalog, &s, date).map_err(|e| located::refusal(name, &text, &e))
 }
 
 /// `hubquote check`: every error and warning of a catalog file, or a summary of it.
@@ -196,6 +222,12 @@ fn check(path: &str) -> Result<(), Failure> {
 
 /// `hubquote example`: the presets listed, or one of them as a scenario file.
 fn example(catalog: &Catalog, name: Option<&str>) -> Result<(), Failure> {
+    if catalog.presets.is_empty() {
+        return Err(invalid(format!(
+            "the catalog \"{}\" has no presets",
+            catalog.name
+        )));
+    }
     let Some(n) = name else {
         let mut out = String::new();
         for p in &catalog.presets {

@@ -69,15 +69,7 @@ impl<'c> Feasibility<'c> {
         };
         let hubs = u32::try_from(s.hubs.len()).unwrap_or(u32::MAX);
         if hubs > t.hub_limit {
-            r.needs(
-                "hubs".into(),
-                format!(
-                    "{hubs} hubs exceed {}'s limit of {} and",
-                    p.tier_label(tier),
-                    t.hub_limit
-                ),
-                r.tiers_where(|x| x.hub_limit >= hubs),
-            );
+            hub_limit(&mut r, hubs, tier, t);
         }
         cloud_choices(&mut r, s, t);
         // A hub judged like an earlier one has the same refusals, already said; a
@@ -97,6 +89,28 @@ impl<'c> Feasibility<'c> {
             }
         }
         r.out
+    }
+}
+
+/// More hubs than `tier` allows: which tiers would, or that none does.
+fn hub_limit(r: &mut Refusals, hubs: u32, tier: &str, t: &Tier) {
+    let over = format!(
+        "{hubs} hubs exceed {}'s limit of {}",
+        r.p.tier_label(tier),
+        t.hub_limit
+    );
+    let allowed = r.tiers_where(|x| x.hub_limit >= hubs);
+    if allowed.is_empty() {
+        let most =
+            r.p.tiers
+                .iter()
+                .map(|(_, x)| x.hub_limit)
+                .max()
+                .unwrap_or(0);
+        let message = format!("{over}, and no tier allows more than {most}");
+        r.push("hubs".into(), message, allowed);
+    } else {
+        r.needs("hubs".into(), format!("{over} and"), allowed);
     }
 }
 
