@@ -11,6 +11,8 @@
 
 #[path = "../tests/support/faces.rs"]
 mod faces;
+#[path = "../tests/support/heap.rs"]
+mod heap;
 #[path = "../tests/source_bounds/inputs.rs"]
 mod inputs;
 #[path = "../tests/source_bounds/priced.rs"]
@@ -20,7 +22,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 #[global_allocator]
-static ALLOC: inputs::Counting = inputs::Counting;
+static ALLOC: heap::Counting = heap::Counting;
 
 /// A child still running after this is stopped and reported as such.
 const LIMIT: Duration = Duration::from_secs(60);

@@ -8,6 +8,8 @@
 
 #[path = "support/faces.rs"]
 mod faces;
+#[path = "support/heap.rs"]
+mod heap;
 #[path = "source_bounds/inputs.rs"]
 mod inputs;
 #[path = "source_bounds/priced.rs"]
@@ -18,7 +20,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 #[global_allocator]
-static ALLOC: inputs::Counting = inputs::Counting;
+static ALLOC: heap::Counting = heap::Counting;
 
 /// The peak heap is global: the tests of this file run one at a time.
 static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
