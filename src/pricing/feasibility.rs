@@ -8,7 +8,7 @@ use crate::catalog::{Catalog, PriceList};
 use crate::quote::Conflict;
 use crate::scenario::{FeatureValue, Scenario};
 use crate::source::child_path;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Every choice of a scenario judged against every tier once: each hub's selections
 /// (hubs with the same selections share one judgement) and, for each, which tiers allow
@@ -40,13 +40,14 @@ impl<'c> Feasibility<'c> {
             return f;
         };
         let items = Items::new(c);
+        let mut seen: HashMap<Vec<(String, FeatureValue)>, usize> = HashMap::new();
         for hub in &s.hubs {
             let chosen = selections(p, hub);
-            let known = f.judged.iter().position(|j| j.chosen == chosen);
-            let index = known.unwrap_or_else(|| {
+            let next = f.judged.len();
+            let index = *seen.entry(chosen.clone()).or_insert(next);
+            if index == next {
                 f.judged.push(judge(c, &items, s, chosen));
-                f.judged.len() - 1
-            });
+            }
             f.of_hub.push(index);
         }
         f

@@ -7,7 +7,7 @@ use crate::catalog::price_list::Mirrored;
 use crate::catalog::{Catalog, Item, Kind, PriceList, Scalar};
 use crate::scenario::{FeatureValue, Hub, Scenario};
 use rust_decimal::Decimal;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// A hub's feature selections: explicit ones plus those its usage implies
 /// (Dask worker hours select Dask Gateway, a GPU share selects the GPU option).
@@ -31,7 +31,7 @@ pub fn selections(p: &PriceList, hub: &Hub) -> Vec<(String, FeatureValue)> {
 }
 
 /// The catalog's items by id.
-pub struct Items<'c>(HashMap<&'c str, &'c Item>);
+pub struct Items<'c>(BTreeMap<&'c str, &'c Item>);
 
 impl<'c> Items<'c> {
     pub fn new(c: &'c Catalog) -> Self {
@@ -54,8 +54,8 @@ impl<'c> Items<'c> {
 pub struct Values<'a> {
     items: &'a Items<'a>,
     /// The scenario's choice for each item that mirrors one.
-    mirrored: HashMap<&'a str, &'a str>,
-    chosen: HashMap<&'a str, &'a FeatureValue>,
+    mirrored: BTreeMap<&'a str, &'a str>,
+    chosen: BTreeMap<&'a str, &'a FeatureValue>,
 }
 
 impl<'a> Values<'a> {
@@ -79,7 +79,7 @@ impl<'a> Values<'a> {
                     (item, value.as_str())
                 })
                 .collect(),
-            _ => HashMap::new(),
+            _ => BTreeMap::new(),
         };
         Values {
             items,

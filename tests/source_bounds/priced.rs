@@ -18,7 +18,12 @@ use serde_json::{json, Map, Value};
 pub fn cases() -> Vec<Case> {
     vec![
         Case {
-            name: "a catalog and a scenario at every limit: every tier, every format",
+            name: "a catalog and a scenario at every limit: the quote, every format",
+            make: || limit_catalog().to_string(),
+            read: quote_at_the_limits,
+        },
+        Case {
+            name: "the same: every tier's quote, every format, read back",
             make: || limit_catalog().to_string(),
             read: price_at_the_limits,
         },
@@ -354,6 +359,27 @@ pub fn limit_scenario(c: &Catalog) -> Scenario {
 
 fn date() -> time::Date {
     time::Date::from_calendar_date(2026, time::Month::November, 21).expect("a date")
+}
+
+/// Loads the catalog, makes the scenario at the limits for it, and quotes it as the CLI
+/// does (the recommended tier), in every format.
+fn quote_at_the_limits(text: &str) -> Outcome {
+    let c = loaded(text);
+    let s = limit_scenario(&c);
+    let q = hubquote::pricing::quote(&c, &s, date()).expect("the quote at the limits");
+    let written = hubquote::export::to_text(&q).len()
+        + hubquote::export::to_markdown(&q).len()
+        + hubquote::export::to_csv(&q).len()
+        + hubquote::export::to_pdf(&q).len()
+        + q.to_json().len();
+    Outcome {
+        summary: format!(
+            "{} lines, {:.1} MB written",
+            q.lines.len(),
+            written as f64 / 1e6
+        ),
+        report_bytes: 0,
+    }
 }
 
 /// Loads the catalog, makes the scenario at the limits for it, and every face of it.

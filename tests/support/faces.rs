@@ -5,7 +5,7 @@
 //! (`examples/fuzz.rs`), which hold it to their time and memory bounds.
 
 use hubquote::catalog::Catalog;
-use hubquote::pricing::{self, menu};
+use hubquote::pricing::{self, menu, QuoteError};
 use hubquote::quote;
 use hubquote::scenario::{share, Scenario, RECOMMEND};
 
@@ -18,8 +18,9 @@ pub struct Faces {
     pub refusals: usize,
     /// Bytes of every document written.
     pub bytes: usize,
-    /// Broken promises: a quote file that does not read back to the same totals, a share
-    /// link that does not restore the scenario (or one too long that is not refused).
+    /// Broken promises: a valid scenario a valid catalog cannot price, a quote file that
+    /// does not read back to the same totals, a share link that does not restore the
+    /// scenario (or one too long that is not refused).
     pub broken: Vec<String>,
 }
 
@@ -39,6 +40,11 @@ pub fn every_face(c: &Catalog, s: &Scenario, date: time::Date) -> Faces {
         s.tier = tier.to_string();
         match pricing::quote(c, &s, date) {
             Ok(q) => quote_faces(c, &q, &mut f),
+            // A catalog that validates has everything its valid scenarios need.
+            Err(e @ QuoteError::Inconsistent(_)) if !s.validate(c).has_errors() => {
+                f.broken
+                    .push(format!("a valid scenario is not priced: {e}"));
+            }
             Err(e) => {
                 f.refusals += 1;
                 f.bytes += e.to_string().len();
