@@ -6,7 +6,7 @@
 //! priced for every quote, every item's requirement evaluated for every hub.
 
 use super::items::{Item, Kind, TierConfig};
-use super::price_list::{Price, PriceList, Region, Storage, Tier};
+use super::price_list::{Citation, Price, PriceList, Provider, Region, Size, Storage, Tier};
 use super::requires::{Op, Requires, Scalar};
 use super::{Catalog, Preset};
 use crate::keyed::Keyed;
@@ -70,13 +70,12 @@ impl Limits<'_> {
         check_count(self.out, at, count, max, what);
     }
 
-    /// A map's size and keys; `each` gets the path and value of the entries within it.
+    /// A map's size (at most `max` `what`) and keys; `each` gets the path and value of
+    /// the entries within the limit.
     fn keyed<T>(
         &mut self,
         at: &str,
-        map: &Keyed<T>,
-        max: usize,
-        what: &str,
+        (map, max, what): (&Keyed<T>, usize, &str),
         mut each: impl FnMut(&mut Self, &str, &T),
     ) {
         self.count(at, map.len(), max, what);
@@ -104,8 +103,8 @@ impl Limits<'_> {
             item.help.as_deref().unwrap_or_default(),
             PARAGRAPH,
         );
-        let tiers = format!("{at}.perTier");
-        self.keyed(&tiers, &item.per_tier, MAX_TIERS, "tiers", Self::config);
+        let tiers = (&item.per_tier, MAX_TIERS, "tiers");
+        self.keyed(&format!("{at}.perTier"), tiers, Self::config);
     }
 
     fn config(&mut self, at: &str, cfg: &TierConfig) {
@@ -158,87 +157,61 @@ impl Limits<'_> {
         self.text("pricing.seller.contact", &s.contact, NAME);
         self.text("pricing.seller.website", &s.website, URL);
         self.text("pricing.seller.address", &s.address, PARAGRAPH);
-        self.keyed(
-            "pricing.sources",
-            &p.sources,
-            MAX_SOURCES,
-            "sources",
-            |l, at, c| {
-                l.field(at, "title", &c.title, PARAGRAPH);
-                l.field(at, "url", &c.url, URL);
-                l.field(at, "retrieved", &c.retrieved, KEY);
-            },
-        );
-        self.keyed("pricing.tiers", &p.tiers, MAX_TIERS, "tiers", Self::tier);
-        self.keyed(
-            "pricing.accounts",
-            &p.accounts,
-            MAX_ARRANGEMENTS,
-            "accounts",
-            |l, at, a| {
-                l.field(at, "label", &a.label, NAME);
-                l.field(at, "help", &a.help, PARAGRAPH);
-            },
-        );
-        self.keyed(
-            "pricing.billing",
-            &p.billing,
-            MAX_ARRANGEMENTS,
-            "billing choices",
-            |l, at, b| {
-                l.field(at, "label", &b.label, NAME);
-                l.field(at, "help", &b.help, PARAGRAPH);
-            },
-        );
+        let sources = (&p.sources, MAX_SOURCES, "sources");
+        self.keyed("pricing.sources", sources, Self::citation);
+        let tiers = (&p.tiers, MAX_TIERS, "tiers");
+        self.keyed("pricing.tiers", tiers, Self::tier);
+        let accounts = (&p.accounts, MAX_ARRANGEMENTS, "accounts");
+        self.keyed("pricing.accounts", accounts, |l, at, a| {
+            l.label_and_help(at, &a.label, &a.help);
+        });
+        let billing = (&p.billing, MAX_ARRANGEMENTS, "billing choices");
+        self.keyed("pricing.billing", billing, |l, at, b| {
+            l.label_and_help(at, &b.label, &b.help);
+        });
+        self.fees(p);
+        let sizes = (&p.sizes, MAX_SIZES, "sizes");
+        self.keyed("pricing.sizes", sizes, Self::size);
+        let providers = (&p.providers, MAX_PROVIDERS, "providers");
+        self.keyed("pricing.providers", providers, Self::provider);
+        self.links(p);
+        self.list("pricing.terms", &p.terms, MAX_TERMS, "terms", PARAGRAPH);
+    }
+
+    fn citation(&mut self, at: &str, c: &Citation) {
+        self.field(at, "title", &c.title, PARAGRAPH);
+        self.field(at, "url", &c.url, URL);
+        self.field(at, "retrieved", &c.retrieved, KEY);
+    }
+
+    fn label_and_help(&mut self, at: &str, label: &str, help: &str) {
+        self.field(at, "label", label, NAME);
+        self.field(at, "help", help, PARAGRAPH);
+    }
+
+    /// The usage fee's bands and texts, and the hourly rate's source.
+    fn fees(&mut self, p: &PriceList) {
         let fee = &p.usage_fee;
         self.text("pricing.usage_fee.basis", &fee.basis, PARAGRAPH);
         self.text("pricing.usage_fee.source", &fee.source, KEY);
-        self.count(
-            "pricing.usage_fee.bands",
-            fee.bands.len(),
-            MAX_BANDS,
-            "bands",
-        );
+        let bands = fee.bands.len();
+        self.count("pricing.usage_fee.bands", bands, MAX_BANDS, "bands");
         self.text("pricing.hourly_rate.source", &p.hourly_rate.source, KEY);
-        self.keyed(
-            "pricing.sizes",
-            &p.sizes,
-            MAX_SIZES,
-            "sizes",
-            |l, at, size| {
-                l.field(at, "label", &size.label, NAME);
-                let nodes = format!("{at}.nodes");
-                l.keyed(
-                    &nodes,
-                    &size.nodes,
-                    MAX_PROVIDERS,
-                    "providers",
-                    |l, at, node| {
-                        l.text(at, node, KEY);
-                    },
-                );
-            },
-        );
-        self.keyed(
-            "pricing.providers",
-            &p.providers,
-            MAX_PROVIDERS,
-            "providers",
-            |l, at, prov| {
-                l.field(at, "label", &prov.label, NAME);
-                l.field(at, "note", &prov.note, PARAGRAPH);
-                let regions = format!("{at}.regions");
-                l.keyed(
-                    &regions,
-                    &prov.regions,
-                    MAX_REGIONS,
-                    "regions",
-                    Self::region,
-                );
-            },
-        );
-        self.links(p);
-        self.list("pricing.terms", &p.terms, MAX_TERMS, "terms", PARAGRAPH);
+    }
+
+    fn size(&mut self, at: &str, size: &Size) {
+        self.field(at, "label", &size.label, NAME);
+        let nodes = (&size.nodes, MAX_PROVIDERS, "providers");
+        self.keyed(&format!("{at}.nodes"), nodes, |l, at, node| {
+            l.text(at, node, KEY);
+        });
+    }
+
+    fn provider(&mut self, at: &str, prov: &Provider) {
+        self.field(at, "label", &prov.label, NAME);
+        self.field(at, "note", &prov.note, PARAGRAPH);
+        let regions = (&prov.regions, MAX_REGIONS, "regions");
+        self.keyed(&format!("{at}.regions"), regions, Self::region);
     }
 
     fn tier(&mut self, at: &str, t: &Tier) {
@@ -258,16 +231,10 @@ impl Limits<'_> {
 
     fn region(&mut self, at: &str, r: &Region) {
         self.field(at, "label", &r.label, NAME);
-        let nodes = format!("{at}.nodes");
-        self.keyed(
-            &nodes,
-            &r.nodes,
-            MAX_NODE_TYPES,
-            "node types",
-            |l, at, n| {
-                l.price(at, &n.price);
-            },
-        );
+        let nodes = (&r.nodes, MAX_NODE_TYPES, "node types");
+        self.keyed(&format!("{at}.nodes"), nodes, |l, at, n| {
+            l.price(at, &n.price)
+        });
         if let Some(g) = &r.gpu {
             self.field(at, "gpu.node", &g.node, KEY);
         }
