@@ -4,7 +4,7 @@
 # against dist/ served under a strict Content-Security-Policy).
 #
 #   bash scripts/test.sh            # everything (what .ci/run does)
-#   bash scripts/test.sh KEY...     # only these steps: fmt clippy test clippy-wasm wasm-test build browser
+#   bash scripts/test.sh KEY...     # only these steps: fmt clippy test clippy-wasm wasm-test build browser fuzz
 #
 # Every step runs even if an earlier one failed (except that the browser tests need a
 # build); the exit status is non-zero if any step failed. Screenshots of the browser tests
@@ -94,6 +94,9 @@ step wasm-test "wasm-bindgen-test: the engine in wasm32, headless Chrome" \
   wasm-pack test --headless --chrome --mode no-install -- --test wasm_engine
 step build "release web build (scripts/build.sh)" build
 step browser "browser tests (tests/browser/, headless chromium, strict CSP)" browser_tests
+# A minute of the fuzzer over every target (examples/fuzz/main.rs says how to run it long).
+step fuzz "fuzzer: every target, 60 s in all (examples/fuzz)" \
+  cargo run --release --example fuzz -- all 60
 # Further steps are added here as `step KEY DESCRIPTION COMMAND...`.
 
 say "summary"

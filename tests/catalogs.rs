@@ -86,7 +86,7 @@ fn tiers_are_data_four_tiers_work() {
     let s = |hubs: usize, dask: &str| {
         let hub = |i: usize| {
             format!(
-                r#"{{"name":"h{i}","registered_users":10,"monthly_active_users":5,"hours_per_user":10,"size":"S","dask_node_hours":{dask}}}"#
+                r#"{{"name":"h{i}","registered_users":10,"monthly_active_users":5,"hours_per_user":10,"size":"S","home_gb_per_user":1,"dask_node_hours":{dask}}}"#
             )
         };
         let hubs: Vec<String> = (0..hubs).map(hub).collect();
@@ -186,4 +186,93 @@ fn syntax_errors_are_located() {
     assert_eq!(d.error_count(), 1);
     let e = d.iter().next().unwrap();
     assert_eq!(e.line, Some(3), "{}", d.render("x"));
+}
+
+/// The embedded catalog as JSON, to break one limit at a time.
+fn catalog_json() -> serde_json::Value {
+    serde_json::to_value(Catalog::embedded().unwrap().catalog).unwrap()
+}
+
+#[test]
+fn a_catalog_past_a_limit_is_refused_there_and_not_checked_further() {
+    use serde_json::json;
+    let item = catalog_json()["items"][0].clone();
+    let items = move |n: usize| -> serde_json::Value {
+        (0..n)
+            .map(|i| {
+                let mut it = item.clone();
+                it["id"] = json!(format!("i{i}"));
+                it
+            })
+            .collect()
+    };
+    let leaf = json!({ "id": "hub:dask", "op": "truthy" });
+    let tier = catalog_json()["pricing"]["tiers"]["Premier"].clone();
+    let tiers: serde_json::Map<String, serde_json::Value> =
+        (0..11).map(|i| (format!("T{i}"), tier.clone())).collect();
+    type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "pricing.seller.name",
+            Box::new(|c| c["pricing"]["seller"]["name"] = json!("2i2c\n".repeat(80_000))),
+            "is 400,000 characters long, more than the 200 allowed in a name",
+        ),
+        (
+            "pricing.seller.name",
+            Box::new(|c| c["pricing"]["seller"]["name"] = json!("2i2c\nfoundation")),
+            "a name is one line: remove the line break",
+        ),
+        (
+            "pricing.currency.symbol",
+            Box::new(|c| c["pricing"]["currency"]["symbol"] = json!("$".repeat(9))),
+            "is 9 characters long, more than the 8 allowed in a currency symbol or code",
+        ),
+        (
+            "items[0].help",
+            Box::new(|c| c["items"][0]["help"] = json!("h".repeat(2_001))),
+            "is 2,001 characters long, more than the 2,000 allowed in a paragraph",
+        ),
+        (
+            "items[0].id",
+            Box::new(|c| c["items"][0]["id"] = json!("k".repeat(101))),
+            "is 101 characters long, more than the 100 allowed in a key",
+        ),
+        (
+            "items",
+            Box::new(move |c| c["items"] = items(101)),
+            "101 items are more than the 100 this calculator accepts",
+        ),
+        (
+            "pricing.tiers",
+            Box::new(move |c| c["pricing"]["tiers"] = json!(tiers)),
+            "11 tiers are more than the 10 this calculator accepts",
+        ),
+        (
+            "pricing.terms",
+            Box::new(|c| c["pricing"]["terms"] = json!(vec!["t"; 51])),
+            "51 terms are more than the 50 this calculator accepts",
+        ),
+        (
+            "items[0].perTier.Essential.requires",
+            Box::new(move |c| {
+                c["items"][0]["perTier"]["Essential"]["requires"] =
+                    json!({ "allOf": vec![leaf.clone(); 16] })
+            }),
+            "17 clauses are more than the 16 this calculator accepts",
+        ),
+    ];
+    for (path, edit, message) in cases {
+        let mut c = catalog_json();
+        edit(&mut c);
+        let text = serde_json::to_string_pretty(&c).unwrap();
+        let d = Catalog::load(&text).unwrap_err();
+        let errors: Vec<String> = d
+            .errors()
+            .map(|e| format!("{}: {}", e.path, e.message))
+            .collect();
+        assert_eq!(errors, [format!("{path}: {message}")], "{path}");
+        // Located at the offending value's line, in the CLI's form.
+        let e = d.errors().next().unwrap();
+        assert!(e.line.is_some_and(|l| l > 1), "{path}: {e:?}");
+    }
 }

@@ -105,7 +105,7 @@ fn invalid_scenario_exits_1_and_names_the_field_with_its_position() {
   "tier": "Advanced", "provider": "AWS", "region": "us-west-2",
   "account": "2i2c-managed", "billing": "2i2c-pays", "active_months": 12,
   "hubs": [{ "name": "h", "registered_users": 100, "monthly_active_users": 300,
-             "hours_per_user": "abc", "size": "Small" }]
+             "hours_per_user": "abc", "size": "Small", "home_gb_per_user": 1 }]
 }"#;
     let out = hubquote(&["quote", "-"], Some(bad));
     assert_eq!(out.status.code(), Some(1));
@@ -122,14 +122,66 @@ fn invalid_scenario_exits_1_and_names_the_field_with_its_position() {
 }
 
 #[test]
-fn a_tier_that_does_not_allow_the_scenario_is_an_error_naming_the_fix() {
+fn a_tier_that_does_not_allow_the_scenario_is_an_error_naming_the_fix_at_its_place() {
     let s = preset("network-5");
+    let line_of = |needle: &str| s.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let out = hubquote(&["quote", "-", "--tier", "Advanced"], Some(&s));
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
+    assert_eq!(
+        err,
+        format!(
+            "<stdin>: Advanced does not allow this scenario:\n<stdin>:{}:11: error: hubs: 5 hubs exceed Advanced's limit of 3 and need Premier\n",
+            line_of("\"hubs\"")
+        )
+    );
+    let out = hubquote(&["quote", "-", "--tier", "Essential"], Some(&s));
+    let err = text(&out.stderr);
     assert!(
-        err.contains("5 hubs exceed Advanced's limit of 3 and need Premier"),
+        err.contains(&format!(
+            "<stdin>:{}:15: error: provider: Google Cloud Platform needs Advanced or above",
+            line_of("\"provider\"")
+        )),
         "{err}"
+    );
+    // No tier at all: each tier's conflicts, named.
+    let many: serde_json::Value = serde_json::from_str(&s).unwrap();
+    let mut many = many;
+    let hub = many["hubs"][0].clone();
+    many["hubs"] = (0..11)
+        .map(|i| {
+            let mut h = hub.clone();
+            h["name"] = format!("h{i}").into();
+            h
+        })
+        .collect();
+    many["tier"] = "recommend".into();
+    let out = hubquote(&["quote", "-"], Some(&many.to_string()));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("<stdin>: no tier allows this scenario:\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("<stdin>:1:"),
+        "located in the one-line document: {err}"
+    );
+    assert!(
+        err.contains("error: hubs: Premier: 11 hubs exceed Premier's limit of 10, and no tier allows more than 10"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_unknown_tier_on_the_command_line_is_bad_usage() {
+    let out = hubquote(
+        &["quote", "-", "--tier", "Gold"],
+        Some(&preset("course-50")),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "--tier: unknown tier \"Gold\": choose one of Essential, Advanced, Premier or \"recommend\"\n"
     );
 }
 
@@ -170,14 +222,14 @@ fn check_reports_every_error_with_line_and_column() {
     assert_eq!(out.status.code(), Some(1));
     let err = text(&out.stderr);
     assert!(
-        err.contains("-:6:75: error: items[1].perTier.One.kind: unknown kind \"dial\""),
+        err.contains("<stdin>:6:75: error: items[1].perTier.One.kind: unknown kind \"dial\""),
         "{err}"
     );
     assert!(
-        err.contains("-:6:11: error: items[1].id: the item id \"a\" is used more than once"),
+        err.contains("<stdin>:6:11: error: items[1].id: the item id \"a\" is used more than once"),
         "{err}"
     );
-    assert!(err.contains("-: 2 errors"), "{err}");
+    assert!(err.contains("<stdin>: 2 errors"), "{err}");
     let ok = hubquote(
         &[
             "check",
@@ -208,8 +260,52 @@ fn quoting_with_a_feature_only_catalog_says_prices_are_unavailable() {
         Some(&preset("course-50")),
     );
     assert_eq!(out.status.code(), Some(1));
+    // At the catalog, not at the scenario.
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "{}:1:1: error: the catalog \"V2\" has no prices: it can compare tiers but not quote\n",
+            cat.display()
+        )
+    );
+    for args in [&["example"][..], &["example", "course-50"]] {
+        let mut args = args.to_vec();
+        args.extend(["--catalog", cat.to_str().unwrap()]);
+        let out = hubquote(&args, None);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            text(&out.stderr),
+            "the catalog \"V2\" has no presets\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn input_is_read_up_to_the_cap_and_no_further() {
+    // `/dev/zero` never ends: reading it whole would run until memory is exhausted.
+    let start = std::time::Instant::now();
+    let out = hubquote(&["quote", "/dev/zero"], None);
+    assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).contains("no prices"),
+        text(&out.stderr)
+            .contains("/dev/zero: the document is larger than the limit of 4194304 bytes"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    // Standard input too, and a document exactly at the cap is read (and then parsed).
+    let over = " ".repeat(4 * 1024 * 1024 + 1);
+    let out = hubquote(&["check", "-"], Some(&over));
+    assert!(
+        text(&out.stderr).contains("<stdin>: the document is larger"),
+        "{}",
+        text(&out.stderr)
+    );
+    let at_cap = format!("{{}}{}", " ".repeat(4 * 1024 * 1024 - 2));
+    let out = hubquote(&["check", "-"], Some(&at_cap));
+    assert!(
+        text(&out.stderr).contains("<stdin>:1:1: error: name: is missing"),
         "{}",
         text(&out.stderr)
     );
@@ -379,4 +475,60 @@ fn justification_is_the_golden_paragraphs() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), golden("network-5.justification.txt"));
+}
+
+/// Runs `args` with standard output going to `stdout`.
+fn hubquote_to(args: &[&str], stdout: Stdio) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hubquote"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_failed_write_to_standard_output_is_an_error() {
+    if !std::path::Path::new("/dev/full").exists() {
+        return;
+    }
+    let s = std::env::temp_dir().join(format!("hubquote-full-{}.json", std::process::id()));
+    std::fs::write(&s, preset("course-50")).unwrap();
+    let s = s.to_str().unwrap();
+    for args in [
+        &["example"][..],
+        &["example", "course-50"],
+        &["schema", "quote"],
+        &["check", "public/catalog.json5"],
+        &["quote", s],
+        &["quote", s, "--format", "pdf", "-o", "-"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = hubquote_to(args, Stdio::from(full));
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            text(&out.stderr).contains("standard output: No space left on device"),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hubquote"))
+        .args(["check", "public/catalog.json5"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    // Written before the pipe closed (0) or refused by it (1): never a panic or a message.
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{:?}", out.status);
+    assert_eq!(text(&out.stderr), "");
 }

@@ -62,10 +62,9 @@ fn repeated_ids(d: &mut Decoder, nodes: &[Node]) {
             Value::Array(_) | Value::Object(_) => continue,
         };
         if !seen.insert(key) {
-            d.push(id.error(format!(
-                "the item id {} is used more than once",
-                id.describe()
-            )));
+            d.fail(id, || {
+                format!("the item id {} is used more than once", id.describe())
+            });
         }
     }
 }

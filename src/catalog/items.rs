@@ -2,8 +2,9 @@
 
 use super::requires::{self, Requires, Scalar};
 use crate::keyed::Keyed;
-use crate::source::{put, Decoder, Node, Value};
+use crate::source::{put, shorten, Decoder, Node, Value};
 use serde::Serialize;
+use std::collections::HashSet;
 
 /// One feature row of the service menu.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -184,9 +185,9 @@ fn decode_config(d: &mut Decoder, n: &Node) -> Option<TierConfig> {
         Some("select") => decode_select(d, n),
         Some(other) => {
             if let Some(k) = kind_node {
-                d.push(k.error(format!(
-                    "unknown kind \"{other}\" (expected single, flag or select)"
-                )));
+                d.fail(k, || {
+                    format!("unknown kind \"{other}\" (expected single, flag or select)")
+                });
             }
             None
         }
@@ -206,22 +207,28 @@ fn decode_select(d: &mut Decoder, n: &Node) -> Option<Kind> {
     let options_node = d.required(n, "options")?;
     let items = d.array(options_node)?;
     if items.is_empty() {
-        d.push(options_node.error("a select needs at least one option"));
+        d.fail(options_node, || "a select needs at least one option".into());
         return None;
     }
     let mut options = Vec::with_capacity(items.len());
+    let mut seen = HashSet::new();
     let mut ok = true;
     for item in items {
         match decode_option(d, item) {
             Some(o) => {
-                if options.iter().any(|p: &SelectOption| p.value == o.value) {
-                    d.push(item.error(format!(
-                        "the option value \"{}\" appears more than once",
-                        o.value
-                    )));
+                if !seen.insert(o.value.clone()) {
+                    d.fail(item, || {
+                        format!(
+                            "the option value \"{}\" appears more than once",
+                            shorten(&o.value)
+                        )
+                    });
                     ok = false;
                 }
-                options.push(o);
+                // A select that failed is not kept: its options need not be either.
+                if ok {
+                    options.push(o);
+                }
             }
             None => ok = false,
         }
@@ -231,7 +238,7 @@ fn decode_select(d: &mut Decoder, n: &Node) -> Option<Kind> {
         Some(dn) => {
             let v = d.string(dn)?;
             if ok && !options.iter().any(|o| o.value == v) {
-                d.push(dn.error(format!("the default \"{v}\" matches no option")));
+                d.fail(dn, || format!("the default \"{v}\" matches no option"));
                 return None;
             }
             Some(v)

@@ -8,6 +8,7 @@
 mod decode;
 mod embedded;
 mod items;
+pub mod limits;
 mod load;
 pub mod price_list;
 pub mod requires;

@@ -200,7 +200,7 @@ fn decode_combinator(d: &mut Decoder, n: &Node, key: &str) -> Option<Requires> {
     }
     let items = d.array(inner)?;
     if items.is_empty() {
-        d.push(inner.error(format!("{key} needs at least one clause")));
+        d.fail(inner, || format!("{key} needs at least one clause"));
         return None;
     }
     let parts: Vec<Option<Requires>> = items.iter().map(|i| decode(d, i)).collect();
@@ -239,9 +239,9 @@ fn decode_op(d: &mut Decoder, n: &Node) -> Option<Op> {
             comparison(d, name, v)
         }
         (Some(other), Some(o)) => {
-            d.push(o.error(format!(
+            d.fail(o, || format!(
                 "unknown operator \"{other}\" (expected truthy, falsy, eq, neq, in, nin, gt, gte, lt or lte)"
-            )));
+            ));
             None
         }
         _ => None,
@@ -251,10 +251,12 @@ fn decode_op(d: &mut Decoder, n: &Node) -> Option<Op> {
 /// `gt`, `gte`, `lt`, `lte`: they compare with a number.
 fn comparison(d: &mut Decoder, name: &str, v: &Node) -> Option<Op> {
     let Value::Number(_) = &v.value else {
-        d.push(v.error(format!(
-            "the operator \"{name}\" compares with a number, found {}",
-            v.describe()
-        )));
+        d.fail(v, || {
+            format!(
+                "the operator \"{name}\" compares with a number, found {}",
+                v.describe()
+            )
+        });
         return None;
     };
     let v = d.decimal(v)?;
@@ -274,7 +276,7 @@ fn value_for<'n>(
     op: &str,
 ) -> Option<&'n Node> {
     if value.is_none() {
-        d.push(leaf.error(format!("the operator \"{op}\" needs a \"value\"")));
+        d.fail(leaf, || format!("the operator \"{op}\" needs a \"value\""));
     }
     value
 }
@@ -286,10 +288,12 @@ fn scalar(d: &mut Decoder, n: &Node) -> Option<Scalar> {
         Value::Null => Some(Scalar::Null),
         Value::Number(_) => d.decimal(n).map(Scalar::Number),
         _ => {
-            d.push(n.error(format!(
-                "expected a text, number or true/false to compare with, found {}",
-                n.describe()
-            )));
+            d.fail(n, || {
+                format!(
+                    "expected a text, number or true/false to compare with, found {}",
+                    n.describe()
+                )
+            });
             None
         }
     }

@@ -8,8 +8,9 @@ use super::price_list::PriceList;
 use super::Catalog;
 use crate::scenario::bounds::{self, Names};
 use crate::scenario::{FeatureValue, Hub, Scenario, RECOMMEND};
-use crate::source::{self, child_path, Decoder, Diagnostics};
+use crate::source::{self, child_path, shorten, Decoder, Diagnostics};
 use rust_decimal::Decimal;
+use std::collections::HashSet;
 
 impl Scenario {
     /// Decodes and validates against a catalog; every problem is located in the text.
@@ -47,13 +48,16 @@ impl Scenario {
         bounds::scenario_wide(self, &mut out);
         crate::scenario::negotiated::bounds::check(self, &mut out);
         let mut names = Names::default();
-        for (i, hub) in self.hubs.iter().enumerate() {
+        // Hubs beyond the limit are not looked at: the count is the error to fix first.
+        for (i, hub) in self.hubs.iter().enumerate().take(bounds::MAX_HUBS) {
             let at = format!("hubs[{i}]");
             names.check(hub, &at, &mut out);
             bounds::hub_usage(hub, &at, &mut out);
             hub_size_and_region(self, hub, &at, p, &mut out);
-            hub_features(hub, &at, c, &mut out);
-            usage_agrees_with_features(hub, &at, c, p, &mut out);
+            if hub.features.len() <= bounds::MAX_FEATURES {
+                hub_features(hub, &at, c, &mut out);
+                usage_agrees_with_features(hub, &at, c, p, &mut out);
+            }
         }
         out
     }
@@ -66,7 +70,7 @@ fn choices(s: &Scenario, c: &Catalog, p: &PriceList, out: &mut Diagnostics) {
             "tier",
             format!(
                 "unknown tier \"{}\": choose one of {} or \"recommend\"",
-                s.tier,
+                shorten(&s.tier),
                 c.tiers.join(", ")
             ),
         );
@@ -76,7 +80,7 @@ fn choices(s: &Scenario, c: &Catalog, p: &PriceList, out: &mut Diagnostics) {
             "provider",
             format!(
                 "unknown cloud provider \"{}\": choose one of {}",
-                s.provider,
+                shorten(&s.provider),
                 p.providers.key_list()
             ),
         ),
@@ -85,7 +89,7 @@ fn choices(s: &Scenario, c: &Catalog, p: &PriceList, out: &mut Diagnostics) {
             format!(
                 "{} has no region \"{}\" in this catalog: choose one of {}",
                 prov.label,
-                s.region,
+                shorten(&s.region),
                 prov.regions.key_list()
             ),
         ),
@@ -96,7 +100,7 @@ fn choices(s: &Scenario, c: &Catalog, p: &PriceList, out: &mut Diagnostics) {
             "account",
             format!(
                 "unknown cloud account arrangement \"{}\": choose one of {}",
-                s.account,
+                shorten(&s.account),
                 p.accounts.key_list()
             ),
         );
@@ -106,7 +110,7 @@ fn choices(s: &Scenario, c: &Catalog, p: &PriceList, out: &mut Diagnostics) {
             "billing",
             format!(
                 "unknown billing choice \"{}\": choose one of {}",
-                s.billing,
+                shorten(&s.billing),
                 p.billing.key_list()
             ),
         );
@@ -132,7 +136,7 @@ fn hub_size_and_region(s: &Scenario, hub: &Hub, at: &str, p: &PriceList, out: &m
             format!("{at}.size"),
             format!(
                 "unknown server size \"{}\": choose one of {}",
-                hub.size,
+                shorten(&hub.size),
                 p.sizes.key_list()
             ),
         );
@@ -160,41 +164,100 @@ fn hub_size_and_region(s: &Scenario, hub: &Hub, at: &str, p: &PriceList, out: &m
     }
 }
 
-/// Each feature a hub selects is an item of the catalog, with a value some tier offers.
+/// Each feature a hub selects is an item of the catalog, with a value of the right type
+/// (a text for a choice of options, true or false for an on/off feature) that some tier
+/// offers.
 fn hub_features(hub: &Hub, at: &str, c: &Catalog, out: &mut Diagnostics) {
     for (id, value) in hub.features.iter() {
         let fat = child_path(&format!("{at}.features"), id);
         let Some(item) = c.item(id) else {
             out.error(
                 fat,
-                format!("unknown feature \"{id}\": it is not an item of this catalog"),
+                format!(
+                    "unknown feature \"{}\": it is not an item of this catalog",
+                    shorten(id)
+                ),
             );
             continue;
         };
-        if !offered_somewhere(item, value) {
-            out.error(
-                fat,
-                format!(
-                    "\"{}\" has no such choice; {}",
-                    item.label,
-                    describe_choices(item)
-                ),
-            );
+        if let Some(problem) = Accepted::of(item).problem(value) {
+            out.error(fat, format!("\"{}\" {problem}", item.label));
         }
     }
 }
 
-fn offered_somewhere(item: &Item, value: &FeatureValue) -> bool {
-    item.per_tier
-        .iter()
-        .any(|(_, cfg)| match (&cfg.kind, value) {
-            (Kind::Flag { .. }, FeatureValue::Flag(_)) => true,
-            (Kind::Select { options, .. }, FeatureValue::Option(v)) => {
-                options.iter().any(|o| &o.value == v)
+/// What a hub may write for an item across the tiers: the texts of its options and
+/// fixed values (each once, in first-seen order), and whether it is on/off somewhere
+/// (and offered on in some tier).
+struct Accepted<'c> {
+    texts: Vec<&'c str>,
+    flag: bool,
+    flag_offered: bool,
+}
+
+impl<'c> Accepted<'c> {
+    fn of(item: &'c Item) -> Self {
+        let mut seen = HashSet::new();
+        let mut a = Accepted {
+            texts: Vec::new(),
+            flag: false,
+            flag_offered: false,
+        };
+        for (_, cfg) in item.per_tier.iter() {
+            match &cfg.kind {
+                Kind::Select { options, .. } => a.texts.extend(
+                    options
+                        .iter()
+                        .map(|o| o.value.as_str())
+                        .filter(|v| seen.insert(*v)),
+                ),
+                Kind::Single { text } => a
+                    .texts
+                    .extend(seen.insert(text.as_str()).then_some(text.as_str())),
+                Kind::Flag { available } => {
+                    a.flag = true;
+                    a.flag_offered |= available;
+                }
             }
-            (Kind::Single { text }, FeatureValue::Option(v)) => text == v,
-            _ => false,
-        })
+        }
+        a
+    }
+
+    /// Why `value` does not fit the item (a type error, or a choice it does not have).
+    /// `true` for an item offered on in no tier is left to the tier's check, which says
+    /// so; unless the item is a choice of options elsewhere, where `true` is a type error.
+    fn problem(&self, value: &FeatureValue) -> Option<String> {
+        let options = || {
+            let quoted: Vec<String> = self.texts.iter().map(|t| format!("\"{t}\"")).collect();
+            quoted.join(", ")
+        };
+        match value {
+            FeatureValue::Flag(on)
+                if self.flag && (!on || self.flag_offered || self.texts.is_empty()) =>
+            {
+                None
+            }
+            FeatureValue::Flag(on) => Some(format!(
+                "is a choice of options, not on or off: expected one of {} (a text), found {on}",
+                options()
+            )),
+            FeatureValue::Option(v) if self.texts.iter().any(|t| t == v) => None,
+            FeatureValue::Option(v) if self.texts.is_empty() => Some(format!(
+                "is on or off: expected true or false, found the text \"{}\"",
+                shorten(v)
+            )),
+            FeatureValue::Option(v) => Some(format!(
+                "has no choice \"{}\": choose one of {}{}",
+                shorten(v),
+                options(),
+                if self.flag_offered {
+                    ", or true or false"
+                } else {
+                    ""
+                }
+            )),
+        }
+    }
 }
 
 /// Usage that needs a feature must not contradict an explicit choice of it.
@@ -226,32 +289,5 @@ fn usage_agrees_with_features(
                 );
             }
         }
-    }
-}
-
-fn describe_choices(item: &Item) -> String {
-    let mut values: Vec<String> = Vec::new();
-    let mut flag = false;
-    for (_, cfg) in item.per_tier.iter() {
-        match &cfg.kind {
-            Kind::Select { options, .. } => {
-                for o in options {
-                    if !values.contains(&o.value) {
-                        values.push(o.value.clone());
-                    }
-                }
-            }
-            Kind::Flag { .. } => flag = true,
-            Kind::Single { text } => {
-                if !values.contains(text) {
-                    values.push(text.clone());
-                }
-            }
-        }
-    }
-    if flag && values.is_empty() {
-        "choose true or false".into()
-    } else {
-        format!("choose one of: {}", values.join(", "))
     }
 }

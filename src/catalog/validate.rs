@@ -4,13 +4,17 @@
 //! line:column from the text.
 
 use super::items::{Item, Kind};
-use super::price_list;
+use super::{limits, price_list};
 use super::{Catalog, Scalar};
 use crate::source::Diagnostics;
 use std::collections::HashSet;
 
 pub fn validate(c: &Catalog) -> Diagnostics {
     let mut out = Diagnostics::default();
+    // Past a limit nothing else is checked: every later check is bounded by them.
+    if !limits::check(c, &mut out) {
+        return out;
+    }
     items(c, &mut out);
     if let Some(p) = &c.pricing {
         price_list::validate::validate(&c.items, p, &mut out);

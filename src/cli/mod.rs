@@ -1,15 +1,19 @@
 //! The `hubquote` command line: the same engine as the web app, for staff automation
-//! and tests. Exit codes: 0 success, 1 invalid input (stderr says where), 2 bad usage.
+//! and tests. Exit codes: 0 success, 1 invalid input (stderr says where) or a failed
+//! write, 2 bad usage. Reading and writing are `io.rs`'s.
+
+mod io;
+mod located;
 
 mod diff;
 mod link;
 
 use crate::catalog::Catalog;
 use crate::quote::{Audience, Quote};
-use crate::scenario::Scenario;
+use crate::scenario::{Scenario, RECOMMEND};
 use crate::{export, pricing};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{Read, Write};
+use io::{invalid, read, write_out, write_pdf, Failure};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -83,13 +87,6 @@ enum Format {
     Justification,
 }
 
-/// A failure to report: the message, and whether it is bad input (1) or bad usage (2).
-struct Failure(String, u8);
-
-fn invalid(msg: impl Into<String>) -> Failure {
-    Failure(msg.into(), 1)
-}
-
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -98,45 +95,39 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match run(cli.command) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(Failure(msg, code)) => {
-            eprintln!("{msg}");
-            ExitCode::from(code)
-        }
-    }
-}
-
-fn read(path: &str) -> Result<String, Failure> {
-    let mut text = String::new();
-    let result = if path == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        std::fs::read(path).and_then(|bytes| {
-            text = String::from_utf8(bytes).map_err(|_| {
-                std::io::Error::new(
-                    std::io::ErrorKind::InvalidData,
-                    "the file is not UTF-8 text",
-                )
-            })?;
-            Ok(())
-        })
-    };
-    result.map_err(|e| invalid(format!("{path}: {e}")))?;
-    Ok(text)
+    run(cli.command).map_or_else(io::exit, |()| ExitCode::SUCCESS)
 }
 
 fn load_catalog(path: Option<&PathBuf>) -> Result<Catalog, Failure> {
-    let (name, text) = match path {
+    let (name, text) = catalog_source(path)?;
+    load(&name, &text)
+}
+
+/// A catalog that can price quotes: one without prices is refused at the catalog.
+fn load_priced_catalog(path: Option<&PathBuf>) -> Result<Catalog, Failure> {
+    let (name, text) = catalog_source(path)?;
+    let catalog = load(&name, &text)?;
+    if !catalog.is_priced() {
+        return Err(located::not_priced(&name, &text, &catalog));
+    }
+    Ok(catalog)
+}
+
+/// The name and text of the catalog file `path`, or of the embedded catalog.
+fn catalog_source(path: Option<&PathBuf>) -> Result<(String, String), Failure> {
+    Ok(match path {
         Some(p) => (p.display().to_string(), read(&p.display().to_string())?),
         None => (
             crate::DEFAULT_CATALOG_NAME.to_string(),
             crate::DEFAULT_CATALOG.to_string(),
         ),
-    };
-    Catalog::load(&text)
+    })
+}
+
+fn load(name: &str, text: &str) -> Result<Catalog, Failure> {
+    Catalog::load(text)
         .map(|l| l.catalog)
-        .map_err(|d| invalid(d.render(&name)))
+        .map_err(|d| invalid(d.render(name)))
 }
 
 fn today() -> time::Date {
@@ -159,7 +150,7 @@ fn run(cmd: Command) -> Result<(), Failure> {
             output,
             internal,
         } => {
-            let catalog = load_catalog(catalog.as_ref())?;
+            let catalog = load_priced_catalog(catalog.as_ref())?;
             let audience = if internal {
                 Audience::Staff
             } else {
@@ -200,18 +191,22 @@ fn make_quote(
     audience: Audience,
 ) -> Result<Quote, Failure> {
     let text = read(path)?;
-    let mut s = Scenario::load(&text, catalog).map_err(|d| {
-        let name = if path == "-" { "<stdin>" } else { path };
-        invalid(d.render(name))
-    })?;
+    let name = io::shown_name(path);
+    let mut s = Scenario::load(&text, catalog).map_err(|d| invalid(d.render(name)))?;
     if let Some(t) = tier {
+        if t != RECOMMEND && !catalog.tiers.contains(&t) {
+            let tiers = catalog.tiers.join(", ");
+            let why =
+                format!("--tier: unknown tier \"{t}\": choose one of {tiers} or \"{RECOMMEND}\"");
+            return Err(Failure(why, 2));
+        }
         s.tier = t;
     }
     let date = match date {
         Some(d) => parse_date(&d)?,
         None => today(),
     };
-    pricing::quote_for(catalog, &s, date, audience).map_err(|e| invalid(format!("{path}: {e}")))
+    pricing::quote_for(catalog, &s, date, audience).map_err(|e| located::refusal(name, &text, &e))
 }
 
 /// `--date`: `YYYY-MM-DD`, or bad usage.
@@ -223,15 +218,16 @@ fn parse_date(d: &str) -> Result<time::Date, Failure> {
 /// `hubquote check`: every error and warning of a catalog file, or a summary of it.
 fn check(path: &str) -> Result<(), Failure> {
     let text = read(path)?;
+    let name = io::shown_name(path);
     let loaded = Catalog::load(&text).map_err(|d| {
         invalid(format!(
-            "{}\n{path}: {} errors",
-            d.render(path),
+            "{}\n{name}: {} errors",
+            d.render(name),
             d.error_count()
         ))
     })?;
     if !loaded.warnings.is_empty() {
-        eprintln!("{}", loaded.warnings.render(path));
+        io::note(&loaded.warnings.render(name));
     }
     let c = &loaded.catalog;
     let kind = if c.is_priced() {
@@ -239,8 +235,8 @@ fn check(path: &str) -> Result<(), Failure> {
     } else {
         "feature-only (no prices)"
     };
-    println!(
-        "{path}: OK — \"{}\" {} ({kind}), {} tiers ({}), {} items, {} presets, {} warnings",
+    let summary = format!(
+        "{name}: OK — \"{}\" {} ({kind}), {} tiers ({}), {} items, {} presets, {} warnings\n",
         c.name,
         c.version,
         c.tiers.len(),
@@ -249,11 +245,17 @@ fn check(path: &str) -> Result<(), Failure> {
         c.presets.len(),
         loaded.warnings.warning_count()
     );
-    Ok(())
+    write_out(None, &summary)
 }
 
 /// `hubquote example`: the presets listed, or one of them as a scenario file.
 fn example(catalog: &Catalog, name: Option<&str>) -> Result<(), Failure> {
+    if catalog.presets.is_empty() {
+        return Err(invalid(format!(
+            "the catalog \"{}\" has no presets",
+            catalog.name
+        )));
+    }
     let Some(n) = name else {
         let mut out = String::new();
         for p in &catalog.presets {
@@ -272,40 +274,4 @@ fn example(catalog: &Catalog, name: Option<&str>) -> Result<(), Failure> {
         ))
     })?;
     write_out(None, &(preset.scenario.to_json() + "\n"))
-}
-
-fn write_out(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
-    match path {
-        Some(p) if p.as_os_str() != "-" => {
-            std::fs::write(p, text).map_err(|e| invalid(format!("{}: {e}", p.display())))
-        }
-        _ => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`| head`) is not an error worth a message.
-            let _ = stdout.write_all(text.as_bytes());
-            Ok(())
-        }
-    }
-}
-
-/// A PDF is binary: to a file, or to standard output only when asked with `-o -` or when
-/// standard output is not a terminal (a pipe or a redirect).
-fn write_pdf(path: Option<&PathBuf>, bytes: &[u8]) -> Result<(), Failure> {
-    use std::io::IsTerminal;
-    match path {
-        Some(p) if p.as_os_str() != "-" => {
-            std::fs::write(p, bytes).map_err(|e| invalid(format!("{}: {e}", p.display())))
-        }
-        None if std::io::stdout().is_terminal() => Err(Failure(
-            "--format pdf is binary: write it with -o FILE (or -o - to force standard output)"
-                .into(),
-            2,
-        )),
-        _ => {
-            let mut stdout = std::io::stdout().lock();
-            let _ = stdout.write_all(bytes);
-            let _ = stdout.flush();
-            Ok(())
-        }
-    }
 }

@@ -58,12 +58,9 @@ struct Metered<'p, 'f> {
 }
 
 impl<'a, D: Detail> Cloud<'a, D> {
-    /// Every cloud line: the cluster core, then each hub's lines. A membership without
-    /// a hub has no cluster and pays no cloud.
+    /// Every cloud line: the cluster core, then each hub's lines (a scenario has one or
+    /// more hubs).
     pub fn lines(&self, factor: Decimal) -> Result<Vec<Line>, QuoteError> {
-        if self.s.hubs.is_empty() {
-            return Ok(Vec::new());
-        }
         let mut out = self.cluster_lines()?;
         for (i, hub) in self.s.hubs.iter().enumerate() {
             out.extend(self.hub_lines(i, hub, factor)?);

@@ -2,146 +2,132 @@
 //! (hub limit, clouds, accounts, billing, sizes) and the items' per-tier configs with
 //! their `requires`; each refusal names the tiers that would allow the choice.
 
-use crate::catalog::price_list::{Mirrored, Tier};
-use crate::catalog::{Catalog, Kind, PriceList, Scalar};
+use super::values::{selections, Items, Values, NOT_OFFERED};
+use crate::catalog::price_list::Tier;
+use crate::catalog::{Catalog, PriceList};
 use crate::quote::Conflict;
-use crate::scenario::{FeatureValue, Hub, Scenario};
+use crate::scenario::{FeatureValue, Scenario};
 use crate::source::child_path;
-use rust_decimal::Decimal;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-/// A hub's feature selections: explicit ones plus those its usage implies
-/// (Dask worker hours select Dask Gateway, a GPU share selects the GPU option).
-pub fn selections(p: &PriceList, hub: &Hub) -> Vec<(String, FeatureValue)> {
-    let mut out: Vec<(String, FeatureValue)> = hub
-        .features
+/// Every choice of a scenario judged against every tier once: each hub's selections
+/// (hubs with the same selections share one judgement) and, for each, which tiers allow
+/// it. Each tier's conflicts are then read from it, so comparing every tier costs one
+/// evaluation of each requirement per distinct hub, not one per tier and tier again.
+pub struct Feasibility<'c> {
+    c: &'c Catalog,
+    s: &'c Scenario,
+    /// For each hub, its judgement in `judged`.
+    of_hub: Vec<usize>,
+    judged: Vec<Judged>,
+}
+
+/// One set of selections and, for each of them, each tier's verdict (in `c.tiers` order).
+struct Judged {
+    chosen: Vec<(String, FeatureValue)>,
+    verdicts: Vec<Vec<Result<(), String>>>,
+}
+
+impl<'c> Feasibility<'c> {
+    pub fn new(c: &'c Catalog, s: &'c Scenario) -> Self {
+        let mut f = Feasibility {
+            c,
+            s,
+            of_hub: Vec::with_capacity(s.hubs.len()),
+            judged: Vec::new(),
+        };
+        let Some(p) = &c.pricing else {
+            return f;
+        };
+        let items = Items::new(c);
+        let mut seen: HashMap<Vec<(String, FeatureValue)>, usize> = HashMap::new();
+        for hub in &s.hubs {
+            let chosen = selections(p, hub);
+            let next = f.judged.len();
+            let index = *seen.entry(chosen.clone()).or_insert(next);
+            if index == next {
+                f.judged.push(judge(c, &items, s, chosen));
+            }
+            f.of_hub.push(index);
+        }
+        f
+    }
+
+    /// Every choice of the scenario that `tier` does not allow (empty: the tier fits).
+    pub fn conflicts(&self, tier: &str) -> Vec<Conflict> {
+        let (c, s) = (self.c, self.s);
+        let Some(p) = &c.pricing else {
+            return Vec::new();
+        };
+        let (Some(t), Some(column)) = (p.tier(tier), c.tiers.iter().position(|x| x == tier)) else {
+            return Vec::new();
+        };
+        let mut r = Refusals {
+            c,
+            p,
+            out: Vec::new(),
+            said: HashSet::new(),
+        };
+        let hubs = u32::try_from(s.hubs.len()).unwrap_or(u32::MAX);
+        if hubs > t.hub_limit {
+            hub_limit(&mut r, hubs, tier, t);
+        }
+        cloud_choices(&mut r, s, t);
+        // A hub judged like an earlier one has the same refusals, already said; a
+        // selection refused for the same reason as before, too.
+        let mut said = HashSet::new();
+        let mut refused = HashSet::new();
+        for (i, (hub, &j)) in s.hubs.iter().zip(&self.of_hub).enumerate() {
+            if !t.sizes.contains(&hub.size) {
+                r.needs(
+                    format!("hubs[{i}].size"),
+                    format!("{} servers", p.size_label(&hub.size)),
+                    r.tiers_where(|x| x.sizes.contains(&hub.size)),
+                );
+            }
+            if let Some(judged) = self.judged.get(j).filter(|_| said.insert(j)) {
+                hub_features(&mut r, &mut refused, i, judged, (tier, column));
+            }
+        }
+        r.out
+    }
+}
+
+/// More hubs than `tier` allows: which tiers would, or that none does.
+fn hub_limit(r: &mut Refusals, hubs: u32, tier: &str, t: &Tier) {
+    let over = format!(
+        "{hubs} hubs exceed {}'s limit of {}",
+        r.p.tier_label(tier),
+        t.hub_limit
+    );
+    let allowed = r.tiers_where(|x| x.hub_limit >= hubs);
+    if allowed.is_empty() {
+        let most =
+            r.p.tiers
+                .iter()
+                .map(|(_, x)| x.hub_limit)
+                .max()
+                .unwrap_or(0);
+        let message = format!("{over}, and no tier allows more than {most}");
+        r.push("hubs".into(), message, allowed);
+    } else {
+        r.needs("hubs".into(), format!("{over} and"), allowed);
+    }
+}
+
+/// Each selection against each tier.
+fn judge(c: &Catalog, items: &Items, s: &Scenario, chosen: Vec<(String, FeatureValue)>) -> Judged {
+    let values = Values::new(c, items, Some(s), &chosen);
+    let verdicts = chosen
         .iter()
-        .map(|(k, v)| (k.to_string(), v.clone()))
+        .map(|(item, value)| {
+            c.tiers
+                .iter()
+                .map(|tier| values.allows(tier, item, value))
+                .collect()
+        })
         .collect();
-    for (link, used) in [
-        (&p.links.dask, hub.dask_node_hours > Decimal::ZERO),
-        (&p.links.gpu, hub.gpu_share > Decimal::ZERO),
-    ] {
-        if let Some(link) = link {
-            if used && !out.iter().any(|(k, _)| *k == link.item) {
-                out.push((link.item.clone(), FeatureValue::Option(link.value.clone())));
-            }
-        }
-    }
-    out
-}
-
-/// The current value of every item in `tier` for a hub: the scenario's cloud choices
-/// for linked items, the hub's selections, else the tier's defaults.
-pub fn value_of(
-    c: &Catalog,
-    s: &Scenario,
-    chosen: &[(String, FeatureValue)],
-    tier: &str,
-    id: &str,
-) -> Scalar {
-    if let Some(p) = &c.pricing {
-        if let Some((_, m)) = p.links.mirrored().find(|(item, _)| *item == id) {
-            let value = match m {
-                Mirrored::Provider => &s.provider,
-                Mirrored::Account => &s.account,
-                Mirrored::Billing => &s.billing,
-            };
-            return Scalar::Text(value.clone());
-        }
-    }
-    if let Some((_, v)) = chosen.iter().find(|(k, _)| k == id) {
-        return scalar(v);
-    }
-    c.item(id)
-        .and_then(|i| i.per_tier.get(tier))
-        .map_or(Scalar::Null, |cfg| cfg.default_value())
-}
-
-/// A selection as the requirement language compares it.
-fn scalar(v: &FeatureValue) -> Scalar {
-    match v {
-        FeatureValue::Flag(b) => Scalar::Bool(*b),
-        FeatureValue::Option(t) => Scalar::Text(t.clone()),
-    }
-}
-
-/// Whether `tier` lets a hub choose `value` for `item`; `Err` carries the reason when
-/// the value is offered but a requirement does not hold.
-pub fn allows_feature(
-    c: &Catalog,
-    s: &Scenario,
-    chosen: &[(String, FeatureValue)],
-    tier: &str,
-    item: &str,
-    value: &FeatureValue,
-) -> Result<(), String> {
-    let Some(cfg) = c.item(item).and_then(|i| i.per_tier.get(tier)) else {
-        return Err("not offered".into());
-    };
-    let scalar = scalar(value);
-    // Choosing "no" for a flag is always allowed.
-    if scalar == Scalar::Bool(false) && matches!(cfg.kind, Kind::Flag { .. }) {
-        return Ok(());
-    }
-    if !cfg.offers(&scalar) {
-        return Err("not offered".into());
-    }
-    let lookup = |id: &str| value_of(c, s, chosen, tier, id);
-    let label_of = |id: &str| c.item_label(id);
-    if let Some(r) = &cfg.requires {
-        if !r.holds(&lookup) {
-            return Err(format!("needs {}", r.describe(&label_of)));
-        }
-    }
-    if let FeatureValue::Option(v) = value {
-        if let Some(r) = cfg.option(v).and_then(|o| o.requires.as_ref()) {
-            if !r.holds(&lookup) {
-                return Err(format!("needs {}", r.describe(&label_of)));
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Every choice of the scenario that `tier` does not allow (empty: the tier fits).
-pub fn conflicts(c: &Catalog, s: &Scenario, tier: &str) -> Vec<Conflict> {
-    let Some(p) = &c.pricing else {
-        return Vec::new();
-    };
-    let Some(t) = p.tier(tier) else {
-        return Vec::new();
-    };
-    let mut r = Refusals {
-        c,
-        p,
-        out: Vec::new(),
-        said: HashSet::new(),
-    };
-    let hubs = u32::try_from(s.hubs.len()).unwrap_or(u32::MAX);
-    if hubs > t.hub_limit {
-        r.needs(
-            "hubs".into(),
-            format!(
-                "{hubs} hubs exceed {}'s limit of {} and",
-                p.tier_label(tier),
-                t.hub_limit
-            ),
-            r.tiers_where(|x| x.hub_limit >= hubs),
-        );
-    }
-    cloud_choices(&mut r, s, t);
-    for (i, hub) in s.hubs.iter().enumerate() {
-        if !t.sizes.contains(&hub.size) {
-            r.needs(
-                format!("hubs[{i}].size"),
-                format!("{} servers", p.size_label(&hub.size)),
-                r.tiers_where(|x| x.sizes.contains(&hub.size)),
-            );
-        }
-        hub_features(&mut r, s, i, hub, tier);
-    }
-    r.out
+    Judged { chosen, verdicts }
 }
 
 /// The conflicts found so far, each message once, and how they are worded.
@@ -217,23 +203,36 @@ fn cloud_choices(r: &mut Refusals, s: &Scenario, t: &Tier) {
     }
 }
 
-/// Each feature a hub selects (or its usage implies) that `tier` does not allow.
-fn hub_features(r: &mut Refusals, s: &Scenario, i: usize, hub: &Hub, tier: &str) {
+/// A refused selection and why: the same one refused again says the same sentence.
+type Refused<'j> = (&'j str, &'j FeatureValue, &'j str);
+
+/// Each feature hub `i` selects (or its usage implies) that `tier` (column `column` of
+/// the verdicts) does not allow, with the tiers that would; `refused` are those said.
+fn hub_features<'j>(
+    r: &mut Refusals,
+    refused: &mut HashSet<Refused<'j>>,
+    i: usize,
+    judged: &'j Judged,
+    (tier, column): (&str, usize),
+) {
     let (c, p) = (r.c, r.p);
-    let chosen = selections(p, hub);
-    for (item, value) in &chosen {
-        let Err(why) = allows_feature(c, s, &chosen, tier, item, value) else {
+    for ((item, value), verdicts) in judged.chosen.iter().zip(&judged.verdicts) {
+        let Some(Err(why)) = verdicts.get(column) else {
             continue;
         };
+        if !refused.insert((item, value, why)) {
+            continue;
+        }
         let allowed: Vec<String> = c
             .tiers
             .iter()
-            .filter(|other| allows_feature(c, s, &chosen, other, item, value).is_ok())
-            .cloned()
+            .zip(verdicts)
+            .filter(|(_, v)| v.is_ok())
+            .map(|(t, _)| t.clone())
             .collect();
         let subject = feature_subject(c, item, value);
         let field = child_path(&format!("hubs[{i}].features"), item);
-        if why == "not offered" {
+        if why == NOT_OFFERED {
             r.needs(field, subject, allowed);
         } else {
             let message = format!("{subject} {why} in {}", p.tier_label(tier));

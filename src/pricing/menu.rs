@@ -1,7 +1,7 @@
 //! The service menu: tier cards and the feature matrix, with every `requires` evaluated
 //! per tier against the current scenario, ready for any face to show.
 
-use super::feasibility::{selections, value_of};
+use super::values::{selections, Items, Values};
 use crate::catalog::{Catalog, Item, Kind, Requires, Scalar, TierConfig};
 use crate::rationale::number;
 use crate::scenario::{FeatureValue, Scenario};
@@ -77,10 +77,12 @@ pub fn menu(c: &Catalog, s: Option<&Scenario>, recommended: Option<&str>) -> Men
         .iter()
         .map(|t| card(c, t, recommended == Some(t.as_str())))
         .collect();
+    let chosen = first_hub_choices(c, s);
+    let items = Items::new(c);
     let at = Evaluation {
         c,
-        s,
-        chosen: first_hub_choices(c, s),
+        items: &items,
+        values: Values::new(c, &items, s, &chosen),
     };
     let groups = c
         .groups()
@@ -112,8 +114,8 @@ fn first_hub_choices(c: &Catalog, s: Option<&Scenario>) -> Vec<(String, FeatureV
 /// selections, or (without a scenario) each tier's defaults.
 struct Evaluation<'a> {
     c: &'a Catalog,
-    s: Option<&'a Scenario>,
-    chosen: Vec<(String, FeatureValue)>,
+    items: &'a Items<'a>,
+    values: Values<'a>,
 }
 
 impl Evaluation<'_> {
@@ -160,18 +162,9 @@ impl Evaluation<'_> {
 
     /// The requirement that does not hold in `tier`, in words: `Needs …`.
     fn unmet(&self, tier: &str, r: &Option<Requires>) -> Option<String> {
-        let c = self.c;
-        let holds = |r: &Requires| match self.s {
-            Some(s) => r.holds(&|id: &str| value_of(c, s, &self.chosen, tier, id)),
-            None => r.holds(&|id: &str| {
-                c.item(id)
-                    .and_then(|i| i.per_tier.get(tier))
-                    .map_or(Scalar::Null, |x| x.default_value())
-            }),
-        };
         r.as_ref()
-            .filter(|r| !holds(r))
-            .map(|r| format!("Needs {}", r.describe(&|id: &str| c.item_label(id))))
+            .filter(|r| !r.holds(&|id: &str| self.values.of(tier, id)))
+            .map(|r| format!("Needs {}", r.describe(&|id: &str| self.items.label(id))))
     }
 }
 

@@ -1,7 +1,8 @@
 //! The pricing engine: catalog + scenario + date → quote. Pure, deterministic, no I/O.
 //!
 //! - `recommend.rs`: every tier compared for the scenario, the cheapest that allows it
-//!   chosen, and why; `feasibility.rs` says whether a tier allows it.
+//!   chosen, and why; `feasibility.rs` says whether a tier allows it, from what
+//!   `values.rs` says requirements read.
 //! - `tier.rs`: one tier priced — the organisation's fees (`fees.rs`) at the prices the
 //!   scenario negotiated (`overrides.rs`), its custom lines (`custom.rs`), the discounts
 //!   (`discounts.rs`), then the cloud estimate (`cloud.rs`), then the totals.
@@ -25,6 +26,7 @@ mod overrides;
 mod recheck;
 mod recommend;
 mod tier;
+mod values;
 mod warnings;
 
 pub use assembly::{amounts_only, explain, quote, quote_for};

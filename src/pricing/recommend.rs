@@ -2,7 +2,7 @@
 //! out for it, the cheapest tier that allows it chosen, and the reasons in words.
 
 use super::error::QuoteError;
-use super::feasibility;
+use super::feasibility::Feasibility;
 use super::tier::{price_list, tier_totals};
 use crate::catalog::Catalog;
 use crate::money::{self, Currency};
@@ -13,9 +13,10 @@ use rust_decimal::Decimal;
 /// Every tier of the catalog for the same scenario: its conflicts, or its totals.
 pub fn compare_tiers(c: &Catalog, s: &Scenario) -> Result<Vec<TierOption>, QuoteError> {
     let p = price_list(c)?;
+    let feasibility = Feasibility::new(c, s);
     let mut out = Vec::with_capacity(p.tiers.len());
     for (name, tier) in p.tiers.iter() {
-        let conflicts = feasibility::conflicts(c, s, name);
+        let conflicts = feasibility.conflicts(name);
         // Discounts and negotiated prices are priced after feasibility: they never
         // rule a tier out, and the tiers compared include them (they are part of the cost).
         let priced = if conflicts.is_empty() {

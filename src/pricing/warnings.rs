@@ -1,7 +1,7 @@
 //! What the reader of a quote must know before its numbers: a custom or negotiated
 //! price, discounts capped or with nothing to discount, a cloud bill paid to the
-//! provider, the provider's own note, a membership without hubs. What needs approval is
-//! internal: the staff copy's `internal.approval_reasons`, never a warning.
+//! provider, the provider's own note. What needs approval is internal: the staff copy's
+//! `internal.approval_reasons`, never a warning.
 
 use super::fees::Aside;
 use super::overrides;
@@ -25,12 +25,6 @@ pub fn warnings(
     out.extend(priced.warnings.iter().cloned());
     out.extend(paid_to_provider(p, s));
     out.extend(provider_note(p, s));
-    if s.hubs.is_empty() {
-        out.push(Warning {
-            code: "no-hubs".into(),
-            message: "No hub is quoted: this is the membership alone, with no cloud cost.".into(),
-        });
-    }
     out
 }
 

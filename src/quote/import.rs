@@ -27,9 +27,9 @@ pub fn import(text: &str) -> Result<Imported, Diagnostics> {
     if let Some(f) = &format {
         if f != FORMAT {
             let at = root.get("format").unwrap_or(&root);
-            d.push(at.error(format!(
-                "this is not a hubquote quote file: expected \"{FORMAT}\", found \"{f}\""
-            )));
+            d.fail(at, || {
+                format!("this is not a hubquote quote file: expected \"{FORMAT}\", found \"{f}\"")
+            });
         }
     }
     let number = d.req_string(&root, "number");

@@ -4,7 +4,7 @@
 //! (`catalog/scenario_rules.rs`), which runs these in its own order.
 
 use super::{DiscountValue, Hub, Scenario};
-use crate::source::Diagnostics;
+use crate::source::{check_count, Diagnostics, KEY, NAME, NOTES};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 
@@ -19,9 +19,14 @@ pub const MAX_HELP_HOURS: u32 = 1_000;
 pub const MAX_PROJECT_HOURS: u32 = 100_000;
 pub const MAX_TERM_YEARS: u32 = 10;
 pub const MAX_DISCOUNT_AMOUNT: u32 = 1_000_000_000;
+pub const MAX_DISCOUNTS: usize = 20;
+/// A hub selects at most one value per item: a catalog has at most this many items.
+pub const MAX_FEATURES: usize = 100;
 
-/// The scenario-wide numbers: months, term, hours, discounts, how many hubs.
+/// The scenario-wide numbers and texts: months, term, hours, discounts, how many hubs,
+/// who it is for and the choices it names.
 pub fn scenario_wide(s: &Scenario, out: &mut Diagnostics) {
+    texts(s, out);
     whole_range(
         out,
         "active_months",
@@ -53,19 +58,45 @@ pub fn scenario_wide(s: &Scenario, out: &mut Diagnostics) {
         "project hours",
     );
     discounts(s, out);
-    if s.hubs.len() > MAX_HUBS {
+    if s.hubs.is_empty() {
         out.error(
             "hubs",
-            format!(
-                "{} hubs is more than the {MAX_HUBS} a quote can hold",
-                s.hubs.len()
-            ),
+            "a scenario has one or more hubs: add the hub to be quoted",
         );
+    } else {
+        check_count(out, "hubs", s.hubs.len(), MAX_HUBS, "hubs");
     }
 }
 
+/// Names are one line of at most [`NAME`]'s length, the notes at most [`NOTES`]'s, and
+/// the catalog keys the scenario chooses as long as a key can be.
+fn texts(s: &Scenario, out: &mut Diagnostics) {
+    NAME.check(out, "customer.name", &s.customer.name);
+    NAME.check(out, "customer.contact", &s.customer.contact);
+    NAME.check(out, "prepared_by", &s.prepared_by);
+    NOTES.check(out, "notes", &s.notes);
+    for (at, key) in [
+        ("tier", &s.tier),
+        ("provider", &s.provider),
+        ("region", &s.region),
+        ("account", &s.account),
+        ("billing", &s.billing),
+    ] {
+        KEY.check(out, at, key);
+    }
+}
+
+/// At most [`MAX_DISCOUNTS`] discounts (those beyond are not looked at), each with a
+/// value in range and a reason.
 fn discounts(s: &Scenario, out: &mut Diagnostics) {
-    for (i, disc) in s.discounts.iter().enumerate() {
+    check_count(
+        out,
+        "discounts",
+        s.discounts.len(),
+        MAX_DISCOUNTS,
+        "discounts",
+    );
+    for (i, disc) in s.discounts.iter().enumerate().take(MAX_DISCOUNTS) {
         let at = format!("discounts[{i}]");
         match disc.value {
             DiscountValue::Percent(v) if v <= Decimal::ZERO || v > Decimal::ONE_HUNDRED => out.error(
@@ -81,6 +112,7 @@ fn discounts(s: &Scenario, out: &mut Diagnostics) {
         if disc.reason.trim().is_empty() {
             out.error(format!("{at}.reason"), "every discount needs a reason");
         }
+        NAME.check(out, &format!("{at}.reason"), &disc.reason);
     }
 }
 
@@ -90,9 +122,11 @@ fn discounts(s: &Scenario, out: &mut Diagnostics) {
 pub struct Names<'s>(HashSet<&'s str>);
 
 impl<'s> Names<'s> {
-    /// Every hub needs a name of its own.
+    /// Every hub needs a name of its own, one line of at most [`NAME`]'s length.
     pub fn check(&mut self, hub: &'s Hub, at: &str, out: &mut Diagnostics) {
-        if hub.name.trim().is_empty() {
+        if let Some(problem) = NAME.problem(&hub.name) {
+            out.error(format!("{at}.name"), problem);
+        } else if hub.name.trim().is_empty() {
             out.error(format!("{at}.name"), "every hub needs a name");
         } else if !self.0.insert(&hub.name) {
             out.error(
@@ -106,8 +140,17 @@ impl<'s> Names<'s> {
     }
 }
 
-/// One hub's usage: users, hours, GPU share, storage, egress, Dask hours.
+/// One hub's usage: users, hours, GPU share, storage, egress, Dask hours, and the size
+/// and features it chooses (as long as keys, at most [`MAX_FEATURES`]).
 pub fn hub_usage(hub: &Hub, at: &str, out: &mut Diagnostics) {
+    KEY.check(out, &format!("{at}.size"), &hub.size);
+    check_count(
+        out,
+        &format!("{at}.features"),
+        hub.features.len(),
+        MAX_FEATURES,
+        "features",
+    );
     whole_range(
         out,
         &format!("{at}.registered_users"),

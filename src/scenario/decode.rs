@@ -212,9 +212,12 @@ fn decode_hub(d: &mut Decoder, n: &Node) -> Option<Hub> {
     );
     ok &= put(&mut h.hours_per_user, d.req_decimal(n, "hours_per_user"));
     ok &= put(&mut h.size, d.req_string(n, "size"));
+    ok &= put(
+        &mut h.home_gb_per_user,
+        d.req_decimal(n, "home_gb_per_user"),
+    );
     for (key, slot) in [
         ("gpu_share", &mut h.gpu_share),
-        ("home_gb_per_user", &mut h.home_gb_per_user),
         ("object_storage_gb", &mut h.object_storage_gb),
         ("egress_gb", &mut h.egress_gb),
         ("dask_node_hours", &mut h.dask_node_hours),

@@ -100,7 +100,7 @@ pub struct Hub {
     /// Share (0–1) of user-hours on a GPU server.
     #[serde(default)]
     pub gpu_share: Decimal,
-    #[serde(default)]
+    /// Home directory GB per registered user.
     pub home_gb_per_user: Decimal,
     #[serde(default)]
     pub object_storage_gb: Decimal,
@@ -116,7 +116,7 @@ pub struct Hub {
 }
 
 /// A feature selection: a select's option value, or a flag's on/off.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(untagged)]
 pub enum FeatureValue {
@@ -306,7 +306,7 @@ mod tests {
             r#"{"format":"hubquote.scenario/1","tier":"recommend","provider":"p","region":"r",
                 "account":"a","billing":"b","active_months":12,
                 "hubs":[{"name":"Hub 1","registered_users":1,"monthly_active_users":1,
-                         "hours_per_user":1,"size":"s"}]}"#,
+                         "hours_per_user":1,"size":"s","home_gb_per_user":1}]}"#,
         )
         .unwrap();
         assert_eq!(s.next_hub_name(), "Hub 2");

@@ -10,6 +10,12 @@ use base64ct::{Base64UrlUnpadded, Encoding};
 /// The encoding version prefix.
 pub const PREFIX: &str = "1.";
 
+/// The longest encoded scenario (without `#s=`) a link may carry, in bytes: room for
+/// every hub and discount a scenario may have, far below what a browser keeps in a URL
+/// or in local storage. A longer one is refused unread; the web app saves a draft only
+/// when it [`fits`].
+pub const MAX_LINK_BYTES: usize = 512 * 1024;
+
 /// What a URL fragment that holds a share link starts with: `#s=<encoded>`.
 const FRAGMENT_KEY: &str = "s=";
 
@@ -43,7 +49,13 @@ pub fn encode(s: &Scenario) -> String {
     out
 }
 
+/// Whether `s` can be shared and saved: its encoding is at most [`MAX_LINK_BYTES`].
+pub fn fits(s: &Scenario) -> bool {
+    encode(s).len() <= MAX_LINK_BYTES
+}
+
 /// Reads a fragment value back; a tampered or truncated link is an error, never a guess.
+/// A link longer than [`MAX_LINK_BYTES`] is refused before it is decoded.
 pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
     let fail = |m: &str| {
         Diagnostics::from(Diagnostic::error(
@@ -51,13 +63,15 @@ pub fn decode(text: &str) -> Result<Scenario, Diagnostics> {
             format!("this share link is damaged: {m}"),
         ))
     };
+    let text = text.trim();
+    if text.len() > PREFIX.len() + MAX_LINK_BYTES {
+        return Err(fail(&format!(
+            "it is longer than the {MAX_LINK_BYTES} characters of any link this calculator writes"
+        )));
+    }
     let body = text
-        .trim()
         .strip_prefix(PREFIX)
         .ok_or_else(|| fail("it does not start with a known version"))?;
-    if body.len() > source::MAX_DOCUMENT_BYTES {
-        return Err(fail("it is too long"));
-    }
     let bytes = from_base64url(body)
         .ok_or_else(|| fail("it is not valid base64url (was it cut short?)"))?;
     let json = String::from_utf8(bytes).map_err(|_| fail("it is not text"))?;
@@ -97,7 +111,7 @@ mod tests {
                 "tier":"recommend","provider":"p","region":"r","account":"a","billing":"b",
                 "active_months":9,"discounts":[{"target":"membership","percent":"10","reason":"x"}],
                 "hubs":[{"name":"Hub 1","registered_users":50,"monthly_active_users":40,
-                         "hours_per_user":"2.5","size":"s","features":{"hub:dask":"Enabled"}}]}"#,
+                         "hours_per_user":"2.5","size":"s","home_gb_per_user":"1","features":{"hub:dask":"Enabled"}}]}"#,
         )
         .unwrap()
     }
@@ -120,6 +134,12 @@ mod tests {
         );
         assert_eq!(in_fragment("quote"), None);
         assert!(decode("1.!!!").is_err());
+        assert!(fits(s));
+        let long = format!("1.{}", "A".repeat(MAX_LINK_BYTES + 1));
+        assert!(decode(&long)
+            .unwrap_err()
+            .render("link")
+            .contains("it is longer than"));
         let mut link = String::from("1.");
         to_base64url(b"{\"format\":1}", &mut link);
         let e = decode(&link).unwrap_err();

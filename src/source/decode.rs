@@ -43,8 +43,9 @@ impl Decoder {
         self.diags.push(d);
     }
 
-    /// Records an error at `n`, writing its message only if it will be kept.
-    fn fail(&mut self, n: &Node, message: impl FnOnce() -> String) {
+    /// Records an error at `n`, writing its message (and its path) only if it will be
+    /// kept: a document with a million errors costs no million messages.
+    pub fn fail(&mut self, n: &Node, message: impl FnOnce() -> String) {
         self.diags.push_with(Severity::Error, || n.error(message()));
     }
 

@@ -1,50 +1,16 @@
 //! Documents at the size cap, one for each way an input once cost far more than its size
-//! (issue 13 §1), and a counting allocator to measure the peak heap of reading them.
+//! (issue 13 §1), and how reading one is measured (its time, and its peak heap as
+//! `support/heap.rs` counts it).
 //! Shared by `tests/source_bounds.rs` (which asserts the bounds) and `benches/source.rs`
 //! (which reports the figures in release mode).
 
 use hubquote::catalog::Catalog;
 use hubquote::scenario::Scenario;
 use hubquote::source::{self, MAX_DOCUMENT_BYTES};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// Every document is filled up to this many bytes.
 pub const CAP: usize = MAX_DOCUMENT_BYTES;
-
-/// The system allocator, counting the bytes in use and their high-water mark.
-pub struct Counting;
-
-static IN_USE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = System.alloc(layout);
-        if !p.is_null() {
-            grew(layout.size());
-        }
-        p
-    }
-    unsafe fn dealloc(&self, p: *mut u8, layout: Layout) {
-        System.dealloc(p, layout);
-        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-    unsafe fn realloc(&self, p: *mut u8, layout: Layout, new: usize) -> *mut u8 {
-        let q = System.realloc(p, layout, new);
-        if !q.is_null() {
-            IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
-            grew(new);
-        }
-        q
-    }
-}
-
-fn grew(size: usize) {
-    let now = IN_USE.fetch_add(size, Ordering::Relaxed) + size;
-    PEAK.fetch_max(now, Ordering::Relaxed);
-}
 
 /// What reading one document cost.
 pub struct Cost {
@@ -56,15 +22,13 @@ pub struct Cost {
 
 /// Runs `read` on `text` and measures it (single-threaded callers: the peak is global).
 pub fn measure(text: &str, read: fn(&str) -> Outcome) -> Cost {
-    let before = IN_USE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
+    let before = crate::heap::start();
     let start = Instant::now();
     let outcome = read(text);
     let time = start.elapsed();
-    let peak_bytes = PEAK.load(Ordering::Relaxed).saturating_sub(before);
     Cost {
         time,
-        peak_bytes,
+        peak_bytes: crate::heap::peak_since(before),
         outcome,
     }
 }
@@ -252,7 +216,8 @@ pub struct Outcome {
     pub report_bytes: usize,
 }
 
-fn summary(result: Result<String, hubquote::source::Diagnostics>) -> Outcome {
+/// The outcome of reading a document: its summary, or how many errors and the first.
+pub fn summary(result: Result<String, hubquote::source::Diagnostics>) -> Outcome {
     match result {
         Ok(summary) => Outcome {
             summary,

@@ -223,9 +223,9 @@ fn cluster(d: &mut Decoder, n: &Node) -> Option<ClusterKind> {
         "shared" => Some(ClusterKind::Shared),
         "dedicated" => Some(ClusterKind::Dedicated),
         other => {
-            d.push(n.error(format!(
-                "expected \"shared\" or \"dedicated\", found \"{other}\""
-            )));
+            d.fail(n, || {
+                format!("expected \"shared\" or \"dedicated\", found \"{other}\"")
+            });
             None
         }
     }
@@ -451,10 +451,14 @@ fn price(d: &mut Decoder, n: &Node, defaults: &Defaults) -> Option<Price> {
         None => defaults.source.clone(),
     };
     if as_of.is_none() && own_date.is_none() {
-        d.push(n.error("the price has no date: give \"as_of\" here or on its region"));
+        d.fail(n, || {
+            "the price has no date: give \"as_of\" here or on its region".into()
+        });
     }
     if source.is_none() && own_source.is_none() {
-        d.push(n.error("the price has no source: give \"source\" here or on its region"));
+        d.fail(n, || {
+            "the price has no source: give \"source\" here or on its region".into()
+        });
     }
     ok &= put(&mut p.as_of, as_of);
     ok &= put(&mut p.source, source);

@@ -1,11 +1,12 @@
 //! What the `/2` fields must respect whatever the catalog: prices and quantities in a range
 //! that keeps every product exact, a reason for every negotiated price and custom line,
-//! one override per price, and an approval that says who gave it.
+//! one override per price, an approval that says who gave it, and every count and text
+//! within its bound (`source::limits`: a label, a reason or an approver is a name).
 
 use super::{Approval, CustomLine, Override, OverrideTarget};
 use crate::scenario::bounds::MAX_DISCOUNT_AMOUNT;
 use crate::scenario::Scenario;
-use crate::source::Diagnostics;
+use crate::source::{check_count, Diagnostics, KEY, NAME, PARAGRAPH};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 
@@ -13,31 +14,35 @@ use std::collections::HashSet;
 pub const MAX_CUSTOM_LINES: usize = 100;
 /// The largest quantity of a custom line (hours, workshops, months).
 pub const MAX_CUSTOM_QUANTITY: u32 = 1_000_000;
-/// The longest label of a custom line, in characters.
-pub const MAX_LABEL_CHARS: usize = 200;
+/// The most overrides a scenario can hold (one per tier's fee and one hourly rate are
+/// allowed; those beyond this are not looked at).
+pub const MAX_OVERRIDES: usize = 50;
 
 /// Every problem of the scenario's overrides, custom lines and approval.
 pub fn check(s: &Scenario, out: &mut Diagnostics) {
+    let n = &s.negotiated;
+    check_count(
+        out,
+        "overrides",
+        n.overrides.len(),
+        MAX_OVERRIDES,
+        "overrides",
+    );
     let mut seen = Seen::default();
-    for (i, o) in s.negotiated.overrides.iter().enumerate() {
+    for (i, o) in n.overrides.iter().enumerate().take(MAX_OVERRIDES) {
         check_override(o, &format!("overrides[{i}]"), &mut seen, out);
     }
-    if s.negotiated.custom_lines.len() > MAX_CUSTOM_LINES {
-        out.error(
-            "custom_lines",
-            format!(
-                "{} custom lines is more than the {MAX_CUSTOM_LINES} a quote can hold",
-                s.negotiated.custom_lines.len()
-            ),
-        );
-    }
-    for (i, l) in s.negotiated.custom_lines.iter().enumerate() {
+    let lines = n.custom_lines.len();
+    check_count(out, "custom_lines", lines, MAX_CUSTOM_LINES, "custom lines");
+    for (i, l) in n.custom_lines.iter().enumerate().take(MAX_CUSTOM_LINES) {
         check_custom_line(l, &format!("custom_lines[{i}]"), out);
     }
-    if let Some(Approval::Record(r)) = &s.negotiated.approval {
+    if let Some(Approval::Record(r)) = &n.approval {
         if r.by.trim().is_empty() {
             out.error("approval.by", "an approval names who gave it");
         }
+        NAME.check(out, "approval.by", &r.by);
+        PARAGRAPH.check(out, "approval.note", &r.note);
     }
 }
 
@@ -96,6 +101,10 @@ fn check_override<'s>(o: &'s Override, at: &str, seen: &mut Seen<'s>, out: &mut 
         &o.reason,
         "every negotiated price needs a reason",
     );
+    NAME.check(out, &format!("{at}.reason"), &o.reason);
+    if let Some(t) = tier {
+        KEY.check(out, &format!("{at}.tier"), t);
+    }
 }
 
 fn check_custom_line(l: &CustomLine, at: &str, out: &mut Diagnostics) {
@@ -105,24 +114,21 @@ fn check_custom_line(l: &CustomLine, at: &str, out: &mut Diagnostics) {
         &l.label,
         "every custom line needs a label",
     );
-    if l.label.chars().count() > MAX_LABEL_CHARS {
-        out.error(
-            format!("{at}.label"),
-            format!("a custom line's label has at most {MAX_LABEL_CHARS} characters"),
-        );
-    }
+    NAME.check(out, &format!("{at}.label"), &l.label);
     required(
         out,
         &format!("{at}.unit"),
         &l.unit,
         "every custom line needs a unit (hour, workshop, month)",
     );
+    KEY.check(out, &format!("{at}.unit"), &l.unit);
     required(
         out,
         &format!("{at}.reason"),
         &l.reason,
         "every custom line needs a reason",
     );
+    NAME.check(out, &format!("{at}.reason"), &l.reason);
     outside(
         out,
         &format!("{at}.quantity"),
