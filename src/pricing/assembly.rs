@@ -1,16 +1,18 @@
 //! The quote put together: the tier decided, priced line by line with every rationale,
 //! its cloud band, and the header every face prints (number, dates, seller, customer,
-//! catalog, tier and cloud), the warnings and the assumptions.
+//! catalog, tier and cloud), the warnings and the assumptions; or only its amounts
+//! (`priced`), for many quotes at once.
 
 use super::assumptions::assumptions;
 use super::error::QuoteError;
 use super::recommend::{decide, Decision};
-use super::tier::{cloud_for, price_list, price_tier, tier};
+use super::tier::{cloud_for, price_list, price_tier, tier, PricedTier};
 use super::warnings::warnings;
 use crate::catalog::price_list::{PriceList, Tier};
 use crate::catalog::Catalog;
 use crate::quote::{
-    years, Audience, CatalogRef, CloudChoice, Internal, Quote, Status, TierSummary, FORMAT,
+    years, Audience, CatalogRef, CloudChoice, Internal, Line, Quote, Status, TierSummary, Totals,
+    FORMAT,
 };
 use crate::scenario::Scenario;
 
@@ -29,28 +31,23 @@ pub fn quote_for(
     audience: Audience,
 ) -> Result<Quote, QuoteError> {
     let p = price_list(c)?;
-    let Decision {
-        chosen,
-        recommendation,
-    } = decide(c, s)?;
+    let made = make(c, s, date, true)?;
+    let Made {
+        decision,
+        priced,
+        number,
+        date,
+        valid_until,
+        status,
+    } = made;
+    let chosen = decision.chosen;
     let t = tier(p, &chosen)?;
-    let priced = price_tier(p, s, &chosen, true)?;
     let cloud_band = cloud_for(p, s, &chosen)?.band(priced.totals.monthly_cloud)?;
-    let date_text = ymd(date);
-    let valid_until = date
-        .checked_add(time::Duration::days(i64::from(p.quote_validity_days)))
-        .map_or_else(|| date_text.clone(), ymd);
     let approval = s.negotiated.approval.as_ref();
-    let needs_approval = !priced.approvals.is_empty();
-    let status = if needs_approval && approval.is_none() {
-        Status::Draft
-    } else {
-        Status::Final
-    };
     let quote = Quote {
         format: FORMAT.into(),
-        number: quote_number(c, &s.identity(), &chosen, &date_text),
-        date: date_text,
+        number,
+        date,
         valid_until,
         currency: p.currency.clone(),
         seller: p.seller.clone(),
@@ -59,7 +56,7 @@ pub fn quote_for(
         catalog: catalog_ref(c, p),
         tier: tier_summary(p, &chosen, t),
         cloud: cloud_choice(p, s),
-        needs_approval,
+        needs_approval: !priced.approvals.is_empty(),
         status,
         warnings: warnings(p, s, &chosen, t, &priced),
         internal: Some(Internal::new(
@@ -71,12 +68,78 @@ pub fn quote_for(
         lines: priced.lines,
         totals: priced.totals,
         cloud_band,
-        recommendation,
+        recommendation: decision.recommendation,
         assumptions: assumptions(p, s, t)?,
         terms: p.terms.clone(),
         scenario: s.clone(),
     };
     Ok(quote.for_audience(audience))
+}
+
+/// The amounts of the quote [`quote`] makes, without a word of its rationale: its number,
+/// tier, status, lines (with empty rationales) and totals, equal to the quote's. What a
+/// batch of many quotes needs; writing the sentences is most of a quote's cost.
+pub fn priced(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Priced, QuoteError> {
+    let p = price_list(c)?;
+    let made = make(c, s, date, false)?;
+    let chosen = made.decision.chosen;
+    Ok(Priced {
+        number: made.number,
+        date: made.date,
+        tier_label: p.tier_label(&chosen).to_string(),
+        tier: chosen,
+        status: made.status,
+        lines: made.priced.lines,
+        totals: made.priced.totals,
+    })
+}
+
+/// A quote's amounts ([`priced`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priced {
+    pub number: String,
+    pub date: String,
+    /// The tier priced (the recommended one when the scenario asked for it).
+    pub tier: String,
+    pub tier_label: String,
+    pub status: Status,
+    /// The quote's lines, their rationales empty.
+    pub lines: Vec<Line>,
+    pub totals: Totals,
+}
+
+/// What every quote is made of: the tier decided, its lines priced (with their rationale
+/// when `explain`), the status its approvals give it, its number and dates.
+struct Made {
+    decision: Decision,
+    priced: PricedTier,
+    number: String,
+    date: String,
+    valid_until: String,
+    status: Status,
+}
+
+fn make(c: &Catalog, s: &Scenario, date: time::Date, explain: bool) -> Result<Made, QuoteError> {
+    let p = price_list(c)?;
+    let decision = decide(c, s)?;
+    let priced = price_tier(p, s, &decision.chosen, explain)?;
+    let date_text = ymd(date);
+    let valid_until = date
+        .checked_add(time::Duration::days(i64::from(p.quote_validity_days)))
+        .map_or_else(|| date_text.clone(), ymd);
+    let status = if !priced.approvals.is_empty() && s.negotiated.approval.is_none() {
+        Status::Draft
+    } else {
+        Status::Final
+    };
+    Ok(Made {
+        number: quote_number(c, &s.identity(), &decision.chosen, &date_text),
+        decision,
+        priced,
+        date: date_text,
+        valid_until,
+        status,
+    })
 }
 
 fn catalog_ref(c: &Catalog, p: &PriceList) -> CatalogRef {

@@ -3,11 +3,10 @@
 //! hourly one priced more than the approval threshold below the catalog's hourly rate
 //! needs approval.
 
-use super::fees::HOUR;
 use super::overrides::{approval_reason, below_threshold};
 use crate::catalog::price_list::PriceList;
 use crate::money::Overflow;
-use crate::quote::{Line, LineKind, Period, Section};
+use crate::quote::{is_hourly, Line, LineKind, Period, Section};
 use crate::rationale::quantity_of;
 use crate::scenario::{CustomKind, CustomLine, CustomPeriod, Scenario};
 
@@ -69,12 +68,6 @@ fn line(p: &PriceList, i: usize, c: &CustomLine, explain: bool) -> Result<Line, 
     })
 }
 
-/// Whether a custom line is priced by the hour, as the catalog's hourly work is.
-fn is_hourly(c: &CustomLine) -> bool {
-    let unit = c.unit.trim();
-    unit.eq_ignore_ascii_case(HOUR) || unit.eq_ignore_ascii_case("hours")
-}
-
 /// The approvals the custom lines need: an hourly one more than the threshold below the
 /// catalog's hourly rate (not a negotiated one: approval is against the catalog).
 pub fn approvals(p: &PriceList, s: &Scenario) -> Result<Vec<String>, Overflow> {
@@ -82,7 +75,7 @@ pub fn approvals(p: &PriceList, s: &Scenario) -> Result<Vec<String>, Overflow> {
     let rate = p.hourly_rate.price;
     let mut out = Vec::new();
     for (i, c) in s.negotiated.custom_lines.iter().enumerate() {
-        if is_hourly(c) && below_threshold(c.unit_price, rate, threshold)? {
+        if is_hourly(&c.unit) && below_threshold(c.unit_price, rate, threshold)? {
             let what = format!("Custom line {} ({}) at an hourly price", i + 1, c.label);
             out.push(approval_reason(
                 &p.currency,

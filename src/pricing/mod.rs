@@ -24,7 +24,7 @@ mod recommend;
 mod tier;
 mod warnings;
 
-pub use assembly::{quote, quote_for};
+pub use assembly::{priced, quote, quote_for, Priced};
 pub use error::QuoteError;
 pub use recheck::{recheck, Mismatch};
 pub use recommend::{compare_tiers, recommend, recommendation};
