@@ -226,13 +226,19 @@ fn a_retired_tier_that_is_still_sold_or_has_an_unknown_successor_is_an_error_at_
             .count() as u32
             + 1;
         let d = Catalog::load(&GENERAL_PREMIER.replacen(retired, to, 1)).unwrap_err();
-        let e = d.errors().find(|e| e.path == path).unwrap_or_else(|| {
-            panic!("no error at {path}:\n{}", d.render("c"))
-        });
+        let e = d
+            .errors()
+            .find(|e| e.path == path)
+            .unwrap_or_else(|| panic!("no error at {path}:\n{}", d.render("c")));
         assert_eq!(e.message, message);
         assert_eq!(e.line, Some(line), "{}", d.render("c"));
     }
-    let d = Catalog::load(&GENERAL_PREMIER.replacen(retired, "Essential: { succesor: \"General\",", 1))
-        .unwrap_err();
-    assert!(d.render("c").contains("retired_tiers.Essential"), "{}", d.render("c"));
+    let d =
+        Catalog::load(&GENERAL_PREMIER.replacen(retired, "Essential: { succesor: \"General\",", 1))
+            .unwrap_err();
+    assert!(
+        d.render("c").contains("retired_tiers.Essential"),
+        "{}",
+        d.render("c")
+    );
 }

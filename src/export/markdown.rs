@@ -119,6 +119,11 @@ fn years(o: &mut String, q: &Quote) {
         return;
     };
     let _ = writeln!(o, "\n## {}\n", labels::YEAR_BY_YEAR);
+    table(o, &headings, &rows);
+}
+
+/// A Markdown table: the first column left-aligned, the others (amounts) right-aligned.
+pub(super) fn table(o: &mut String, headings: &[String], rows: &[Vec<String>]) {
     let _ = writeln!(o, "| {} |", headings.join(" | "));
     let align: Vec<&str> = headings
         .iter()
@@ -126,7 +131,7 @@ fn years(o: &mut String, q: &Quote) {
         .map(|(i, _)| if i == 0 { "---" } else { "---:" })
         .collect();
     let _ = writeln!(o, "|{}|", align.join("|"));
-    for row in &rows {
+    for row in rows {
         let _ = writeln!(o, "| {} |", row.join(" | "));
     }
 }

@@ -77,7 +77,7 @@ pub fn quote_for(
 }
 
 /// The amounts of the quote [`quote`] makes, without a word of its rationale: its number,
-/// tier, status, lines (with empty rationales) and totals, equal to the quote's. What a
+/// tier, status, lines (unnamed, see [`Priced::lines`]) and totals, equal to the quote's. What a
 /// batch of many quotes needs; writing the sentences is most of a quote's cost.
 pub fn priced(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Priced, QuoteError> {
     let p = price_list(c)?;
@@ -103,7 +103,9 @@ pub struct Priced {
     pub tier: String,
     pub tier_label: String,
     pub status: Status,
-    /// The quote's lines, their rationales empty.
+    /// The quote's lines, with their amounts, sections, units and kinds; their rationales
+    /// are empty, and so are a cloud line's id and label (writing them is most of the
+    /// cost of a line that has no sentence): what a line is called is the quote's.
     pub lines: Vec<Line>,
     pub totals: Totals,
 }

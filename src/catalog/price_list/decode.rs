@@ -4,8 +4,8 @@
 
 use super::{
     Account, Assumptions, Band, Billing, Citation, ClusterKind, Component, GpuSpec, HourlyRate,
-    Link, Links, NodeType, Price, PriceList, Provider, RateBasis, Region, RetiredTier, Seller, Size,
-    Storage, Tier, UsageFee,
+    Link, Links, NodeType, Price, PriceList, Provider, RateBasis, Region, RetiredTier, Seller,
+    Size, Storage, Tier, UsageFee,
 };
 use crate::keyed::Keyed;
 use crate::money::Currency;
