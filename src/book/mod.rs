@@ -13,7 +13,7 @@ mod problem;
 mod revenue;
 mod summary;
 
-pub use batch::{Quoted, Row};
+pub use batch::{Quoted, Row, RowStatus};
 pub use document::{priced, Dates, Document};
 pub use impact::{Direction, Impact, ImpactRow, ImpactStatus, ImpactSummary, Side, IMPACT_FORMAT};
 pub use kind::Kind;

@@ -58,33 +58,34 @@ fn change(c: &Currency, t: &TotalChange) -> String {
     )
 }
 
-/// `~ Membership: +$10,000.00 ($5,000.00 → $15,000.00)`.
+/// `Membership: +$10,000.00 ($5,000.00 → $15,000.00)`.
 fn line(c: &Currency, l: &LineChange) -> String {
     format!(
-        "{} {}: {} ({})",
-        l.change.symbol(),
+        "{}: {} ({})",
         line_name(l),
         signed(c, l.delta),
         from_to(c, l.from, l.to, "")
     )
 }
 
-/// What a file's move says, a sentence a line: its notes, its totals, its lines, what
-/// the new catalog refuses, or its error.
-fn details(c: &Currency, r: &ImpactRow) -> Vec<String> {
-    let mut out = r.notes.clone();
-    out.extend(
-        r.totals
-            .iter()
-            .map(|t| format!("{}: {}", t.label, change(c, t))),
-    );
-    out.extend(r.lines.iter().map(|l| line(c, l)));
-    out.extend(
-        r.conflicts
-            .iter()
-            .map(|x| format!("{}: {}", x.field, x.message)),
-    );
-    out.extend(r.error.iter().map(|e| problem_text(&r.path, e)));
+/// What a file's move says, a sentence a line, each with its mark (`~`, `+`, `-` for
+/// a line, none for the others): its notes, its totals, its lines, what the new
+/// catalog refuses, or its error.
+fn details(c: &Currency, r: &ImpactRow) -> Vec<(&'static str, String)> {
+    let said = |s: String| ("", s);
+    let mut out: Vec<(&str, String)> = r.notes.iter().cloned().map(said).collect();
+    let totals = r
+        .totals
+        .iter()
+        .map(|t| format!("{}: {}", t.label, change(c, t)));
+    out.extend(totals.map(said));
+    out.extend(r.lines.iter().map(|l| (l.change.symbol(), line(c, l))));
+    let conflicts = r
+        .conflicts
+        .iter()
+        .map(|x| format!("{}: {}", x.field, x.message));
+    out.extend(conflicts.map(said));
+    out.extend(r.error.iter().map(|e| said(problem_text(&r.path, e))));
     out
 }
 
@@ -143,8 +144,9 @@ pub fn impact_text(i: &Impact) -> String {
         if !tiers.is_empty() {
             let _ = writeln!(o, "  Tier: {tiers}");
         }
-        for d in details(c, r) {
-            let _ = writeln!(o, "  {d}");
+        for (mark, d) in details(c, r) {
+            let space = if mark.is_empty() { "" } else { " " };
+            let _ = writeln!(o, "  {mark}{space}{d}");
         }
     }
     let _ = writeln!(o, "\n{}", REVENUE_HEADLINE.to_uppercase());
@@ -185,16 +187,21 @@ pub fn impact_markdown(i: &Impact) -> String {
             row
         })
         .collect();
-    table(&mut o, &headings, &rows);
+    table(&mut o, 3, &headings, &rows);
     for r in &i.rows {
         let _ = writeln!(o, "\n## {}\n", cell(&r.path));
-        for d in details(c, r) {
-            let _ = writeln!(o, "- {}", cell(&d));
+        for (mark, d) in details(c, r) {
+            let mark = if mark.is_empty() {
+                String::new()
+            } else {
+                format!("`{mark}` ")
+            };
+            let _ = writeln!(o, "- {mark}{}", cell(&d));
         }
     }
     let _ = writeln!(o, "\n## {REVENUE_HEADLINE}\n");
     let (headings, rows) = revenue_table(i);
-    table(&mut o, &headings, &rows);
+    table(&mut o, 1, &headings, &rows);
     o
 }
 

@@ -91,7 +91,7 @@ pub fn summary_markdown(s: &Summary) -> String {
         let escape = |row: Vec<String>| row.iter().map(|c| cell(c)).collect::<Vec<_>>();
         let rows: Vec<Vec<String>> = rows.into_iter().map(escape).collect();
         let _ = writeln!(o, "\n## {name}\n");
-        table(&mut o, &escape(headings), &rows);
+        table(&mut o, 1, &escape(headings), &rows);
     }
     if !s.errors.is_empty() {
         let _ = writeln!(o, "\n## Not priced\n");
