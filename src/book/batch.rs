@@ -3,7 +3,7 @@
 //! sentences (`crate::pricing::priced`): a batch needs the amounts only.
 
 use super::document::{priced, Dates};
-use super::Problem;
+use super::problem::Problem;
 use crate::catalog::Catalog;
 use crate::pricing::Priced;
 use crate::quote::{Status, Totals};

@@ -3,7 +3,7 @@
 //! read one. It is read under the catalog it is priced with; every error, and every
 //! conflict pricing finds later, is at its field and line:column in the file.
 
-use super::Problem;
+use super::problem::Problem;
 use crate::catalog::Catalog;
 use crate::pricing::{self, Priced, QuoteError};
 use crate::quote::{self, Quote};

@@ -5,7 +5,8 @@
 //! down or stay, and the yearly revenue by kind under each catalog.
 
 use super::document::{Dates, Document};
-use super::{Problem, Revenue};
+use super::problem::Problem;
+use super::revenue::Revenue;
 use crate::catalog::price_list::PriceList;
 use crate::catalog::Catalog;
 use crate::diff::{self, LineChange, TotalChange};

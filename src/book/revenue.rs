@@ -2,7 +2,7 @@
 //! organisation's revenue (every kind but cloud), the cloud passed through, and their
 //! total — each an exact sum of the lines added, in the order they were added.
 
-use super::Kind;
+use super::kind::Kind;
 use crate::keyed::Keyed;
 use crate::money::{self, Overflow};
 use crate::quote::Line;

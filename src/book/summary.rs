@@ -1,7 +1,8 @@
 //! Revenue by kind for a set of quotes: per tier of the catalog (in its order, with how
 //! many quotes each has) and in total, and the files that could not be priced.
 
-use super::{Problem, Revenue};
+use super::problem::Problem;
+use super::revenue::Revenue;
 use crate::catalog::Catalog;
 use crate::money::{Currency, Overflow};
 use crate::pricing::{Priced, QuoteError};

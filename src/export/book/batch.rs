@@ -2,7 +2,7 @@
 //! date, tier and status, every amount of its totals (the quote JSON's names and decimal
 //! strings), and the error of a file that did not price, with its line:column.
 
-use super::problem_fields;
+use super::problem::problem_fields;
 use crate::book::Row;
 use crate::export::csv::{csv_line, key};
 use crate::quote::Totals;

@@ -3,7 +3,7 @@
 //! revenue table and the counts). A change reads as in a quote diff: `+$743.00
 //! ($8,264.78 → $9,007.78, +8.99%)`.
 
-use super::{problem_fields, problem_text};
+use super::problem::{problem_fields, problem_text};
 use crate::book::{Direction, Impact, ImpactRow, ImpactStatus, ImpactSummary};
 use crate::diff::{LineChange, TotalChange};
 use crate::export::csv::{csv_line, key};

@@ -1,7 +1,7 @@
 //! Revenue by kind as text and Markdown (a table per year and one-off: a row per kind, a
 //! column per tier and all tiers) and as CSV (a record per tier and row of the table).
 
-use super::{problem_fields, problem_text};
+use super::problem::{problem_fields, problem_text};
 use crate::book::{Split, Summary, TierRevenue};
 use crate::export::csv::csv_line;
 use crate::export::markdown::{cell, table};
