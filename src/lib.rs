@@ -4,10 +4,12 @@
 //! (prices and rules, data; its presets are scenarios, and it owns the rules a scenario
 //! must meet under it) → `pricing` (the engine) → `quote` (lines, totals, rationale),
 //! which the `export` formats, the CLI (`cli`, native) and the web app (`web`, wasm) only
-//! present; `diff` compares two quotes. Each module imports only those below it:
+//! present; `diff` compares two quotes; `book` prices many at once (a batch, revenue by
+//! kind, the impact of a catalog change). Each module imports only those below it:
 //! `source`, `money`, `keyed` → `scenario` → `catalog` → `quote`, `rationale` →
-//! `pricing`, `diff` → `export` → `cli`, `web`.
+//! `pricing`, `diff` → `book` → `export` → `cli`, `web`.
 
+pub mod book;
 pub mod catalog;
 pub mod diff;
 pub mod export;

@@ -1,11 +1,14 @@
-//! JSON Schemas of the documents (catalog, scenario, quote, diff), generated from the Rust types so they cannot
+//! JSON Schemas of the documents (catalog, scenario, quote, diff, and the book's: a
+//! batch row, a summary, an impact), generated from the Rust types so they cannot
 //! drift from the code (a test compares them with the committed `schemas/`).
 
 use schemars::{schema_for, Schema};
 use serde_json::Value;
 
 /// The documents that have a schema.
-pub const KINDS: [&str; 4] = ["catalog", "scenario", "quote", "diff"];
+pub const KINDS: [&str; 7] = [
+    "catalog", "scenario", "quote", "diff", "batch", "summary", "impact",
+];
 
 /// The schema of `kind` as pretty JSON, or `None` for an unknown kind.
 pub fn json(kind: &str) -> Option<String> {
@@ -14,6 +17,10 @@ pub fn json(kind: &str) -> Option<String> {
         "scenario" => schema_for!(crate::scenario::Scenario),
         "quote" => schema_for!(crate::quote::Quote),
         "diff" => schema_for!(crate::diff::QuoteDiff),
+        // One line of `hubquote batch --format jsonl`.
+        "batch" => schema_for!(crate::book::Row),
+        "summary" => schema_for!(crate::book::Summary),
+        "impact" => schema_for!(crate::book::Impact),
         _ => return None,
     };
     let input = kind == "catalog" || kind == "scenario";

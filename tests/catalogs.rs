@@ -276,3 +276,58 @@ fn a_catalog_past_a_limit_is_refused_there_and_not_checked_further() {
         assert!(e.line.is_some_and(|l| l > 1), "{path}: {e:?}");
     }
 }
+
+const GENERAL_PREMIER: &str = include_str!("../public/catalogs/2026-general-premier.json5");
+
+#[test]
+fn the_2026_catalog_names_the_successor_of_each_retired_tier() {
+    let c = Catalog::load(GENERAL_PREMIER).unwrap().catalog;
+    let p = c.pricing.as_ref().unwrap();
+    assert_eq!(p.tier_for("Advanced"), Some("General"));
+    assert_eq!(p.tier_for("Essential"), Some("General"));
+    assert_eq!(p.tier_for("Premier"), Some("Premier"));
+    assert_eq!(p.tier_for("recommend"), Some("recommend"));
+    assert_eq!(p.tier_for("Platinum"), None);
+    // The default catalog retires nothing: its own tiers map to themselves.
+    let old = Catalog::embedded().unwrap().catalog;
+    let old = old.pricing.as_ref().unwrap();
+    assert!(old.retired_tiers.is_empty());
+    assert_eq!(old.tier_for("Essential"), Some("Essential"));
+}
+
+#[test]
+fn a_retired_tier_that_is_still_sold_or_has_an_unknown_successor_is_an_error_at_its_place() {
+    let retired = "Essential: { successor: \"General\",";
+    for (to, path, message) in [
+        (
+            "Premier: { successor: \"General\",",
+            "pricing.retired_tiers.Premier",
+            "\"Premier\" is a tier of this catalog: a tier is either sold or retired",
+        ),
+        (
+            "Essential: { successor: \"Gold\",",
+            "pricing.retired_tiers.Essential.successor",
+            "\"Gold\" is not a tier of this catalog (tiers: General, Premier)",
+        ),
+    ] {
+        let line = GENERAL_PREMIER[..GENERAL_PREMIER.find(retired).unwrap()]
+            .matches('\n')
+            .count() as u32
+            + 1;
+        let d = Catalog::load(&GENERAL_PREMIER.replacen(retired, to, 1)).unwrap_err();
+        let e = d
+            .errors()
+            .find(|e| e.path == path)
+            .unwrap_or_else(|| panic!("no error at {path}:\n{}", d.render("c")));
+        assert_eq!(e.message, message);
+        assert_eq!(e.line, Some(line), "{}", d.render("c"));
+    }
+    let d =
+        Catalog::load(&GENERAL_PREMIER.replacen(retired, "Essential: { succesor: \"General\",", 1))
+            .unwrap_err();
+    assert!(
+        d.render("c").contains("retired_tiers.Essential"),
+        "{}",
+        d.render("c")
+    );
+}

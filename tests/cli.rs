@@ -532,3 +532,199 @@ fn a_closed_pipe_ends_the_command_quietly() {
     assert!(matches!(out.status.code(), Some(0 | 1)), "{:?}", out.status);
     assert_eq!(text(&out.stderr), "");
 }
+
+/// A fresh directory of its own for a test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("hubquote-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn jsonl(out: &Output) -> Vec<serde_json::Value> {
+    text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn batch_prices_every_file_in_the_order_given_and_a_directory_by_name() {
+    let dir = scratch("batch");
+    for id in ["network-5", "course-50"] {
+        std::fs::write(dir.join(format!("{id}.json")), preset(id)).unwrap();
+    }
+    std::fs::write(dir.join("notes.txt"), "not a scenario").unwrap();
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("sub/jetstream2.json"), preset("jetstream2")).unwrap();
+    let one = dir.join("sub/jetstream2.json");
+    let (one, all) = (one.to_str().unwrap(), dir.to_str().unwrap());
+    let out = hubquote(&["batch", one, all, "--date", "2026-11-21"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let rows = jsonl(&out);
+    let paths: Vec<&str> = rows.iter().map(|r| r["path"].as_str().unwrap()).collect();
+    // The file first, then the directory's .json files by name; not notes.txt, not sub/.
+    assert_eq!(
+        paths,
+        [
+            one.to_string(),
+            format!("{all}/course-50.json"),
+            format!("{all}/network-5.json")
+        ]
+    );
+    assert_eq!(rows[1]["quote"]["number"], "HQ-20261121-CE4F50");
+    assert_eq!(
+        rows[1]["quote"]["totals"]["first_year_total_cost"],
+        "8264.78"
+    );
+    assert_eq!(rows[2]["quote"]["status"], "final");
+}
+
+#[test]
+fn batch_reports_a_bad_file_as_a_row_and_exits_1() {
+    let dir = scratch("batch-bad");
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, preset("course-50").replace("\"Small\"", "\"Tiny\"")).unwrap();
+    std::fs::write(dir.join("binary.json"), [0xff, 0xfe, 0x00]).unwrap();
+    let missing = dir.join("missing.json");
+    let good = preset("course-50");
+    let args = [
+        "batch",
+        bad.to_str().unwrap(),
+        "-",
+        missing.to_str().unwrap(),
+    ];
+    let out = hubquote(&args, Some(&good));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("2 of 3 files did not price"),
+        "{}",
+        text(&out.stderr)
+    );
+    let rows = jsonl(&out);
+    assert_eq!(rows[0]["status"], "error");
+    assert_eq!(rows[0]["error"]["field"], "hubs[0].size");
+    assert!(rows[0]["error"]["line"].as_u64().is_some());
+    assert_eq!(
+        (rows[1]["path"].as_str(), rows[1]["status"].as_str()),
+        (Some("<stdin>"), Some("ok"))
+    );
+    assert_eq!(rows[2]["status"], "error");
+    // CSV: a header, then a record per file; the directory's unreadable file is a row too.
+    let out = hubquote(&["batch", "--format", "csv", dir.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let csv = text(&out.stdout);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert!(lines[0].starts_with("path,status,number,date,tier,tier_label,quote_status,one_off,"));
+    assert!(lines[1].contains("bad.json,error,"), "{csv}");
+    assert!(
+        lines[2].contains("binary.json,error,") && lines[2].contains("not UTF-8"),
+        "{csv}"
+    );
+    // Bad usage: a bad date, no files.
+    assert_eq!(
+        hubquote(&["batch", "-", "--date", "tomorrow"], Some(&good))
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(hubquote(&["batch"], None).status.code(), Some(2));
+}
+
+#[test]
+fn batch_rows_follow_their_schema() {
+    let out = hubquote(&["schema", "batch"], None);
+    let schema: serde_json::Value = serde_json::from_str(&text(&out.stdout)).unwrap();
+    let out = hubquote(&["batch", "-", "nope.json"], Some(&preset("course-50")));
+    for row in jsonl(&out) {
+        for req in schema["required"].as_array().unwrap() {
+            assert!(row.get(req.as_str().unwrap()).is_some(), "{req} in {row}");
+        }
+        let known = schema["properties"].as_object().unwrap();
+        assert!(
+            row.as_object()
+                .unwrap()
+                .keys()
+                .all(|k| known.contains_key(k)),
+            "{row}"
+        );
+    }
+}
+
+#[test]
+fn summary_and_impact_in_every_format_with_their_exit_codes() {
+    let dir = scratch("book");
+    for id in ["course-50", "university-2000", "network-5"] {
+        std::fs::write(dir.join(format!("{id}.json")), preset(id)).unwrap();
+    }
+    let d = dir.to_str().unwrap();
+    let new = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/public/catalogs/2026-general-premier.json5"
+    );
+    let old = concat!(env!("CARGO_MANIFEST_DIR"), "/public/catalog.json5");
+    for (format, needle) in [
+        ("text", "Total, revenue and cloud                           $8,264.78    $86,082.12  $103,024.52    $197,371.42"),
+        ("json", "\"format\": \"hubquote.summary/1\""),
+        ("csv", ",All tiers,3,membership,Membership,70000.00,0.00"),
+        ("markdown", "| Membership | $5,000.00 | $15,000.00 | $50,000.00 | $70,000.00 |"),
+    ] {
+        let out = hubquote(&["summary", d, "--format", format], None);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).contains(needle), "{format}:\n{}", text(&out.stdout));
+    }
+    for (format, needle) in [
+        ("text", "3 files: 1 up, 0 down, 2 the same"),
+        ("json", "\"format\": \"hubquote.impact/1\""),
+        (
+            "csv",
+            "course-50.json,priced,up,Essential,General,8264.78,20578.74,12313.96,148.99,",
+        ),
+        (
+            "markdown",
+            "| Membership | $70,000.00 | $80,000.00 | +$10,000.00 | +14.29% |",
+        ),
+    ] {
+        let out = hubquote(
+            &["impact", "--from", old, "--to", new, d, "--format", format],
+            None,
+        );
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            text(&out.stderr)
+        );
+        assert!(
+            text(&out.stdout).contains(needle),
+            "{format}:\n{}",
+            text(&out.stdout)
+        );
+    }
+    // A file that does not price: still every other row, exit 1.
+    std::fs::write(dir.join("zz-bad.json"), "{").unwrap();
+    let out = hubquote(&["summary", d], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("3 quotes priced with"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(
+        text(&out.stdout).contains("zz-bad.json:1:2:"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = hubquote(&["impact", "--from", old, "--to", new, d], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("zz-bad.json: not priced"),
+        "{}",
+        text(&out.stdout)
+    );
+    // Both catalogs are required.
+    assert_eq!(
+        hubquote(&["impact", "--to", new, d], None).status.code(),
+        Some(2)
+    );
+}

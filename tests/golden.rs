@@ -1,5 +1,6 @@
 //! Golden files: each preset's text, JSON, PDF hash and budget justification on a fixed
-//! date, and the diff of the two sales-call fixtures (text, JSON, Markdown), compared with
+//! date, the diff of the two sales-call fixtures (text, JSON, Markdown), and every
+//! preset's impact of the 2026 catalog (text, JSON, CSV, Markdown), compared with
 //! the committed files. After an intended change: `UPDATE_GOLDEN=1 cargo test --test
 //! golden` and review the diff.
 #![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
@@ -75,5 +76,33 @@ fn the_sales_call_diff_and_justification_match_their_goldens() {
         &mut stale,
     );
     check("sales-call-b.txt", &export::to_text(&b), &mut stale);
+    none_stale(&stale);
+}
+
+/// Every preset of the default catalog moved to the 2026 catalog, as text, JSON, CSV and
+/// Markdown (each file named `<preset>.json`).
+#[test]
+fn every_presets_impact_of_the_2026_catalog_matches_its_goldens() {
+    let from = Catalog::embedded().unwrap().catalog;
+    let to = Catalog::load(include_str!(
+        "../public/catalogs/2026-general-premier.json5"
+    ))
+    .unwrap()
+    .catalog;
+    let dates = hubquote::book::Dates {
+        asked: None,
+        today: date(),
+    };
+    let mut i = hubquote::book::Impact::new(&from, &to).unwrap();
+    for p in &from.presets {
+        let name = format!("{}.json", p.id);
+        i.add(&name, &p.scenario.to_json(), (&from, &to), dates)
+            .unwrap();
+    }
+    let mut stale = Vec::new();
+    check("impact-2026.txt", &export::impact_text(&i), &mut stale);
+    check("impact-2026.json", &(i.to_json() + "\n"), &mut stale);
+    check("impact-2026.csv", &export::impact_csv(&i), &mut stale);
+    check("impact-2026.md", &export::impact_markdown(&i), &mut stale);
     none_stale(&stale);
 }

@@ -161,6 +161,11 @@ impl Limits<'_> {
         self.keyed("pricing.sources", sources, Self::citation);
         let tiers = (&p.tiers, MAX_TIERS, "tiers");
         self.keyed("pricing.tiers", tiers, Self::tier);
+        let retired = (&p.retired_tiers, MAX_TIERS, "retired tiers");
+        self.keyed("pricing.retired_tiers", retired, |l, at, r| {
+            l.field(at, "successor", &r.successor, KEY);
+            l.field(at, "note", &r.note, PARAGRAPH);
+        });
         let accounts = (&p.accounts, MAX_ARRANGEMENTS, "accounts");
         self.keyed("pricing.accounts", accounts, |l, at, a| {
             l.label_and_help(at, &a.label, &a.help);

@@ -8,7 +8,7 @@ use super::price_list::PriceList;
 use super::Catalog;
 use crate::scenario::bounds::{self, Names};
 use crate::scenario::{FeatureValue, Hub, Scenario, RECOMMEND};
-use crate::source::{self, child_path, shorten, Decoder, Diagnostics};
+use crate::source::{self, child_path, shorten, Decoder, Diagnostics, Node};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 
@@ -16,8 +16,13 @@ impl Scenario {
     /// Decodes and validates against a catalog; every problem is located in the text.
     pub fn load(text: &str, catalog: &Catalog) -> Result<Scenario, Diagnostics> {
         let root = source::parse(text).map_err(Diagnostics::from)?;
+        Scenario::load_node(&root, catalog)
+    }
+
+    /// [`Scenario::load`] of a document already read.
+    pub fn load_node(root: &Node, catalog: &Catalog) -> Result<Scenario, Diagnostics> {
         let mut d = Decoder::new();
-        let s = crate::scenario::decode::decode_node(&mut d, &root);
+        let s = crate::scenario::decode::decode_node(&mut d, root);
         let Some(s) = s.filter(|_| !d.diags.has_errors()) else {
             return Err(d.diags);
         };

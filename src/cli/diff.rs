@@ -2,10 +2,10 @@
 //! compared, B against A: what changed in the inputs, every total's delta, every line's.
 
 use super::{invalid, load_catalog, parse_date, read, today, write_out, Failure};
+use crate::book::Document;
 use crate::catalog::Catalog;
 use crate::quote::Quote;
-use crate::scenario::Scenario;
-use crate::{diff, export, pricing, quote};
+use crate::{diff, export, pricing};
 use clap::ValueEnum;
 use std::path::PathBuf;
 
@@ -51,26 +51,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
 fn priced(catalog: &Catalog, path: &str, date: Option<time::Date>) -> Result<Quote, Failure> {
     let text = read(path)?;
     let name = if path == "-" { "<stdin>" } else { path };
-    let (s, file_date) = if is_quote_file(&text) {
-        let file = quote::import(&text).map_err(|d| invalid(d.render(name)))?;
-        (file.scenario, crate::source::parse_date(&file.date))
-    } else {
-        let s = Scenario::load(&text, catalog).map_err(|d| invalid(d.render(name)))?;
-        (s, None)
-    };
-    let date = date.or(file_date).unwrap_or_else(today);
-    pricing::quote(catalog, &s, date).map_err(|e| invalid(format!("{name}: {e}")))
-}
-
-/// Whether a document says it is a quote file (its `format` is the quote's).
-fn is_quote_file(text: &str) -> bool {
-    crate::source::parse(text)
-        .ok()
-        .and_then(|root| {
-            root.get("format").and_then(|f| match &f.value {
-                crate::source::Value::String(s) => Some(s == quote::FORMAT),
-                _ => None,
-            })
-        })
-        .unwrap_or(false)
+    let doc = Document::read(&text, catalog).map_err(|d| invalid(d.render(name)))?;
+    let date = date.or(doc.date).unwrap_or_else(today);
+    pricing::quote(catalog, &doc.scenario, date).map_err(|e| invalid(format!("{name}: {e}")))
 }

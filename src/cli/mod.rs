@@ -5,6 +5,7 @@
 mod io;
 mod located;
 
+mod book;
 mod diff;
 mod link;
 
@@ -57,14 +58,20 @@ enum Command {
     Diff(diff::Args),
     /// Print the customer share link of a scenario (no internal notes, as the app encodes it).
     Link(link::Args),
+    /// Price many scenario or quote files: one row per file, in input order.
+    Batch(book::BatchArgs),
+    /// Revenue by kind (membership, usage fee, hours, …; cloud apart), per tier and in total.
+    Summary(book::SummaryArgs),
+    /// What a catalog change does to every member: each file under both catalogs.
+    Impact(book::ImpactArgs),
     /// Validate a catalog: every error and warning, with line:column.
     Check {
         /// Catalog file, or - for standard input.
         catalog: String,
     },
-    /// Print the JSON Schema of a document.
+    /// Print the JSON Schema of a document (`batch`: one line of `batch --format jsonl`).
     Schema {
-        #[arg(value_parser = ["catalog", "scenario", "quote", "diff"])]
+        #[arg(value_parser = crate::schema::KINDS)]
         kind: String,
     },
     /// List the presets, or print one as a scenario file.
@@ -169,6 +176,9 @@ fn run(cmd: Command) -> Result<(), Failure> {
         }
         Command::Diff(args) => diff::run(args),
         Command::Link(args) => link::run(args),
+        Command::Batch(args) => book::batch(args),
+        Command::Summary(args) => book::summary(args),
+        Command::Impact(args) => book::impact(args),
         Command::Check { catalog } => check(&catalog),
         Command::Schema { kind } => {
             let json = crate::schema::json(&kind)

@@ -179,7 +179,19 @@ fn side(q: &Quote) -> Side {
 fn totals(a: &Totals, b: &Totals) -> Result<Vec<TotalChange>, Overflow> {
     let mut out = Vec::with_capacity(HEADLINE.len());
     for (key, label, value) in HEADLINE {
-        let (from, to) = (value(a), value(b));
+        out.push(TotalChange::new(
+            key,
+            label(b.term_years),
+            value(a),
+            value(b),
+        )?);
+    }
+    Ok(out)
+}
+
+impl TotalChange {
+    /// The total `key` (named `label`) from `from` to `to`: its delta and percent.
+    pub fn new(key: &str, label: String, from: Decimal, to: Decimal) -> Result<Self, Overflow> {
         let delta = money::sub(to, from)?;
         let percent = if from.is_zero() {
             None
@@ -189,20 +201,19 @@ fn totals(a: &Totals, b: &Totals) -> Result<Vec<TotalChange>, Overflow> {
                 from,
             )?))
         };
-        out.push(TotalChange {
+        Ok(TotalChange {
             key: key.into(),
-            label: label(b.term_years),
+            label,
             from,
             to,
             delta,
             percent,
-        });
+        })
     }
-    Ok(out)
 }
 
 /// Lines matched by id: B's in B's order (changed or added), then A's that B lacks.
-fn lines(a: &[Line], b: &[Line]) -> Result<Vec<LineChange>, Overflow> {
+pub fn lines(a: &[Line], b: &[Line]) -> Result<Vec<LineChange>, Overflow> {
     let in_a: HashMap<&str, &Line> = a.iter().map(|l| (l.id.as_str(), l)).collect();
     let in_b: HashMap<&str, &Line> = b.iter().map(|l| (l.id.as_str(), l)).collect();
     let zero = Decimal::new(0, 2);

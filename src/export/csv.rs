@@ -106,6 +106,14 @@ fn row(l: &Line) -> [Cow<'_, str>; 13] {
     ]
 }
 
+/// One record, with its line break, as [`to_csv`] writes them: for the tables of the book
+/// of business (`book/`), which are written a row at a time.
+pub(super) fn csv_line(fields: &[Cow<'_, str>]) -> String {
+    let mut out = Vec::new();
+    record(&mut out, &csv_core::Writer::new(), fields);
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Writes one record of one non-empty field or more as a default `csv::Writer` does: `,`
 /// between fields and `\n` after them; a field goes in quotes, its quotes doubled,
 /// only when it holds a byte that configuration marks special (`,` `"` CR LF).
@@ -133,7 +141,7 @@ fn record(out: &mut Vec<u8>, csv: &csv_core::Writer, fields: &[Cow<'_, str>]) {
 }
 
 /// The serialized name of an enum value (`one_off`), the same word the JSON uses.
-fn key<T: serde::Serialize>(v: T) -> String {
+pub(super) fn key<T: serde::Serialize>(v: T) -> String {
     let json = serde_json::to_string(&v).unwrap_or_default();
     json.trim_matches('"').to_string()
 }

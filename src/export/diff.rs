@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use std::fmt::Write;
 
 /// `+$743.00`, `-$12.50`, `$0.00`.
-fn signed(c: &Currency, d: Decimal) -> String {
+pub fn signed(c: &Currency, d: Decimal) -> String {
     if d > Decimal::ZERO {
         format!("+{}", c.amount(d))
     } else if d < Decimal::ZERO {
@@ -20,7 +20,7 @@ fn signed(c: &Currency, d: Decimal) -> String {
 }
 
 /// `+8.99%`, or nothing where A was 0.
-fn percent(t: &TotalChange) -> String {
+pub fn percent(t: &TotalChange) -> String {
     match t.percent {
         Some(p) if p > Decimal::ZERO => format!("+{p}%"),
         Some(p) => format!("{p}%"),
@@ -29,7 +29,7 @@ fn percent(t: &TotalChange) -> String {
 }
 
 /// `$8,264.78 → $9,007.78, +8.99%`.
-fn from_to(c: &Currency, from: Decimal, to: Decimal, pct: &str) -> String {
+pub fn from_to(c: &Currency, from: Decimal, to: Decimal, pct: &str) -> String {
     let pct = if pct.is_empty() {
         String::new()
     } else {
@@ -109,7 +109,7 @@ fn shown(v: &str) -> &str {
 }
 
 /// A line's label, with its hub: `Compute (Small) — STAT 101`.
-fn line_name(l: &LineChange) -> String {
+pub fn line_name(l: &LineChange) -> String {
     match &l.hub {
         Some(h) => format!("{} — {h}", l.label),
         None => l.label.clone(),

@@ -119,14 +119,20 @@ fn years(o: &mut String, q: &Quote) {
         return;
     };
     let _ = writeln!(o, "\n## {}\n", labels::YEAR_BY_YEAR);
+    table(o, 1, &headings, &rows);
+}
+
+/// A Markdown table: the first `left` columns left-aligned (words), the others
+/// right-aligned (amounts).
+pub(super) fn table(o: &mut String, left: usize, headings: &[String], rows: &[Vec<String>]) {
     let _ = writeln!(o, "| {} |", headings.join(" | "));
     let align: Vec<&str> = headings
         .iter()
         .enumerate()
-        .map(|(i, _)| if i == 0 { "---" } else { "---:" })
+        .map(|(i, _)| if i < left { "---" } else { "---:" })
         .collect();
     let _ = writeln!(o, "|{}|", align.join("|"));
-    for row in &rows {
+    for row in rows {
         let _ = writeln!(o, "| {} |", row.join(" | "));
     }
 }

@@ -5,6 +5,7 @@
 //! [`Quote`](crate::quote::Quote); none computes. The totals are named as
 //! `crate::quote::labels` names them, a line reads as `line_text.rs` writes it.
 
+mod book;
 mod copy;
 mod csv;
 mod diff;
@@ -16,7 +17,11 @@ mod text;
 mod years_table;
 
 pub use self::csv::to_csv;
-pub use diff::{diff_markdown, diff_text};
+pub use book::{
+    batch_csv_header, batch_csv_row, impact_csv, impact_markdown, impact_text, problem_text,
+    summary_csv, summary_markdown, summary_text,
+};
+pub use diff::{diff_markdown, diff_text, from_to, line_name, percent, signed};
 pub use justification::justification;
 pub use line_text::{formula, period};
 pub use markdown::to_markdown;

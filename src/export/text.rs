@@ -150,15 +150,21 @@ fn years(o: &mut String, q: &Quote) {
     let Some((headings, rows)) = years_table::table(q) else {
         return;
     };
+    let _ = writeln!(o);
+    let _ = writeln!(o, "{}", labels::YEAR_BY_YEAR.to_uppercase());
+    grid(o, &headings, &rows);
+}
+
+/// A table as text: the first column left-aligned, the others right-aligned, each as
+/// wide as its widest cell, two spaces apart.
+pub(super) fn grid(o: &mut String, headings: &[String], rows: &[Vec<String>]) {
     let mut widths: Vec<usize> = headings.iter().map(|h| h.chars().count()).collect();
-    for row in &rows {
+    for row in rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
     }
-    let _ = writeln!(o);
-    let _ = writeln!(o, "{}", labels::YEAR_BY_YEAR.to_uppercase());
-    for row in std::iter::once(&headings).chain(&rows) {
+    for row in std::iter::once(headings).chain(rows.iter().map(Vec::as_slice)) {
         let cells: Vec<String> = row
             .iter()
             .zip(&widths)

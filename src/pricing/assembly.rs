@@ -1,6 +1,7 @@
 //! The quote put together: the tier decided, priced line by line, its cloud band, and
 //! the header every face prints (number, dates, seller, customer, catalog, tier and
-//! cloud), the warnings and the assumptions; explained in full, or the amounts alone.
+//! cloud), the warnings and the assumptions; explained in full, or the amounts alone
+//! (and, for a batch of many quotes, the few of them a book of business reads).
 
 use super::assumptions::assumptions;
 use super::detail::{Amounts, Detail, Explained};
@@ -11,7 +12,8 @@ use super::warnings::warnings;
 use crate::catalog::price_list::{PriceList, Tier};
 use crate::catalog::Catalog;
 use crate::quote::{
-    years, Audience, CatalogRef, CloudChoice, Internal, Quote, Status, TierSummary, FORMAT,
+    years, Audience, CatalogRef, CloudChoice, Internal, Line, Quote, Status, TierSummary, Totals,
+    FORMAT,
 };
 use crate::scenario::Scenario;
 use crate::source;
@@ -68,6 +70,36 @@ pub fn explain(c: &Catalog, q: &Quote) -> Result<Quote, QuoteError> {
         Audience::Customer
     };
     quote_for(c, &q.scenario, date, audience)
+}
+
+/// What a batch of quotes reads of each: the customer's copy of [`amounts_only`]'s
+/// quote, its number, date, tier, status, lines and totals, equal to [`quote`]'s.
+pub fn priced(c: &Catalog, s: &Scenario, date: time::Date) -> Result<Priced, QuoteError> {
+    let q = amounts_only(c, s, date, Audience::Customer)?;
+    Ok(Priced {
+        number: q.number,
+        date: q.date,
+        tier: q.tier.name,
+        tier_label: q.tier.label,
+        status: q.status,
+        lines: q.lines,
+        totals: q.totals,
+    })
+}
+
+/// A quote's amounts ([`priced`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Priced {
+    pub number: String,
+    pub date: String,
+    /// The tier priced (the recommended one when the scenario asked for it).
+    pub tier: String,
+    pub tier_label: String,
+    pub status: Status,
+    /// The quote's lines with their amounts, sections, units and kinds; their rationales
+    /// are empty (what a line means is the quote's).
+    pub lines: Vec<Line>,
+    pub totals: Totals,
 }
 
 fn assemble<D: Detail>(

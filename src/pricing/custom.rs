@@ -4,11 +4,10 @@
 //! needs approval.
 
 use super::detail::{explained, Detail};
-use super::fees::HOUR;
 use super::overrides::{approval_reason, below_threshold};
 use crate::catalog::price_list::PriceList;
 use crate::money::Overflow;
-use crate::quote::{Line, LineKind, Period, Section};
+use crate::quote::{is_hourly, Line, LineKind, Period, Section};
 use crate::rationale::quantity_of;
 use crate::scenario::{CustomKind, CustomLine, CustomPeriod, Scenario};
 
@@ -70,12 +69,6 @@ fn line<D: Detail>(p: &PriceList, i: usize, c: &CustomLine) -> Result<Line, Over
     })
 }
 
-/// Whether a custom line is priced by the hour, as the catalog's hourly work is.
-fn is_hourly(c: &CustomLine) -> bool {
-    let unit = c.unit.trim();
-    unit.eq_ignore_ascii_case(HOUR) || unit.eq_ignore_ascii_case("hours")
-}
-
 /// The approvals the custom lines need: an hourly one more than the threshold below the
 /// catalog's hourly rate (not a negotiated one: approval is against the catalog).
 pub fn approvals(p: &PriceList, s: &Scenario) -> Result<Vec<String>, Overflow> {
@@ -83,7 +76,7 @@ pub fn approvals(p: &PriceList, s: &Scenario) -> Result<Vec<String>, Overflow> {
     let rate = p.hourly_rate.price;
     let mut out = Vec::new();
     for (i, c) in s.negotiated.custom_lines.iter().enumerate() {
-        if is_hourly(c) && below_threshold(c.unit_price, rate, threshold)? {
+        if is_hourly(&c.unit) && below_threshold(c.unit_price, rate, threshold)? {
             let what = format!("Custom line {} ({}) at an hourly price", i + 1, c.label);
             out.push(approval_reason(
                 &p.currency,

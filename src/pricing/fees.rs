@@ -7,13 +7,10 @@ use super::error::QuoteError;
 use super::overrides::{self, Negotiated};
 use crate::catalog::price_list::{PriceList, Tier};
 use crate::money::{self, Overflow, Quantity};
-use crate::quote::{Line, LineKind, Period, Section};
+use crate::quote::{Line, LineKind, Period, Section, HOUR};
 use crate::rationale::{months, number, rate_basis};
 use crate::scenario::Scenario;
 use rust_decimal::Decimal;
-
-/// The unit of every line priced at the hourly rate.
-pub const HOUR: &str = "hour";
 
 pub fn membership<D: Detail>(
     p: &PriceList,

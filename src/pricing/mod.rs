@@ -29,7 +29,7 @@ mod tier;
 mod values;
 mod warnings;
 
-pub use assembly::{amounts_only, explain, quote, quote_for};
+pub use assembly::{amounts_only, explain, priced, quote, quote_for, Priced};
 pub use error::QuoteError;
 pub use recheck::{recheck, Mismatch};
 pub use recommend::{compare_tiers, recommend, recommendation};

@@ -5,6 +5,16 @@ use crate::money::{self, Overflow};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+/// The unit of every line priced at the hourly rate (extra help, project work).
+pub const HOUR: &str = "hour";
+
+/// Whether a line's `unit` is the hour ("hour" or "hours", in any case): what makes a
+/// custom line hourly work, priced against the hourly rate and counted as hours.
+pub fn is_hourly(unit: &str) -> bool {
+    let unit = unit.trim();
+    unit.eq_ignore_ascii_case(HOUR) || unit.eq_ignore_ascii_case("hours")
+}
+
 /// What part of the service a line belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]

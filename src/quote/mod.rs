@@ -18,6 +18,6 @@ pub use document::{
     TierOption, TierSummary, Warning, FORMAT,
 };
 pub use import::{import, Imported};
-pub use line::{Line, LineKind, Period, Section};
+pub use line::{is_hourly, Line, LineKind, Period, Section, HOUR};
 pub use totals::Totals;
 pub use years::Year;

@@ -37,6 +37,31 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// How many amounts [`Totals::named`] lists.
+    pub const NAMED: usize = 12;
+
+    /// Every amount by its name in the quote JSON, in the JSON's order (`term_years`,
+    /// a count, is left out): what the CSV of a batch lists.
+    pub fn named(&self) -> [(&'static str, Decimal); Totals::NAMED] {
+        [
+            ("one_off", self.one_off),
+            ("monthly_fees", self.monthly_fees),
+            ("monthly_cloud", self.monthly_cloud),
+            ("monthly_total", self.monthly_total),
+            ("annual_fees", self.annual_fees),
+            ("annual_cloud", self.annual_cloud),
+            (
+                "annual_cloud_paid_to_provider",
+                self.annual_cloud_paid_to_provider,
+            ),
+            ("annual_total", self.annual_total),
+            ("first_year_invoice", self.first_year_invoice),
+            ("first_year_total_cost", self.first_year_total_cost),
+            ("average_month", self.average_month),
+            ("term_total", self.term_total),
+        ]
+    }
+
     /// Every total in one pass over the lines (each sum in line order, from 0.00).
     pub fn from_lines(lines: &[Line], term_years: u32) -> Result<Totals, Overflow> {
         let zero = Decimal::new(0, 2);
@@ -89,5 +114,25 @@ impl Totals {
             money::mul(Decimal::from(term_years), t.annual_total)?,
         )?;
         Ok(t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_named_totals_are_the_json_members_in_their_order() {
+        let t = Totals::from_lines(&[], 3).unwrap();
+        let json = serde_json::to_string(&t).unwrap();
+        let mut keys: Vec<&str> = json
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .filter(|k| !k.chars().next().is_some_and(|c| c.is_ascii_digit()))
+            .collect();
+        keys.retain(|k| *k != "term_years");
+        let named: Vec<&str> = t.named().iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, named);
     }
 }

@@ -4,8 +4,8 @@
 
 use super::{
     Account, Assumptions, Band, Billing, Citation, ClusterKind, Component, GpuSpec, HourlyRate,
-    Link, Links, NodeType, Price, PriceList, Provider, RateBasis, Region, Seller, Size, Storage,
-    Tier, UsageFee,
+    Link, Links, NodeType, Price, PriceList, Provider, RateBasis, Region, RetiredTier, Seller,
+    Size, Storage, Tier, UsageFee,
 };
 use crate::keyed::Keyed;
 use crate::money::Currency;
@@ -18,6 +18,7 @@ const PRICING_KEYS: &[&str] = &[
     "seller",
     "sources",
     "tiers",
+    "retired_tiers",
     "accounts",
     "billing",
     "usage_fee",
@@ -43,6 +44,10 @@ pub fn price_list(d: &mut Decoder, n: &Node) -> Option<PriceList> {
     ok &= put(&mut p.seller, member(d, n, "seller", decode_seller));
     ok &= put(&mut p.sources, keyed(d, n, "sources", &decode_citation));
     ok &= put(&mut p.tiers, keyed(d, n, "tiers", &decode_tier));
+    if n.get("retired_tiers").is_some() {
+        let retired = keyed(d, n, "retired_tiers", &decode_retired_tier);
+        ok &= put(&mut p.retired_tiers, retired);
+    }
     ok &= put(&mut p.accounts, keyed(d, n, "accounts", &decode_account));
     ok &= put(&mut p.billing, keyed(d, n, "billing", &decode_billing));
     ok &= put(
@@ -216,6 +221,14 @@ fn decode_tier(d: &mut Decoder, n: &Node) -> Option<Tier> {
     }
     t.source = d.text_or_empty(n, "source")?;
     ok.then_some(t)
+}
+
+fn decode_retired_tier(d: &mut Decoder, n: &Node) -> Option<RetiredTier> {
+    d.check_keys(n, &["successor", "note"], false);
+    let mut r = RetiredTier::default();
+    let ok = put(&mut r.successor, d.req_string(n, "successor"));
+    r.note = d.text_or_empty(n, "note")?;
+    ok.then_some(r)
 }
 
 fn cluster(d: &mut Decoder, n: &Node) -> Option<ClusterKind> {

@@ -8,6 +8,7 @@ pub(super) mod validate;
 
 use crate::keyed::Keyed;
 use crate::money::Currency;
+use crate::scenario::RECOMMEND;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -22,6 +23,10 @@ pub struct PriceList {
     pub sources: Keyed<Citation>,
     /// Membership tiers, in display order.
     pub tiers: Keyed<Tier>,
+    /// Tiers an earlier catalog had and this one no longer sells, each with the tier of
+    /// this catalog that replaces it (what `hubquote impact` prices a member on).
+    #[serde(default, skip_serializing_if = "Keyed::is_empty")]
+    pub retired_tiers: Keyed<RetiredTier>,
     pub accounts: Keyed<Account>,
     pub billing: Keyed<Billing>,
     pub usage_fee: UsageFee,
@@ -96,6 +101,17 @@ pub struct Tier {
     pub sizes: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+}
+
+/// A tier this catalog no longer sells: the tier of this catalog that replaces it.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct RetiredTier {
+    /// A tier of this catalog.
+    pub successor: String,
+    /// Why, in a few words: "renamed", "no longer offered".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// A cloud-account arrangement.
@@ -332,6 +348,16 @@ impl Default for Assumptions {
 impl PriceList {
     pub fn tier(&self, name: &str) -> Option<&Tier> {
         self.tiers.get(name)
+    }
+
+    /// The tier of this catalog that a scenario naming `name` (a tier of this catalog or
+    /// of an earlier one) is priced on: `name` itself, or the successor of a retired tier;
+    /// `recommend` stays `recommend`. `None`: this catalog neither has nor replaces it.
+    pub fn tier_for<'a>(&'a self, name: &'a str) -> Option<&'a str> {
+        if name == RECOMMEND || self.tiers.contains(name) {
+            return Some(name);
+        }
+        self.retired_tiers.get(name).map(|r| r.successor.as_str())
     }
 
     /// True when we pay the provider and invoice the cloud cost under the billing choice

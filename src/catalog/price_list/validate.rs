@@ -17,6 +17,7 @@ pub fn validate(items: &[Item], p: &PriceList, out: &mut Diagnostics) {
     for (name, t) in p.tiers.iter() {
         tier(items, p, name, t, out);
     }
+    retired_tiers(p, out);
     usage_bands(p, out);
     hourly_rate(p, out);
     sizes(p, out);
@@ -55,6 +56,29 @@ fn tier(items: &[Item], p: &PriceList, name: &str, t: &Tier, out: &mut Diagnosti
         link_agrees(items, name, key, list, item.as_deref(), &at, out);
     }
     tier_sizes_are_priced(p, name, t, out);
+}
+
+/// A retired tier is not also sold, and its successor is a tier of this catalog.
+fn retired_tiers(p: &PriceList, out: &mut Diagnostics) {
+    for (name, r) in p.retired_tiers.iter() {
+        let at = child_path("pricing.retired_tiers", name);
+        if p.tiers.contains(name) {
+            out.error(
+                at.clone(),
+                format!("\"{name}\" is a tier of this catalog: a tier is either sold or retired"),
+            );
+        }
+        if !p.tiers.contains(&r.successor) {
+            out.error(
+                format!("{at}.successor"),
+                format!(
+                    "\"{}\" is not a tier of this catalog (tiers: {})",
+                    r.successor,
+                    p.tiers.key_list()
+                ),
+            );
+        }
+    }
 }
 
 /// A tier's providers, accounts, billing choices and sizes are defined in the price list.

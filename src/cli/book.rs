@@ -1,0 +1,272 @@
+//! `hubquote batch`, `summary` and `impact`: the book of business, many files at once.
+//! Each argument is a file, or a directory whose `*.json` and `*.json5` files are taken
+//! in name order (not its subdirectories); files are priced in the order given, and a
+//! file that cannot be read or priced is a row saying why (with its line:column), never
+//! the end of the run. Exit status: 0 when every file priced, 1 when some did not (the
+//! rows say which), 2 bad usage. A batch streams: each row is written as it is priced.
+
+use super::{invalid, load_catalog, parse_date, read, today, Failure};
+use crate::book::{Dates, Impact, Problem, Row, Summary};
+use crate::catalog::Catalog;
+use crate::export;
+use clap::ValueEnum;
+use std::io::{BufWriter, ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct BatchArgs {
+    #[command(flatten)]
+    book: Book,
+    #[arg(long, value_enum, default_value_t = BatchFormat::Jsonl)]
+    format: BatchFormat,
+}
+
+/// The files of a book, and the catalog and date they are priced with.
+#[derive(clap::Args)]
+struct Book {
+    /// Scenario or quote files, or directories of them (`-` for standard input).
+    #[arg(required = true)]
+    files: Vec<String>,
+    /// Catalog file (default: the embedded catalog).
+    #[arg(long)]
+    catalog: Option<PathBuf>,
+    /// Quote date, YYYY-MM-DD (default: a quote file's own date, else today, UTC).
+    #[arg(long)]
+    date: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum BatchFormat {
+    /// One JSON object a line (schema: `hubquote schema batch`).
+    Jsonl,
+    Csv,
+}
+
+#[derive(clap::Args)]
+pub struct SummaryArgs {
+    #[command(flatten)]
+    book: Book,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(clap::Args)]
+pub struct ImpactArgs {
+    /// The catalog the members are on now.
+    #[arg(long)]
+    from: PathBuf,
+    /// The catalog they move to.
+    #[arg(long)]
+    to: PathBuf,
+    /// Scenario or quote files (read under --from), or directories of them.
+    #[arg(required = true)]
+    files: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Csv,
+    Markdown,
+}
+
+/// `hubquote batch`: a row per file, written as it is priced.
+pub fn batch(args: BatchArgs) -> Result<(), Failure> {
+    let (catalog, dates) = args.book.priced_with()?;
+    let mut out = Out::new();
+    if let BatchFormat::Csv = args.format {
+        out.put(&export::batch_csv_header())?;
+    }
+    let mut tally = Tally::default();
+    each_file(&args.book.files, &mut |path, text| {
+        let row = match text {
+            Ok(text) => Row::of(path, &text, &catalog, dates),
+            Err(e) => Row::failed(path, e),
+        };
+        tally.count(row.error.is_none());
+        match args.format {
+            BatchFormat::Jsonl => out.put(&(row.to_json_line() + "\n")),
+            BatchFormat::Csv => out.put(&export::batch_csv_row(&row)),
+        }
+    })?;
+    out.flush()?;
+    tally.result()
+}
+
+/// `hubquote summary`: revenue by kind, per tier and in total.
+pub fn summary(args: SummaryArgs) -> Result<(), Failure> {
+    let (catalog, dates) = args.book.priced_with()?;
+    let mut s = Summary::new(&catalog).map_err(|e| invalid(e.to_string()))?;
+    let mut tally = Tally::default();
+    each_file(&args.book.files, &mut |path, text| {
+        let priced = text.and_then(|t| crate::book::priced(&t, &catalog, dates));
+        tally.count(priced.is_ok());
+        match priced {
+            Ok(p) => s.add(&p).map_err(|e| invalid(format!("{path}: {e}"))),
+            Err(e) => {
+                s.fail(path, e);
+                Ok(())
+            }
+        }
+    })?;
+    let text = match args.format {
+        Format::Text => export::summary_text(&s),
+        Format::Json => s.to_json() + "\n",
+        Format::Csv => export::summary_csv(&s),
+        Format::Markdown => export::summary_markdown(&s),
+    };
+    Out::new().put(&text)?;
+    tally.result()
+}
+
+/// `hubquote impact`: every file under both catalogs, and the summary.
+pub fn impact(args: ImpactArgs) -> Result<(), Failure> {
+    let from = load_catalog(Some(&args.from))?;
+    let to = load_catalog(Some(&args.to))?;
+    let dates = dates(None)?;
+    let mut i = Impact::new(&from, &to).map_err(invalid)?;
+    each_file(&args.files, &mut |path, text| {
+        let text = text.unwrap_or_default();
+        i.add(path, &text, (&from, &to), dates)
+            .map_err(|e| invalid(format!("{path}: {e}")))
+    })?;
+    let text = match args.format {
+        Format::Text => export::impact_text(&i),
+        Format::Json => i.to_json() + "\n",
+        Format::Csv => export::impact_csv(&i),
+        Format::Markdown => export::impact_markdown(&i),
+    };
+    Out::new().put(&text)?;
+    let s = &i.summary;
+    Tally {
+        files: i.rows.len(),
+        failed: (s.refused + s.errors) as usize,
+    }
+    .result()
+}
+
+impl Book {
+    fn priced_with(&self) -> Result<(Catalog, Dates), Failure> {
+        Ok((
+            load_catalog(self.catalog.as_ref())?,
+            dates(self.date.as_deref())?,
+        ))
+    }
+}
+
+fn dates(asked: Option<&str>) -> Result<Dates, Failure> {
+    Ok(Dates {
+        asked: asked.map(parse_date).transpose()?,
+        today: today(),
+    })
+}
+
+/// How many files a command saw, and how many of them did not price.
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    failed: usize,
+}
+
+impl Tally {
+    fn count(&mut self, priced: bool) {
+        self.files += 1;
+        self.failed += usize::from(!priced);
+    }
+
+    /// Exit 0 when every file priced, else 1 with a line on standard error.
+    fn result(&self) -> Result<(), Failure> {
+        match self.failed {
+            0 => Ok(()),
+            n => Err(invalid(format!(
+                "{n} of {} files did not price: their rows say why",
+                self.files
+            ))),
+        }
+    }
+}
+
+/// What is done with each file: its name and its text, or why it could not be read.
+type Each<'a> = dyn FnMut(&str, Result<String, Problem>) -> Result<(), Failure> + 'a;
+
+/// Calls `each` with every file the arguments name, in order, and its text (or why it
+/// could not be read); stops at the first error `each` returns.
+fn each_file(args: &[String], each: &mut Each) -> Result<(), Failure> {
+    for arg in args {
+        let path = Path::new(arg);
+        if arg != "-" && path.is_dir() {
+            match listed(path) {
+                Ok(files) => {
+                    for f in files {
+                        let name = f.display().to_string();
+                        each(&name, text(&name))?;
+                    }
+                }
+                Err(e) => each(arg, Err(Problem::whole(e.to_string())))?,
+            }
+        } else {
+            let name = if arg == "-" { "<stdin>" } else { arg };
+            each(name, text(arg))?;
+        }
+    }
+    Ok(())
+}
+
+/// A directory's `*.json` and `*.json5` files (not its subdirectories), by name.
+fn listed(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let ext = path.extension().and_then(|e| e.to_str());
+        if matches!(ext, Some("json" | "json5")) && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// A file's text as the other commands read it, or why it cannot be read.
+fn text(path: &str) -> Result<String, Problem> {
+    read(path).map_err(|Failure(message, _)| {
+        let shown = if path == "-" { "<stdin>" } else { path };
+        let why = message
+            .strip_prefix(&format!("{shown}: "))
+            .unwrap_or(&message);
+        Problem::whole(why)
+    })
+}
+
+/// Standard output, buffered, every write checked: a closed pipe (`| head`) ends the
+/// command quietly, any other failure is an error (exit 1).
+struct Out(BufWriter<std::io::StdoutLock<'static>>);
+
+impl Out {
+    fn new() -> Out {
+        Out(BufWriter::new(std::io::stdout().lock()))
+    }
+
+    fn put(&mut self, text: &str) -> Result<(), Failure> {
+        self.0.write_all(text.as_bytes()).map_err(failed)
+    }
+
+    fn flush(&mut self) -> Result<(), Failure> {
+        self.0.flush().map_err(failed)
+    }
+}
+
+impl Drop for Out {
+    fn drop(&mut self) {
+        let _ = self.0.flush();
+    }
+}
+
+fn failed(e: std::io::Error) -> Failure {
+    match e.kind() {
+        ErrorKind::BrokenPipe => Failure(String::new(), 1),
+        _ => invalid(format!("standard output: {e}")),
+    }
+}
