@@ -84,9 +84,11 @@ fn write_bytes(path: Option<&PathBuf>, bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-/// Writes `text` and a line break to standard error (warnings beside a result). A
-/// failure there has nowhere to be reported, and stops nothing.
+/// Writes `text` and a line break to standard error (warnings beside a result, every
+/// error message), a name's hidden characters shown (`export::visible_lines`). A failure
+/// there has nowhere to be reported, and stops nothing.
 pub fn note(text: &str) {
+    let text = crate::export::visible_lines(text);
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 

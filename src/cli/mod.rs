@@ -255,7 +255,7 @@ fn check(path: &str) -> Result<(), Failure> {
         c.presets.len(),
         loaded.warnings.warning_count()
     );
-    write_out(None, &summary)
+    write_out(None, &export::visible_lines(&summary))
 }
 
 /// `hubquote example`: the presets listed, or one of them as a scenario file.
@@ -274,7 +274,7 @@ fn example(catalog: &Catalog, name: Option<&str>) -> Result<(), Failure> {
                 p.id, p.label, "", p.description
             ));
         }
-        return write_out(None, &out);
+        return write_out(None, &export::visible_lines(&out));
     };
     let preset = catalog.preset(n).ok_or_else(|| {
         let ids: Vec<&str> = catalog.presets.iter().map(|p| p.id.as_str()).collect();

@@ -3,6 +3,7 @@
 //! itself (`QuoteDiff::to_json`).
 
 use super::markdown::cell;
+use super::visible::visible_doc;
 use crate::diff::{InputChange, LineChange, QuoteDiff, Side, TotalChange};
 use crate::money::Currency;
 use rust_decimal::Decimal;
@@ -49,7 +50,7 @@ fn side(s: &Side) -> String {
     )
 }
 
-/// The diff as plain text.
+/// The diff as plain text, every hidden character shown ([`visible_doc`]).
 pub fn diff_text(d: &QuoteDiff) -> String {
     let c = &d.currency;
     let mut o = String::new();
@@ -88,7 +89,7 @@ pub fn diff_text(d: &QuoteDiff) -> String {
             from_to(c, l.from, l.to, "")
         );
     }
-    o
+    visible_doc(o)
 }
 
 /// `Monthly active users, STAT 101: 50 → 80`, or the name of what was added or removed.
@@ -120,7 +121,12 @@ pub fn line_name(l: &LineChange) -> String {
 pub fn diff_markdown(d: &QuoteDiff) -> String {
     let c = &d.currency;
     let mut o = String::new();
-    let _ = writeln!(o, "# Quote diff: {} → {}\n", d.a.number, d.b.number);
+    let _ = writeln!(
+        o,
+        "# Quote diff: {} → {}\n",
+        cell(&d.a.number),
+        cell(&d.b.number)
+    );
     let _ = writeln!(
         o,
         "- **A:** {}\n- **B:** {}",
@@ -143,10 +149,10 @@ pub fn diff_markdown(d: &QuoteDiff) -> String {
             o,
             "| {} | {} | {} | {} | {} |",
             cell(&t.label),
-            c.amount(t.from),
-            c.amount(t.to),
-            signed(c, t.delta),
-            percent(t)
+            cell(&c.amount(t.from).to_string()),
+            cell(&c.amount(t.to).to_string()),
+            cell(&signed(c, t.delta)),
+            cell(&percent(t))
         );
     }
     let _ = writeln!(o, "\n## Lines (first-year amounts)\n");
@@ -161,9 +167,9 @@ pub fn diff_markdown(d: &QuoteDiff) -> String {
             "| `{}` | {} | {} | {} | {} |",
             l.change.symbol(),
             cell(&line_name(l)),
-            c.amount(l.from),
-            c.amount(l.to),
-            signed(c, l.delta)
+            cell(&c.amount(l.from).to_string()),
+            cell(&c.amount(l.to).to_string()),
+            cell(&signed(c, l.delta))
         );
     }
     o

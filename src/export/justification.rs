@@ -8,12 +8,14 @@
 
 use super::copy::{internal_items, marks, INTERNAL_HEADING};
 use super::line_text::formula;
+use super::visible::visible_doc;
 use crate::money;
 use crate::quote::years::{Category, CATEGORIES};
 use crate::quote::{labels, Quote, Section, Year};
 use rust_decimal::Decimal;
 
-/// The justification of `q`, paragraphs separated by blank lines.
+/// The justification of `q`, paragraphs separated by blank lines, every hidden character
+/// of its names shown ([`visible_doc`]).
 pub fn justification(q: &Quote) -> String {
     let mut paragraphs: Vec<String> = marks(q).iter().map(|m| m.to_string()).collect();
     paragraphs.push(intro(q));
@@ -28,7 +30,7 @@ pub fn justification(q: &Quote) -> String {
     if !internal.is_empty() {
         paragraphs.push(format!("{INTERNAL_HEADING}:\n- {}", internal.join("\n- ")));
     }
-    paragraphs.join("\n\n") + "\n"
+    visible_doc(paragraphs.join("\n\n") + "\n")
 }
 
 fn intro(q: &Quote) -> String {

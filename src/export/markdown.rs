@@ -5,20 +5,77 @@
 
 use super::copy::{internal_items, marks, INTERNAL_HEADING};
 use super::line_text::{formula, period};
+use super::visible::hidden;
 use super::years_table;
 use crate::quote::labels;
 use crate::quote::Quote;
 use std::fmt::Write;
 
-/// Escapes the characters that would break a Markdown table cell.
+/// A text as Markdown that renders it as text, the one way every name, label, reason or
+/// amount enters a Markdown document: in a table cell, a list item, a heading or a
+/// paragraph, it makes no link, image, HTML, entity, emphasis, code, heading, quote or
+/// list, and it stays one line.
+///
+/// - a backslash before each of `\` `` ` `` `*` `_` `[` `]` `<` `>` `&` `#` `|` `!` `~`
+///   (CommonMark's escapes; GitHub's tables read `\|` as a `|`);
+/// - a line break or carriage return is a space; any other control character is shown as
+///   [`visible`](super::visible) shows it (`\u{1b}`, its backslash escaped);
+/// - where the text would start a list (`-`, `+` or `1.`/`1)` then a space or nothing,
+///   or `--`), the marker is escaped.
+///
+/// `(` `)` are left as they are: with `[` `]` and `<` escaped, no link can open, and
+/// amounts and words read as they do elsewhere (`Term (years)`).
 pub(super) fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    let mut out = String::with_capacity(s.len() + 8);
+    let marker = list_marker(s);
+    for (i, c) in s.char_indices() {
+        match c {
+            '\n' | '\r' => out.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '#' | '|' | '!' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if marker == Some(i) => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if hidden(c) => {
+                out.push('\\');
+                out.extend(c.escape_unicode());
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The byte index of the character that would make `s`, at the start of a block, a list
+/// item or a rule: `-` or `+` before a space, the end or (`-`) another `-`; the `.` or
+/// `)` after the digits of an ordered list's number.
+fn list_marker(s: &str) -> Option<usize> {
+    let lead = s.len() - s.trim_start_matches(' ').len();
+    let rest = s.get(lead..)?;
+    let mut chars = rest.chars();
+    let first = chars.next()?;
+    let next = chars.next();
+    let ends = |c: Option<char>| matches!(c, None | Some(' '));
+    match first {
+        '-' if ends(next) || next == Some('-') => Some(lead),
+        '+' if ends(next) => Some(lead),
+        '0'..='9' => {
+            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let mut after = rest.get(digits..)?.chars();
+            let dot = after.next()?;
+            (matches!(dot, '.' | ')') && digits <= 9 && ends(after.next())).then_some(lead + digits)
+        }
+        _ => None,
+    }
 }
 
 pub fn to_markdown(q: &Quote) -> String {
     let mut o = String::new();
     for m in marks(q) {
-        let _ = writeln!(o, "> **{m}**\n");
+        let _ = writeln!(o, "> **{}**\n", cell(m));
     }
     header(&mut o, q);
     totals(&mut o, q);
@@ -38,7 +95,7 @@ pub fn to_markdown(q: &Quote) -> String {
     for r in &q.recommendation.reasons {
         let _ = writeln!(o, "- {}", cell(r));
     }
-    let _ = writeln!(o, "- {}", q.cloud_band.rationale);
+    let _ = writeln!(o, "- {}", cell(&q.cloud_band.rationale));
     let internal = internal_items(q);
     if !internal.is_empty() {
         let _ = writeln!(o, "\n## {INTERNAL_HEADING}\n");
@@ -48,7 +105,7 @@ pub fn to_markdown(q: &Quote) -> String {
     }
     let _ = writeln!(o, "\n## Assumptions\n");
     for a in &q.assumptions {
-        let _ = writeln!(o, "- {a}");
+        let _ = writeln!(o, "- {}", cell(a));
     }
     if !q.terms.is_empty() {
         let _ = writeln!(o, "\n## Terms\n");
@@ -61,7 +118,7 @@ pub fn to_markdown(q: &Quote) -> String {
         "\n---\n{} {} · sha256 `{}`",
         cell(&q.catalog.name),
         cell(&q.catalog.version),
-        q.catalog.sha256
+        cell(&q.catalog.sha256)
     );
     o
 }
@@ -70,21 +127,26 @@ fn header(o: &mut String, q: &Quote) {
     let _ = writeln!(
         o,
         "# Quote {} — {}\n",
-        q.number,
+        cell(&q.number),
         cell(&labels::membership(q))
     );
-    let _ = writeln!(o, "- **Date:** {} (valid until {})", q.date, q.valid_until);
+    let _ = writeln!(
+        o,
+        "- **Date:** {} (valid until {})",
+        cell(&q.date),
+        cell(&q.valid_until)
+    );
     if !q.customer.name.is_empty() {
         let _ = writeln!(o, "- **For:** {}", cell(&q.customer.name));
     }
     if !q.prepared_by.is_empty() {
         let _ = writeln!(o, "- **Prepared by:** {}", cell(&q.prepared_by));
     }
-    let _ = writeln!(
-        o,
-        "- **Cloud:** {} {} · {} · {}",
+    let cloud = format!(
+        "{} {} · {} · {}",
         q.cloud.provider_label, q.cloud.region_label, q.cloud.account_label, q.cloud.billing_label
     );
+    let _ = writeln!(o, "- **Cloud:** {}", cell(&cloud));
 }
 
 /// The totals table and the cloud band under it.
@@ -103,14 +165,10 @@ fn totals(o: &mut String, q: &Quote) {
         (labels::ONE_OFF, t.one_off),
         (whole_term.as_str(), t.term_total),
     ] {
-        let _ = writeln!(o, "| {label} | {} |", c.format(v));
+        let _ = writeln!(o, "| {} | {} |", cell(label), cell(&c.format(v)));
     }
-    let _ = writeln!(
-        o,
-        "\n{}: {}.",
-        labels::CLOUD_PER_MONTH,
-        labels::band_figures(q)
-    );
+    let band = format!("{}: {}.", labels::CLOUD_PER_MONTH, labels::band_figures(q));
+    let _ = writeln!(o, "\n{}", cell(&band));
 }
 
 /// The year-by-year table of a term of two years or more.
@@ -123,9 +181,16 @@ fn years(o: &mut String, q: &Quote) {
 }
 
 /// A Markdown table: the first `left` columns left-aligned (words), the others
-/// right-aligned (amounts).
+/// right-aligned (amounts); every cell escaped here ([`cell`]).
 pub(super) fn table(o: &mut String, left: usize, headings: &[String], rows: &[Vec<String>]) {
-    let _ = writeln!(o, "| {} |", headings.join(" | "));
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .map(|c| cell(c))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let _ = writeln!(o, "| {} |", line(headings));
     let align: Vec<&str> = headings
         .iter()
         .enumerate()
@@ -133,7 +198,7 @@ pub(super) fn table(o: &mut String, left: usize, headings: &[String], rows: &[Ve
         .collect();
     let _ = writeln!(o, "|{}|", align.join("|"));
     for row in rows {
-        let _ = writeln!(o, "| {} |", row.join(" | "));
+        let _ = writeln!(o, "| {} |", line(row));
     }
 }
 
@@ -146,9 +211,9 @@ fn lines(o: &mut String, q: &Quote) {
                 o,
                 "| {} | {} | {} | {} |",
                 cell(&l.label),
-                formula(q, l),
-                period(q, l),
-                l.kind.label()
+                cell(&formula(q, l)),
+                cell(&period(q, l)),
+                cell(l.kind.label())
             );
         }
     }

@@ -14,6 +14,7 @@ mod line_text;
 mod markdown;
 mod pdf;
 mod text;
+mod visible;
 mod years_table;
 
 pub use self::csv::to_csv;
@@ -27,3 +28,4 @@ pub use line_text::{formula, period};
 pub use markdown::to_markdown;
 pub use pdf::{pdf_text, to_pdf};
 pub use text::to_text;
+pub use visible::{visible, visible_lines};

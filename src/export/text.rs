@@ -5,11 +5,13 @@
 
 use super::copy::{internal_items, marks, INTERNAL_HEADING};
 use super::line_text::{formula, period};
+use super::visible::{visible, visible_doc};
 use super::years_table;
 use crate::quote::labels;
 use crate::quote::Quote;
 use std::fmt::Write;
 
+/// The quote as text, every hidden character of its names shown ([`visible_doc`]).
 pub fn to_text(q: &Quote) -> String {
     let mut o = String::new();
     for m in marks(q) {
@@ -40,7 +42,7 @@ pub fn to_text(q: &Quote) -> String {
         "Catalog: {} {} (prices effective {}), sha256 {}",
         q.catalog.name, q.catalog.version, q.catalog.effective_date, q.catalog.sha256
     );
-    o
+    visible_doc(o)
 }
 
 /// Who, when, for whom, and the choices the quote prices.
@@ -156,15 +158,18 @@ fn years(o: &mut String, q: &Quote) {
 }
 
 /// A table as text: the first column left-aligned, the others right-aligned, each as
-/// wide as its widest cell, two spaces apart.
+/// wide as its widest cell (shown as [`visible`] shows it), two spaces apart.
 pub(super) fn grid(o: &mut String, headings: &[String], rows: &[Vec<String>]) {
+    let shown = |row: &[String]| row.iter().map(|c| visible(c).into_owned()).collect();
+    let headings: Vec<String> = shown(headings);
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| shown(r)).collect();
     let mut widths: Vec<usize> = headings.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
+    for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
             *w = (*w).max(cell.chars().count());
         }
     }
-    for row in std::iter::once(headings).chain(rows.iter().map(Vec::as_slice)) {
+    for row in std::iter::once(&headings).chain(&rows) {
         let cells: Vec<String> = row
             .iter()
             .zip(&widths)

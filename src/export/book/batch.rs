@@ -4,9 +4,8 @@
 
 use super::problem::problem_fields;
 use crate::book::Row;
-use crate::export::csv::{csv_line, key};
+use crate::export::csv::{csv_line, key, Cell};
 use crate::quote::Totals;
-use std::borrow::Cow;
 
 const HEAD: [&str; 7] = [
     "path",
@@ -29,36 +28,35 @@ const TAIL: [&str; 6] = [
 /// The header record.
 pub fn batch_csv_header() -> String {
     let names = Totals::from_lines(&[], 1).map(|t| t.named().map(|(k, _)| k));
-    let fields: Vec<Cow<'_, str>> = HEAD
+    let fields: Vec<Cell<'_>> = HEAD
         .iter()
         .chain(names.iter().flatten())
         .chain(TAIL.iter())
-        .map(|&h| Cow::Borrowed(h))
+        .map(|&h| Cell::from(h))
         .collect();
     csv_line(&fields)
 }
 
 /// One row's record: a file that did not price has its quote's fields empty.
 pub fn batch_csv_row(r: &Row) -> String {
-    let mut fields: Vec<String> = vec![r.path.clone(), key(r.status)];
+    let mut fields: Vec<Cell<'_>> = vec![r.path.as_str().into(), key(r.status).into()];
     match &r.quote {
         Some(q) => {
             fields.extend([
-                q.number.clone(),
-                q.date.clone(),
-                q.tier.clone(),
-                q.tier_label.clone(),
-                key(q.status),
+                q.number.as_str().into(),
+                q.date.as_str().into(),
+                q.tier.as_str().into(),
+                q.tier_label.as_str().into(),
+                key(q.status).into(),
             ]);
-            fields.extend(q.totals.named().iter().map(|(_, v)| v.to_string()));
-            fields.push(q.totals.term_years.to_string());
+            fields.extend(q.totals.named().iter().map(|(_, v)| Cell::number(*v)));
+            fields.push(Cell::number(q.totals.term_years));
         }
-        None => fields.resize(HEAD.len() + Totals::NAMED + 1, String::new()),
+        None => fields.resize_with(HEAD.len() + Totals::NAMED + 1, || "".into()),
     }
     match &r.error {
         Some(e) => fields.extend(problem_fields(e)),
-        None => fields.resize(fields.len() + TAIL.len() - 1, String::new()),
+        None => fields.resize_with(fields.len() + TAIL.len() - 1, || "".into()),
     }
-    let fields: Vec<Cow<'_, str>> = fields.iter().map(|f| Cow::Borrowed(f.as_str())).collect();
     csv_line(&fields)
 }

@@ -6,13 +6,13 @@
 use super::problem::{problem_fields, problem_text};
 use crate::book::{Direction, Impact, ImpactRow, ImpactStatus, ImpactSummary};
 use crate::diff::{LineChange, TotalChange};
-use crate::export::csv::{csv_line, key};
+use crate::export::csv::{csv_line, key, Cell};
 use crate::export::diff::{from_to, line_name, percent, signed};
 use crate::export::markdown::{cell, table};
 use crate::export::text::grid;
+use crate::export::visible::visible_doc;
 use crate::money::Currency;
 use crate::quote::labels;
-use std::borrow::Cow;
 use std::fmt::Write;
 
 const HEADLINE: &str = "Impact of a catalog change";
@@ -131,7 +131,7 @@ fn revenue_table(i: &Impact) -> (Vec<String>, Vec<Vec<String>>) {
     (headings, cells)
 }
 
-/// The impact as plain text.
+/// The impact as plain text, every hidden character shown ([`visible_doc`]).
 pub fn impact_text(i: &Impact) -> String {
     let c = &i.currency;
     let mut o = String::new();
@@ -152,7 +152,7 @@ pub fn impact_text(i: &Impact) -> String {
     let _ = writeln!(o, "\n{}", REVENUE_HEADLINE.to_uppercase());
     let (headings, rows) = revenue_table(i);
     grid(&mut o, &headings, &rows);
-    o
+    visible_doc(o)
 }
 
 /// The impact as Markdown.
@@ -181,7 +181,7 @@ pub fn impact_markdown(i: &Impact) -> String {
         .rows
         .iter()
         .map(|r| {
-            let mut row = vec![cell(&r.path), cell(&tiers(r)), outcome(r).to_string()];
+            let mut row = vec![r.path.clone(), tiers(r), outcome(r).to_string()];
             row.extend(totals(r, 0));
             row.extend(totals(r, 1));
             row
@@ -233,11 +233,9 @@ pub fn impact_csv(i: &Impact) -> String {
         "column",
         "more_errors",
     ];
-    let mut o = csv_line(&head.map(Cow::Borrowed));
+    let mut o = csv_line(&head.map(Cell::from));
     for r in &i.rows {
-        let fields = file_fields(r);
-        let fields: Vec<Cow<'_, str>> = fields.iter().map(|f| f.as_str().into()).collect();
-        o.push_str(&csv_line(&fields));
+        o.push_str(&csv_line(&file_fields(r)));
     }
     o.push('\n');
     let head = [
@@ -248,60 +246,57 @@ pub fn impact_csv(i: &Impact) -> String {
         "from_one_off",
         "to_one_off",
     ];
-    o.push_str(&csv_line(&head.map(Cow::Borrowed)));
+    o.push_str(&csv_line(&head.map(Cell::from)));
     for (a, b) in i.summary.from.rows().iter().zip(i.summary.to.rows()) {
         o.push_str(&csv_line(&[
             a.key.into(),
             a.label.into(),
-            a.amounts.per_year.to_string().into(),
-            b.amounts.per_year.to_string().into(),
-            a.amounts.one_off.to_string().into(),
-            b.amounts.one_off.to_string().into(),
+            Cell::number(a.amounts.per_year),
+            Cell::number(b.amounts.per_year),
+            Cell::number(a.amounts.one_off),
+            Cell::number(b.amounts.one_off),
         ]));
     }
     o.push('\n');
     let s = &i.summary;
     o.push_str(&csv_line(
-        &["up", "down", "same", "refused", "errors"].map(Cow::Borrowed),
+        &["up", "down", "same", "refused", "errors"].map(Cell::from),
     ));
-    let n = [s.up, s.down, s.same, s.refused, s.errors].map(|n| Cow::Owned(n.to_string()));
+    let n = [s.up, s.down, s.same, s.refused, s.errors].map(Cell::number);
     o.push_str(&csv_line(&n));
     o
 }
 
 /// A file's record.
-fn file_fields(r: &ImpactRow) -> Vec<String> {
+fn file_fields(r: &ImpactRow) -> Vec<Cell<'_>> {
     let side = |s: Option<&crate::book::Side>, f: fn(&crate::book::Side) -> String| {
-        s.map(f).unwrap_or_default()
+        Cell::from(s.map(f).unwrap_or_default())
     };
+    let number = |n: Option<rust_decimal::Decimal>| n.map_or_else(|| "".into(), Cell::number);
     let (a, b) = (r.from.as_ref(), r.to.as_ref());
     let mut out = vec![
-        r.path.clone(),
-        key(r.status),
-        r.direction.map(key).unwrap_or_default(),
+        r.path.as_str().into(),
+        key(r.status).into(),
+        r.direction.map(key).unwrap_or_default().into(),
         side(a, |s| s.tier.clone()),
         side(b, |s| s.tier.clone()),
     ];
     for k in 0..2 {
         let t = r.totals.get(k);
         let amount = |s: Option<&crate::book::Side>| {
-            s.map(|s| {
+            number(s.map(|s| {
                 if k == 0 {
                     s.first_year_total_cost
                 } else {
                     s.per_year
                 }
-                .to_string()
-            })
-            .unwrap_or_default()
+            }))
         };
         out.extend([
             amount(a),
             amount(b),
-            t.map(|t| t.delta.to_string()).unwrap_or_default(),
-            t.and_then(|t| t.percent)
-                .map(|p| p.to_string())
-                .unwrap_or_default(),
+            number(t.map(|t| t.delta)),
+            number(t.and_then(|t| t.percent)),
         ]);
     }
     out.extend([side(a, |s| key(s.status)), side(b, |s| key(s.status))]);
@@ -315,11 +310,10 @@ fn file_fields(r: &ImpactRow) -> Vec<String> {
         .iter()
         .map(|x| format!("{}: {}", x.field, x.message))
         .collect();
-    out.extend([lines.join(" "), r.notes.join(" "), conflicts.join("; ")]);
-    out.extend(
-        r.error
-            .as_ref()
-            .map_or_else(|| vec![String::new(); 5], |e| problem_fields(e).to_vec()),
-    );
+    out.extend([lines.join(" "), r.notes.join(" "), conflicts.join("; ")].map(Cell::from));
+    match &r.error {
+        Some(e) => out.extend(problem_fields(e)),
+        None => out.resize_with(out.len() + 5, || "".into()),
+    }
     out
 }

@@ -3,12 +3,12 @@
 
 use super::problem::{problem_fields, problem_text};
 use crate::book::{Split, Summary, TierRevenue};
-use crate::export::csv::csv_line;
+use crate::export::csv::{csv_line, Cell};
 use crate::export::markdown::{cell, table};
 use crate::export::text::grid;
+use crate::export::visible::visible_doc;
 use crate::quote::labels;
 use rust_decimal::Decimal;
-use std::borrow::Cow;
 use std::fmt::Write;
 
 /// A half of the summary: its name, and the amount of a split it shows.
@@ -61,7 +61,7 @@ fn half(s: &Summary, name: &str, pick: fn(&Split) -> Decimal) -> (Vec<String>, V
     (headings, rows.collect())
 }
 
-/// Revenue by kind as plain text.
+/// Revenue by kind as plain text, every hidden character shown ([`visible_doc`]).
 pub fn summary_text(s: &Summary) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "{}\n{}", HEADLINE.to_uppercase(), about(s));
@@ -76,7 +76,7 @@ pub fn summary_text(s: &Summary) -> String {
             let _ = writeln!(o, "- {}", problem_text(&e.path, &e.error));
         }
     }
-    o
+    visible_doc(o)
 }
 
 /// Revenue by kind as Markdown.
@@ -88,10 +88,8 @@ pub fn summary_markdown(s: &Summary) -> String {
     }
     for (name, pick) in HALVES {
         let (headings, rows) = half(s, name, pick);
-        let escape = |row: Vec<String>| row.iter().map(|c| cell(c)).collect::<Vec<_>>();
-        let rows: Vec<Vec<String>> = rows.into_iter().map(escape).collect();
         let _ = writeln!(o, "\n## {name}\n");
-        table(&mut o, 1, &escape(headings), &rows);
+        table(&mut o, 1, &headings, &rows);
     }
     if !s.errors.is_empty() {
         let _ = writeln!(o, "\n## Not priced\n");
@@ -114,28 +112,27 @@ pub fn summary_csv(s: &Summary) -> String {
         "per_year",
         "one_off",
     ];
-    let mut o = csv_line(&head.map(Cow::Borrowed));
+    let mut o = csv_line(&head.map(Cell::from));
     for t in s.tiers.iter().chain([&s.all]) {
         for r in t.revenue.rows() {
             o.push_str(&csv_line(&[
                 t.tier.as_str().into(),
                 t.label.as_str().into(),
-                t.quotes.to_string().into(),
+                Cell::number(t.quotes),
                 r.key.into(),
                 r.label.into(),
-                r.amounts.per_year.to_string().into(),
-                r.amounts.one_off.to_string().into(),
+                Cell::number(r.amounts.per_year),
+                Cell::number(r.amounts.one_off),
             ]));
         }
     }
     if !s.errors.is_empty() {
         o.push('\n');
         let head = ["path", "error", "field", "line", "column", "more_errors"];
-        o.push_str(&csv_line(&head.map(Cow::Borrowed)));
+        o.push_str(&csv_line(&head.map(Cell::from)));
         for e in &s.errors {
-            let fields = problem_fields(&e.error);
             let path = std::iter::once(e.path.as_str().into());
-            let fields: Vec<Cow<'_, str>> = path.chain(fields.iter().map(|f| f.into())).collect();
+            let fields: Vec<Cell<'_>> = path.chain(problem_fields(&e.error)).collect();
             o.push_str(&csv_line(&fields));
         }
     }

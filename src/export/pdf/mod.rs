@@ -15,6 +15,7 @@ use self::layout::{
 use self::metrics::Font;
 use super::copy::{internal_items, mark_line, INTERNAL_HEADING};
 use super::line_text::quantity_times_price;
+use super::visible::visible;
 use super::years_table;
 use crate::quote::labels;
 use crate::quote::{Line, LineKind, Period, Quote};
@@ -671,10 +672,11 @@ fn write(q: &Quote, pages: &[Page]) -> Vec<u8> {
             q.customer.name.trim()
         )
     };
+    // The document's properties are shown by viewers and `pdfinfo`: no hidden character.
     pdf.document_info(info_id)
-        .title(TextStr(&title))
-        .author(TextStr(&q.seller.name))
-        .subject(TextStr(&labels::membership(q)))
+        .title(TextStr(&visible(&title)))
+        .author(TextStr(&visible(&q.seller.name)))
+        .subject(TextStr(&visible(&labels::membership(q))))
         .creator(TextStr("hubquote"));
     for (font_id, base) in [(regular_id, "Helvetica"), (bold_id, "Helvetica-Bold")] {
         pdf.type1_font(font_id)
