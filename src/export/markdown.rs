@@ -20,12 +20,14 @@ use std::fmt::Write;
 ///   (CommonMark's escapes; GitHub's tables read `\|` as a `|`);
 /// - a line break or carriage return is a space; any other control character is shown as
 ///   [`visible`](super::visible) shows it (`\u{1b}`, its backslash escaped);
-/// - where the text would start a list (`-`, `+` or `1.`/`1)` then a space or nothing,
-///   or `--`), the marker is escaped.
+/// - its leading spaces are left out (four would start a code block), and where it
+///   would start a list (`-`, `+` or `1.`/`1)` then a space or nothing, or `--`), the
+///   marker is escaped.
 ///
 /// `(` `)` are left as they are: with `[` `]` and `<` escaped, no link can open, and
 /// amounts and words read as they do elsewhere (`Term (years)`).
 pub(super) fn cell(s: &str) -> String {
+    let s = s.trim_start_matches(' ');
     let mut out = String::with_capacity(s.len() + 8);
     let marker = list_marker(s);
     for (i, c) in s.char_indices() {
@@ -53,20 +55,18 @@ pub(super) fn cell(s: &str) -> String {
 /// item or a rule: `-` or `+` before a space, the end or (`-`) another `-`; the `.` or
 /// `)` after the digits of an ordered list's number.
 fn list_marker(s: &str) -> Option<usize> {
-    let lead = s.len() - s.trim_start_matches(' ').len();
-    let rest = s.get(lead..)?;
-    let mut chars = rest.chars();
+    let mut chars = s.chars();
     let first = chars.next()?;
     let next = chars.next();
     let ends = |c: Option<char>| matches!(c, None | Some(' '));
     match first {
-        '-' if ends(next) || next == Some('-') => Some(lead),
-        '+' if ends(next) => Some(lead),
+        '-' if ends(next) || next == Some('-') => Some(0),
+        '+' if ends(next) => Some(0),
         '0'..='9' => {
-            let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            let mut after = rest.get(digits..)?.chars();
+            let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let mut after = s.get(digits..)?.chars();
             let dot = after.next()?;
-            (matches!(dot, '.' | ')') && digits <= 9 && ends(after.next())).then_some(lead + digits)
+            (matches!(dot, '.' | ')') && digits <= 9 && ends(after.next())).then_some(digits)
         }
         _ => None,
     }

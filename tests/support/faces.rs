@@ -9,6 +9,9 @@ use hubquote::pricing::{self, menu, QuoteError};
 use hubquote::quote;
 use hubquote::scenario::{share, Scenario, RECOMMEND};
 
+#[path = "safe.rs"]
+mod safe;
+
 /// What [`every_face`] made, and what it found that should never happen.
 #[derive(Debug, Default)]
 pub struct Faces {
@@ -20,7 +23,8 @@ pub struct Faces {
     pub bytes: usize,
     /// Broken promises: a valid scenario a valid catalog cannot price, a quote file that
     /// does not read back to the same totals, a share link that does not restore the
-    /// scenario (or one too long that is not refused).
+    /// scenario (or one too long that is not refused), an export not safe to open (a CSV
+    /// formula, a Markdown link or HTML, a control character in the text).
     pub broken: Vec<String>,
 }
 
@@ -64,14 +68,27 @@ pub fn every_face(c: &Catalog, s: &Scenario, date: time::Date) -> Faces {
     f
 }
 
-/// One quote in every format, and its JSON read back and re-priced.
+/// One quote in every format, each safe to open (`safe.rs`), and its JSON read back and
+/// re-priced.
 fn quote_faces(c: &Catalog, q: &quote::Quote, f: &mut Faces) {
+    use hubquote::export;
     f.quotes += 1;
     let json = q.to_json();
-    f.bytes += hubquote::export::to_text(q).len()
-        + hubquote::export::to_markdown(q).len()
-        + hubquote::export::to_csv(q).len()
-        + hubquote::export::to_pdf(q).len()
+    let (text, md, csv) = (
+        export::to_text(q),
+        export::to_markdown(q),
+        export::to_csv(q),
+    );
+    let justification = export::justification(q);
+    f.broken.extend(safe::csv_formula(&csv));
+    f.broken.extend(safe::markdown_active(&md));
+    f.broken.extend(safe::text_control(&text));
+    f.broken.extend(safe::text_control(&justification));
+    f.bytes += text.len()
+        + md.len()
+        + csv.len()
+        + justification.len()
+        + export::to_pdf(q).len()
         + json.len();
     let rechecked = quote::import(&json)
         .map_err(|d| d.to_string())
