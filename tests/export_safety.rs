@@ -286,3 +286,29 @@ proptest! {
         prop_assert_eq!(safe::markdown_active(&export::diff_markdown(&d)), None);
     }
 }
+
+#[test]
+fn a_formula_in_a_batch_file_name_or_an_error_is_text_and_the_totals_numbers() {
+    let dates = hubquote::book::Dates {
+        asked: Some(date()),
+        today: date(),
+    };
+    let json = scenario_json("=1+1");
+    let good = hubquote::book::Row::of("=HYPERLINK(\"http://x\")", &json, catalog(), dates);
+    // A file that does not price: its error quotes the unknown tier `-2+3`.
+    let bad_json = json.replace("\"Essential\"", "\"-2+3\"");
+    let bad = hubquote::book::Row::of("@SUM(1).json", &bad_json, catalog(), dates);
+    let csv: String = [good, bad]
+        .iter()
+        .map(export::batch_csv_row)
+        .chain([export::batch_csv_header()])
+        .collect();
+    assert_eq!(safe::csv_formula(&csv), None, "{csv}");
+    let rows = cells(&csv);
+    assert_eq!(rows[0][0], "'=HYPERLINK(\"http://x\")");
+    assert_eq!(rows[1][0], "'@SUM(1).json");
+    assert!(
+        !rows[0][7].starts_with('\''),
+        "an amount is a number: {csv}"
+    );
+}
