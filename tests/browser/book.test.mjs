@@ -12,7 +12,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { ROOT, close, launch, openApp } from './harness.mjs';
+import { ROOT, axeSerious, close, launch, openApp } from './harness.mjs';
 import { cli, formatMoney, gotoView, hubquoteBin, poll, presetScenario, ready, staffMode, text, tid, vis } from './lib.mjs';
 
 const NEW = join(ROOT, 'public/catalogs/2026-general-premier.json5');
@@ -135,6 +135,7 @@ test('book of business: three files dropped, the CLI\'s tables, a bad file locat
   assert.deepEqual(revenue.slice(1).map(trimmed), gridRows(revenueText).slice(1));
 
   await app.screenshot('book');
+  assert.deepEqual(await axeSerious(page, { include: '[data-testid="view-book"]' }), [], 'axe-core on the book');
 
   // A row opens its quote as the draft; the book is still there when its tab is back.
   const first = await text(rows.nth(0), 'book-first-year');
