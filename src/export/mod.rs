@@ -18,6 +18,7 @@ mod visible;
 mod years_table;
 
 pub use self::csv::to_csv;
+pub use book::parts as book_parts;
 pub use book::{
     batch_csv_header, batch_csv_row, impact_csv, impact_markdown, impact_text, problem_text,
     summary_csv, summary_markdown, summary_text,

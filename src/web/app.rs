@@ -3,8 +3,8 @@
 //! mode's controls and headline), the three tabs and their panels. Only the active panel's content is mounted, so each `data-testid` exists once
 //! on the page. Views depend on the state, never on the shell.
 
-use super::state::{ctx, preload_catalog_check, Ctx, View};
-use super::{chunk, configure, io, loader, menu, present, quote, text};
+use super::state::{ctx, preload_catalog_check, Ctx, Mode, View};
+use super::{book, chunk, configure, io, loader, menu, present, quote, text};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -147,7 +147,8 @@ fn Tabs() -> impl IntoView {
     let c = ctx();
     // Arrow keys, Home and End move between tabs (automatic activation).
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if let Some(next) = c.view().get_untracked().after_key(&ev.key()) {
+        let next = untrack(|| shown(c).after_key(&ev.key(), staff(c)));
+        if let Some(next) = next {
             ev.prevent_default();
             c.go_and_focus(next);
         }
@@ -159,12 +160,24 @@ fn Tabs() -> impl IntoView {
     }
 }
 
+/// Whether the staff form's mode is on (the book of business is its view); tracked.
+fn staff(c: Ctx) -> bool {
+    c.mode().get() == Mode::Staff
+}
+
+/// The view shown: the one asked for, if the form's mode shows it; tracked.
+fn shown(c: Ctx) -> View {
+    c.view().get().as_shown(staff(c))
+}
+
 #[component]
 fn Tab(v: View) -> impl IntoView {
     let c = ctx();
-    let selected = move || c.view().get() == v;
+    let selected = Memo::new(move |_| shown(c) == v);
+    let selected = move || selected.get();
+    let hidden = move || !v.shown(staff(c));
     view! {
-        <button type="button" role="tab" id=v.tab_id()
+        <button type="button" role="tab" id=v.tab_id() hidden=hidden
             data-testid=format!("nav-{}", v.key())
             aria-controls=v.panel_id()
             aria-selected=move || if selected() { "true" } else { "false" }
@@ -180,7 +193,7 @@ fn Tab(v: View) -> impl IntoView {
 fn Panel(v: View) -> impl IntoView {
     let c = ctx();
     // A memo: the content is made again only when this panel is shown or hidden.
-    let active = Memo::new(move |_| c.view().get() == v);
+    let active = Memo::new(move |_| shown(c) == v);
     view! {
         <section role="tabpanel" id=v.panel_id() aria-labelledby=v.tab_id()
             data-testid=format!("view-{}", v.key()) class="hq-panel"
@@ -200,6 +213,12 @@ fn content(v: View) -> AnyView {
             Some("Loading…"),
             "The forms could not be downloaded from the server. Check the connection, then open this tab again; the menu and the quote still work.",
             configure_view(),
+        )
+        .into_any(),
+        View::Book => chunk::lazy(
+            Some("Loading…"),
+            "The book of business could not be downloaded: check the connection, then open this tab again.",
+            book::book_view(),
         )
         .into_any(),
     }

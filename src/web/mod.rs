@@ -7,6 +7,7 @@
 //! from `pricing`, `scenario` and `quote`.
 
 mod app;
+mod book;
 mod chunk;
 mod configure;
 mod io;

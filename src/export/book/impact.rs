@@ -16,11 +16,11 @@ use crate::quote::labels;
 use std::fmt::Write;
 
 const HEADLINE: &str = "Impact of a catalog change";
-const REVENUE_HEADLINE: &str = "Yearly revenue by kind (the files priced under both catalogs)";
+pub const REVENUE_HEADLINE: &str = "Yearly revenue by kind (the files priced under both catalogs)";
 const ONE_OFF_ROW: &str = "One-off, every kind";
 
 /// How a file fared, in a word or three.
-fn outcome(r: &ImpactRow) -> &'static str {
+pub fn outcome(r: &ImpactRow) -> &'static str {
     match (r.status, r.direction) {
         (ImpactStatus::Error, _) => "not priced",
         (ImpactStatus::Refused, _) => "refused by the new catalog",
@@ -32,7 +32,7 @@ fn outcome(r: &ImpactRow) -> &'static str {
 
 /// `6 files: 4 up, 1 down, 1 the same (by the first-year total cost, to the cent); 0
 /// refused by the new catalog; 0 not priced.`
-fn counts(s: &ImpactSummary, files: usize) -> String {
+pub fn counts(s: &ImpactSummary, files: usize) -> String {
     let plural = if files == 1 { "file" } else { "files" };
     format!(
         "{files} {plural}: {} up, {} down, {} the same (by the first-year total cost, to the cent); {} refused by the new catalog; {} not priced.",
@@ -41,7 +41,7 @@ fn counts(s: &ImpactSummary, files: usize) -> String {
 }
 
 /// `Essential membership → General Membership`, or the one tier known.
-fn tiers(r: &ImpactRow) -> String {
+pub fn tiers(r: &ImpactRow) -> String {
     match (&r.from, &r.to) {
         (Some(a), Some(b)) => format!("{} → {}", a.tier_label, b.tier_label),
         (Some(a), None) => a.tier_label.clone(),
@@ -71,7 +71,7 @@ fn line(c: &Currency, l: &LineChange) -> String {
 /// What a file's move says, a sentence a line, each with its mark (`~`, `+`, `-` for
 /// a line, none for the others): its notes, its totals, its lines, what the new
 /// catalog refuses, or its error.
-fn details(c: &Currency, r: &ImpactRow) -> Vec<(&'static str, String)> {
+pub fn details(c: &Currency, r: &ImpactRow) -> Vec<(&'static str, String)> {
     let said = |s: String| ("", s);
     let mut out: Vec<(&str, String)> = r.notes.iter().cloned().map(said).collect();
     let totals = r
@@ -90,7 +90,7 @@ fn details(c: &Currency, r: &ImpactRow) -> Vec<(&'static str, String)> {
 }
 
 /// The revenue under each catalog, a row per revenue row, and the one-off.
-fn revenue_table(i: &Impact) -> (Vec<String>, Vec<Vec<String>>) {
+pub fn revenue_table(i: &Impact) -> (Vec<String>, Vec<Vec<String>>) {
     let c = &i.currency;
     let s = &i.summary;
     let headings = ["", "From", "To", "Change", "%"].map(String::from).to_vec();

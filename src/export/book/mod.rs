@@ -13,3 +13,10 @@ pub use batch::{batch_csv_header, batch_csv_row};
 pub use impact::{impact_csv, impact_markdown, impact_text};
 pub use problem::problem_text;
 pub use summary::{summary_csv, summary_markdown, summary_text};
+
+/// The tables and sentences the text and Markdown faces are made of, unescaped: what the
+/// web app's book of business shows, cell for cell what `hubquote summary` and `impact` print.
+pub mod parts {
+    pub use super::impact::{counts, details, outcome, revenue_table, tiers, REVENUE_HEADLINE};
+    pub use super::summary::{about, half, Half, HALVES};
+}

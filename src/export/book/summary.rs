@@ -12,10 +12,10 @@ use rust_decimal::Decimal;
 use std::fmt::Write;
 
 /// A half of the summary: its name, and the amount of a split it shows.
-type Half = (&'static str, fn(&Split) -> Decimal);
+pub type Half = (&'static str, fn(&Split) -> Decimal);
 
 /// The two halves of every table: the recurring amounts and the one-off ones.
-const HALVES: [Half; 2] = [
+pub const HALVES: [Half; 2] = [
     (labels::PER_YEAR, |s| s.per_year),
     (labels::ONE_OFF, |s| s.one_off),
 ];
@@ -23,7 +23,7 @@ const HALVES: [Half; 2] = [
 const HEADLINE: &str = "Revenue by kind";
 
 /// What the figures are, under the title.
-fn about(s: &Summary) -> String {
+pub fn about(s: &Summary) -> String {
     let n = s.all.quotes;
     let quotes = if n == 1 { "quote" } else { "quotes" };
     let bad = match s.errors.len() {
@@ -39,7 +39,11 @@ fn about(s: &Summary) -> String {
 
 /// One half as a table: the headings (its name, each tier, all tiers) and a row per
 /// revenue row.
-fn half(s: &Summary, name: &str, pick: fn(&Split) -> Decimal) -> (Vec<String>, Vec<Vec<String>>) {
+pub fn half(
+    s: &Summary,
+    name: &str,
+    pick: fn(&Split) -> Decimal,
+) -> (Vec<String>, Vec<Vec<String>>) {
     let columns: Vec<&TierRevenue> = s.tiers.iter().chain([&s.all]).collect();
     let mut headings = vec![name.to_string()];
     headings.extend(

@@ -7,22 +7,39 @@ use crate::web::io;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The three views (tabs).
+/// The views (tabs); the book of business is staff's only.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum View {
     Menu,
     Configure,
     Quote,
+    Book,
 }
 
 impl View {
-    pub const ALL: [View; 3] = [View::Menu, View::Configure, View::Quote];
+    pub const ALL: [View; 4] = [View::Menu, View::Configure, View::Quote, View::Book];
+
+    /// Whether the form's mode shows this view (the book only in the staff form's).
+    pub fn shown(self, staff: bool) -> bool {
+        staff || self != View::Book
+    }
+
+    /// The view shown when this one is asked for: the book outside the staff form's mode
+    /// is the menu.
+    pub fn as_shown(self, staff: bool) -> View {
+        if self.shown(staff) {
+            self
+        } else {
+            View::Menu
+        }
+    }
 
     pub fn key(self) -> &'static str {
         match self {
             View::Menu => "menu",
             View::Configure => "configure",
             View::Quote => "quote",
+            View::Book => "book",
         }
     }
 
@@ -31,6 +48,7 @@ impl View {
             View::Menu => "Service menu",
             View::Configure => "Configure",
             View::Quote => "Quote",
+            View::Book => "Book of business",
         }
     }
 
@@ -48,10 +66,11 @@ impl View {
         }
     }
 
-    /// The tab a key moves to from this one (WAI-ARIA tabs pattern), if it moves.
-    pub fn after_key(self, key: &str) -> Option<View> {
-        let all = View::ALL;
-        let at = self as usize;
+    /// The tab a key moves to from this one (WAI-ARIA tabs pattern) among those shown,
+    /// if it moves (the book, staff's only, is the last).
+    pub fn after_key(self, key: &str, staff: bool) -> Option<View> {
+        let all = View::ALL.get(..View::ALL.len() - usize::from(!staff))?;
+        let at = all.iter().position(|v| *v == self)?;
         let n = all.len();
         let to = match key {
             "ArrowRight" => (at + 1) % n,
