@@ -156,12 +156,23 @@ pub fn in_fragment(fragment: &str) -> Option<&str> {
 
 /// The catalog the share link in `fragment` names.
 pub fn made_with(fragment: &str) -> MadeWith {
-    let named = fragment
-        .strip_prefix(FRAGMENT_KEY)
-        .and_then(|rest| rest.split_once(CATALOG_KEY));
-    match named {
-        None => MadeWith::Unnamed,
-        Some((_, id)) => CatalogId::decode(id).map_or(MadeWith::Unreadable, MadeWith::Catalog),
+    MadeWith::read(named_catalog(fragment))
+}
+
+/// The text after `&c=` of the share link in `fragment`, if it has one (read by
+/// [`MadeWith::read`]; the web app reads it only when it has something to say).
+pub fn named_catalog(fragment: &str) -> Option<&str> {
+    let rest = fragment.strip_prefix(FRAGMENT_KEY)?;
+    rest.split_once(CATALOG_KEY).map(|(_, id)| id)
+}
+
+impl MadeWith {
+    /// What the text after `&c=` ([`named_catalog`]) says.
+    pub fn read(named: Option<&str>) -> MadeWith {
+        match named {
+            None => MadeWith::Unnamed,
+            Some(id) => CatalogId::decode(id).map_or(MadeWith::Unreadable, MadeWith::Catalog),
+        }
     }
 }
 
@@ -258,7 +269,10 @@ mod tests {
         );
         assert_eq!(in_fragment("quote"), None);
         // A link written before links named their catalog opens as it did.
-        assert_eq!(decode(in_fragment(&format!("s={link}")).unwrap()).unwrap(), *s);
+        assert_eq!(
+            decode(in_fragment(&format!("s={link}")).unwrap()).unwrap(),
+            *s
+        );
         assert!(decode("1.!!!").is_err());
         assert!(fits(s));
         let long = format!("1.{}", "A".repeat(MAX_LINK_BYTES + 1));
@@ -322,7 +336,12 @@ mod tests {
         assert!(ours.matches(&c));
         assert_eq!(
             ours.label(),
-            format!("{} {} ({}…)", c.name, c.version, &c.sha256[..SHA_PREFIX_LEN])
+            format!(
+                "{} {} ({}…)",
+                c.name,
+                c.version,
+                &c.sha256[..SHA_PREFIX_LEN]
+            )
         );
         assert!(!id(None).matches(&c));
         c.sha256 = "f".repeat(64);
@@ -331,7 +350,10 @@ mod tests {
             version: String::new(),
             ..id(None)
         };
-        assert_eq!(unversioned.label(), "Hub Catalog \u{e9}.&c= (0123456789abcdef…)");
+        assert_eq!(
+            unversioned.label(),
+            "Hub Catalog \u{e9}.&c= (0123456789abcdef…)"
+        );
     }
 
     #[test]

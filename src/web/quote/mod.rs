@@ -14,7 +14,7 @@ mod years;
 
 use super::chunk;
 use super::io;
-use super::state::{ctx, View};
+use super::state::{ctx, Origin, View};
 use crate::catalog::Catalog;
 use crate::quote::{labels, Quote};
 use leptos::prelude::*;
@@ -33,6 +33,7 @@ pub fn Summary() -> impl IntoView {
         <div class="hq-summary">
             <h2 class="hq-h3">"Your estimate"</h2>
             <Totals compact=true/>
+            <Announce/>
             {move || {
                 c.last_good().get().filter(|q| !q.warnings.is_empty()).map(|q| view! {
                     <ul class="hq-warnings hq-side-warnings" data-testid="warnings" aria-label="Warnings">
@@ -46,6 +47,35 @@ pub fn Summary() -> impl IntoView {
             </button>
         </div>
     }
+}
+
+/// The first-year total, told to screen readers once it has stopped changing for a
+/// moment (typing a number does not announce every keystroke); not at start.
+#[component]
+fn Announce() -> impl IntoView {
+    let c = ctx();
+    let said = RwSignal::new(String::new());
+    let changes = StoredValue::new(0u32);
+    Effect::new(move |ran: Option<()>| {
+        let total = c.last_good().with(|q| {
+            q.as_ref()
+                .map(|q| q.currency.format(q.totals.first_year_total_cost))
+        });
+        if ran.is_none() {
+            return;
+        }
+        changes.update_value(|n| *n = n.wrapping_add(1));
+        let this = changes.get_value();
+        set_timeout(
+            move || {
+                if changes.get_value() == this {
+                    said.set(total.map_or_else(String::new, |t| format!("First-year total: {t}")));
+                }
+            },
+            std::time::Duration::from_millis(800),
+        );
+    });
+    view! { <p class="hq-sr" aria-live="polite" data-testid="total-announce">{move || said.get()}</p> }
 }
 
 #[component]
@@ -165,6 +195,11 @@ fn QuoteHead() -> impl IntoView {
         c.last_good().get().map(|q| {
             let customer = if q.customer.name.is_empty() { "—".to_string() } else { q.customer.name.clone() };
             let sha: String = q.catalog.sha256.chars().take(12).collect();
+            // A catalog that is not the page's own is named where the prices are.
+            let source = c.catalog_origin().with(|o| (*o != Origin::Embedded).then(|| format!(
+                "Priced with the catalog {} {} from {}, not this site's own catalog.",
+                q.catalog.name, q.catalog.version, o.name()
+            )));
             view! {
                 <header class="hq-quote-head">
                     <div>
@@ -175,8 +210,9 @@ fn QuoteHead() -> impl IntoView {
                         <div><dt>"Date"</dt><dd data-testid="quote-date">{q.date.clone()}</dd></div>
                         <div><dt>"Valid until"</dt><dd>{q.valid_until.clone()}</dd></div>
                         {(!q.prepared_by.is_empty()).then(|| view! { <div><dt>"Prepared by"</dt><dd>{q.prepared_by.clone()}</dd></div> })}
-                        <div><dt>"Catalog"</dt><dd>{format!("{} {} ({sha}…)", q.catalog.name, q.catalog.version)}</dd></div>
+                        <div><dt>"Catalog"</dt><dd data-testid="quote-catalog">{format!("{} {} ({sha}…)", q.catalog.name, q.catalog.version)}</dd></div>
                     </dl>
+                    {source.map(|s| view! { <p class="hq-alert hq-alert-note hq-source" data-testid="catalog-source">{s}</p> })}
                 </header>
             }
         })
