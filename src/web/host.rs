@@ -10,7 +10,7 @@ const CATALOG_ORIGINS: &str = "data-catalog-origins";
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Host {
     /// Origins (`https://a.org`) other than the page's own that catalogs may be fetched
-    /// from; the page's own always may.
+    /// from, as the page wrote them; the page's own always may.
     pub catalog_origins: Vec<String>,
 }
 
@@ -20,7 +20,7 @@ impl Host {
         Host {
             catalog_origins: root
                 .get_attribute(CATALOG_ORIGINS)
-                .map(|list| list.split_whitespace().map(origin_of).collect())
+                .map(|list| list.split_whitespace().map(str::to_string).collect())
                 .unwrap_or_default(),
         }
     }
@@ -37,7 +37,8 @@ impl Host {
         let own = web_sys::Url::new(&page).map(|p| p.origin()).ok();
         let origin = parsed.origin();
         let web = matches!(parsed.protocol().as_str(), "http:" | "https:");
-        if web && (own.as_deref() == Some(&origin) || self.catalog_origins.contains(&origin)) {
+        let allowed = |o: &String| origin_of(o) == origin;
+        if web && (own.as_deref() == Some(&origin) || self.catalog_origins.iter().any(allowed)) {
             return Ok(parsed.href());
         }
         Err(format!(
@@ -51,8 +52,9 @@ impl Host {
     }
 }
 
-/// An origin as the browser writes it (`https://a.org`, no trailing slash), or the text
-/// as given when it is not an address (it then matches nothing).
+/// An origin as the browser writes it (`https://a.org`, no trailing slash, whatever the
+/// host page wrote), or the text as given when it is not an address (it then matches
+/// nothing).
 fn origin_of(text: &str) -> String {
     web_sys::Url::new(text)
         .map(|u| u.origin())

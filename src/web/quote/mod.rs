@@ -195,11 +195,11 @@ fn QuoteHead() -> impl IntoView {
         c.last_good().get().map(|q| {
             let customer = if q.customer.name.is_empty() { "—".to_string() } else { q.customer.name.clone() };
             let sha: String = q.catalog.sha256.chars().take(12).collect();
-            // A catalog that is not the page's own is named where the prices are.
-            let source = c.catalog_origin().with(|o| (*o != Origin::Embedded).then(|| format!(
-                "Priced with the catalog {} {} from {}, not this site's own catalog.",
-                q.catalog.name, q.catalog.version, o.name()
-            )));
+            // A catalog that is not the page's own is named where the prices are (by the
+            // chunk that loaded it).
+            let source = c.catalog_origin().with(|o| *o != Origin::Embedded).then(|| {
+                chunk::optional(source_view(format!("{} {}", q.catalog.name, q.catalog.version)))
+            });
             view! {
                 <header class="hq-quote-head">
                     <div>
@@ -212,11 +212,25 @@ fn QuoteHead() -> impl IntoView {
                         {(!q.prepared_by.is_empty()).then(|| view! { <div><dt>"Prepared by"</dt><dd>{q.prepared_by.clone()}</dd></div> })}
                         <div><dt>"Catalog"</dt><dd data-testid="quote-catalog">{format!("{} {} ({sha}…)", q.catalog.name, q.catalog.version)}</dd></div>
                     </dl>
-                    {source.map(|s| view! { <p class="hq-alert hq-alert-note hq-source" data-testid="catalog-source">{s}</p> })}
+                    {source}
                 </header>
             }
         })
     }
+}
+
+/// The quote head's note that `catalog` (its name and version) is not the embedded one:
+/// it came from the file or address it names. In the header controls' chunk, which
+/// loaded that catalog (so is here whenever it is needed).
+#[wasm_split(hubquote_controls, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn source_view(catalog: String) -> Result<AnyView, SplitLoaderError> {
+    let from = ctx().catalog_origin().with(|o| o.name().to_string());
+    Ok(view! {
+        <p class="hq-alert hq-alert-note hq-source" data-testid="catalog-source">
+            {format!("Priced with the catalog {catalog} from {from}, not this site's own catalog.")}
+        </p>
+    }
+    .into_any())
 }
 
 /// The cloud band (also in presentation mode's headline, which is why its section is
