@@ -417,10 +417,16 @@ fn link_is_the_apps_customer_link_without_notes() {
     );
     // A published catalog's address goes into the link.
     let url = "https://hubs.example.org/catalog.json";
-    let out = hubquote(&["link", &b, "--base", "https://x.org/", "--catalog-url", url], None);
+    let out = hubquote(
+        &["link", &b, "--base", "https://x.org/", "--catalog-url", url],
+        None,
+    );
     let link = text(&out.stdout);
     let named = share::made_with(link.trim().split_once('#').unwrap().1);
-    assert_eq!(named, share::MadeWith::Catalog(share::CatalogId::of(&c, Some(url))));
+    assert_eq!(
+        named,
+        share::MadeWith::Catalog(share::CatalogId::of(&c, Some(url)))
+    );
     let out = hubquote(&["link", &b, "--base", "https://x.org/#s=old"], None);
     assert_eq!(out.status.code(), Some(2));
     let out = hubquote(&["link", "-", "--base", "https://x.org/"], Some("{}"));
