@@ -66,10 +66,13 @@ fn Announce() -> impl IntoView {
         }
         changes.update_value(|n| *n = n.wrapping_add(1));
         let this = changes.get_value();
+        // `try_`: the form may be gone (another tab shown) by the time it fires.
         set_timeout(
             move || {
-                if changes.get_value() == this {
-                    said.set(total.map_or_else(String::new, |t| format!("First-year total: {t}")));
+                if changes.try_get_value() == Some(this) {
+                    said.try_set(
+                        total.map_or_else(String::new, |t| format!("First-year total: {t}")),
+                    );
                 }
             },
             std::time::Duration::from_millis(800),
