@@ -388,6 +388,7 @@ fn diff_reads_quote_files_and_refuses_bad_input() {
 
 #[test]
 fn link_is_the_apps_customer_link_without_notes() {
+    use hubquote::scenario::share;
     let b = fixture("sales-call-b.json");
     let out = hubquote(
         &["link", &b, "--base", "https://hubs.example.org/quote"],
@@ -397,11 +398,13 @@ fn link_is_the_apps_customer_link_without_notes() {
     let c = hubquote::catalog::Catalog::embedded().unwrap().catalog;
     let s = hubquote::scenario::Scenario::load(&std::fs::read_to_string(&b).unwrap(), &c).unwrap();
     assert!(!s.notes.is_empty(), "the fixture has notes to leave out");
-    let expected = hubquote::scenario::share::customer_link("https://hubs.example.org/quote", &s);
+    let id = share::CatalogId::of(&c, None);
+    let expected = share::customer_link("https://hubs.example.org/quote", &s, &id);
     assert_eq!(text(&out.stdout), expected + "\n");
-    let encoded = text(&out.stdout);
-    let encoded = encoded.trim().split_once("#s=").unwrap().1;
-    let shared = hubquote::scenario::share::decode(encoded).unwrap();
+    let link = text(&out.stdout);
+    let fragment = link.trim().split_once('#').unwrap().1;
+    assert_eq!(share::made_with(fragment), share::MadeWith::Catalog(id));
+    let shared = share::decode(share::in_fragment(fragment).unwrap()).unwrap();
     assert!(shared.notes.is_empty());
     assert_eq!(shared.negotiated, s.negotiated);
     // No --base and a catalog without `pricing.seller.app_url`: bad usage, saying what to do.
@@ -411,6 +414,18 @@ fn link_is_the_apps_customer_link_without_notes() {
         text(&out.stderr).contains("--base"),
         "{}",
         text(&out.stderr)
+    );
+    // A published catalog's address goes into the link.
+    let url = "https://hubs.example.org/catalog.json";
+    let out = hubquote(
+        &["link", &b, "--base", "https://x.org/", "--catalog-url", url],
+        None,
+    );
+    let link = text(&out.stdout);
+    let named = share::made_with(link.trim().split_once('#').unwrap().1);
+    assert_eq!(
+        named,
+        share::MadeWith::Catalog(share::CatalogId::of(&c, Some(url)))
     );
     let out = hubquote(&["link", &b, "--base", "https://x.org/#s=old"], None);
     assert_eq!(out.status.code(), Some(2));

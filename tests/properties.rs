@@ -595,8 +595,10 @@ proptest! {
             };
             prop_assert_eq!(body.contains(mark), q.is_draft(), "{}", format);
         }
-        let link = hubquote::scenario::share::customer_link("https://x.invalid/", &s);
-        let shared = hubquote::scenario::share::decode(link.split("#s=").nth(1).unwrap()).unwrap();
+        let id = hubquote::scenario::share::CatalogId::of(catalog(), None);
+        let link = hubquote::scenario::share::customer_link("https://x.invalid/", &s, &id);
+        let fragment = link.split_once('#').unwrap().1;
+        let shared = hubquote::scenario::share::decode(hubquote::scenario::share::in_fragment(fragment).unwrap()).unwrap();
         prop_assert!(shared.notes.is_empty());
         prop_assert!(shared.negotiated.approval.iter().all(|a| a.record().is_none()));
         // The staff copy has them, under the same number.

@@ -1,9 +1,10 @@
 //! `hubquote link SCENARIO`: the share link a customer gets, the same encoding as the web
 //! app's, of the customer's copy of the scenario (no internal notes, an approval without
-//! its details).
+//! its details), naming the catalog that priced it (`&c=`, [`share::CatalogId`]).
 
 use super::{invalid, load_catalog, read, write_out, Failure};
-use crate::scenario::{share, Scenario};
+use crate::scenario::share::{self, CatalogId};
+use crate::scenario::Scenario;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -16,6 +17,10 @@ pub struct Args {
     /// Catalog file (default: the embedded catalog).
     #[arg(long)]
     catalog: Option<PathBuf>,
+    /// The address the catalog is published at, named in the link (the app offers to
+    /// load it when its host page allows that address).
+    #[arg(long)]
+    catalog_url: Option<String>,
 }
 
 pub fn run(args: Args) -> Result<(), Failure> {
@@ -45,5 +50,6 @@ pub fn run(args: Args) -> Result<(), Failure> {
             2,
         ));
     }
-    write_out(None, &(share::customer_link(base.trim(), &s) + "\n"))
+    let id = CatalogId::of(&catalog, args.catalog_url.as_deref().map(str::trim));
+    write_out(None, &(share::customer_link(base.trim(), &s, &id) + "\n"))
 }

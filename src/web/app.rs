@@ -3,21 +3,26 @@
 //! mode's controls and headline), the three tabs and their panels. Only the active panel's content is mounted, so each `data-testid` exists once
 //! on the page. Views depend on the state, never on the shell.
 
+use super::host::Host;
 use super::state::{ctx, preload_catalog_check, Ctx, Mode, View};
-use super::{book, chunk, configure, io, loader, menu, present, quote, text};
+use super::{book, chunk, configure, io, loader, menu, present, quote};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
+/// The app, with the options of the host page it is mounted in.
 #[component]
-pub fn App() -> impl IntoView {
-    let c = Ctx::new();
+pub fn App(host: Host) -> impl IntoView {
+    let c = Ctx::new(host);
     provide_context(c);
     after_first_paint(c);
-    load_asked_catalog(c);
+    if let Some(url) = io::query("catalog") {
+        loader::fetch(c, url);
+    }
     follow_fragment(c);
     view! {
         <main class="hq">
+            <SkipLink/>
             <Header/>
             <Alerts/>
             <Tabs/>
@@ -49,15 +54,17 @@ fn after_first_paint(c: Ctx) {
     });
 }
 
-/// `?catalog=<url>`: the only request the app makes beyond its own files.
-fn load_asked_catalog(c: Ctx) {
-    if let Some(url) = io::query("catalog") {
-        spawn_local(async move {
-            match loader::from_url(c, url.clone()).await {
-                Ok(load) => load.await,
-                Err(_) => c.catalog_failed(text::not_downloaded(&format!("{url} was not fetched"))),
-            }
-        });
+/// The first Tab stop: to the view's tab, past the header's controls (visible when
+/// focused).
+#[component]
+fn SkipLink() -> impl IntoView {
+    let c = ctx();
+    view! {
+        <a class="hq-skip" data-testid="skip-link" href=move || format!("#{}", c.view().get().tab_id())
+            on:click=move |ev| {
+                ev.prevent_default();
+                c.go_and_focus(c.view().get_untracked());
+            }>"Skip to the content"</a>
     }
 }
 
@@ -122,6 +129,9 @@ fn Alerts() -> impl IntoView {
     let c = ctx();
     let (error, notice) = (c.catalog_error(), c.notice());
     let priced = move || c.catalog().with(|cat| cat.is_priced());
+    // What a link says of its catalog is the header controls' chunk, after the first paint.
+    let shown = RwSignal::new(false);
+    io::after_paint(move || shown.set(true));
     // Plain optional views, not `Show`s: the same behaviour in fewer bytes.
     view! {
         {move || error.get().map(|e| view! {
@@ -139,6 +149,13 @@ fn Alerts() -> impl IntoView {
         {move || notice.get().map(|n| view! {
             <p class="hq-alert hq-alert-error" role="alert" data-testid="notice">{n}</p>
         })}
+        {move || c.unsaved().get().then(|| view! {
+            <p class="hq-alert hq-alert-error" role="alert" data-testid="draft-unsaved">
+                "These answers are too big to keep in this browser (their share link would be over 512 KiB): they are not saved, and a reload shows the last draft that was."
+            </p>
+        })}
+        {move || (shown.get() && c.made_with().with(Option::is_some))
+            .then(|| chunk::optional(loader::link_catalog_view()))}
     }
 }
 

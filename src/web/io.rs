@@ -105,6 +105,12 @@ pub fn storage_set(key: &str, value: &str) {
     }
 }
 
+pub fn storage_remove(key: &str) {
+    if let Some(Ok(Some(s))) = window().map(|w| w.local_storage()) {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// Saves `bytes` as a download named `name` (a Blob URL, revoked right after).
 pub fn download(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
     let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(bytes, Some(mime)));

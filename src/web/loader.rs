@@ -1,10 +1,13 @@
-//! Loading another catalog: the file picker in the header, and `?catalog=<url>` (the only
-//! request the app makes beyond its own files): read or fetched, checked (the check is a
-//! chunk of its own, `state::catalogs`), installed. In the header controls' lazily loaded
-//! chunk (with presentation mode's, `present.rs`), shown once the first frame is painted.
+//! Loading another catalog: the file picker in the header, `?catalog=<url>` and a share
+//! link's catalog (the only requests the app makes beyond its own files, from the origins
+//! the host page allows): read or fetched, checked (the check is a chunk of its own,
+//! `state::catalogs`), installed; and what a share link says of the catalog it was made
+//! with. In the header controls' lazily loaded chunk (with presentation mode's,
+//! `present.rs`), shown once the first frame is painted.
 
-use super::io;
-use super::state::{ctx, Ctx};
+use super::state::{ctx, Ctx, Origin};
+use super::{io, text};
+use crate::scenario::share::MadeWith;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -19,7 +22,7 @@ fn Picker() -> impl IntoView {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         spawn_local(async move {
             match io::read_file(&input).await {
-                Some(Ok((name, text))) => c.load_catalog(name, text).await,
+                Some(Ok((name, text))) => c.load_catalog(Origin::File(name), text).await,
                 Some(Err(e)) => c.catalog_failed(e),
                 None => {}
             }
@@ -46,16 +49,77 @@ pub fn picker_view() -> Result<AnyView, SplitLoaderError> {
 }
 
 /// A load in flight (boxed: a lazily loaded function cannot itself be `async`).
-pub type Loading = Pin<Box<dyn Future<Output = ()>>>;
+type Loading = Pin<Box<dyn Future<Output = ()>>>;
 
-/// Fetches the catalog at `url` (same origin under the strict CSP) and loads it, or says
-/// why not.
+/// Loads the catalog at `url` (`?catalog=`, a share link's catalog) if the host page
+/// allows its origin, else says why not; the catalog in use stays until another one has
+/// loaded.
+pub fn fetch(c: Ctx, url: String) {
+    c.set_catalog_pending(true);
+    spawn_local(async move {
+        match from_url(c, url.clone()).await {
+            Ok(load) => load.await,
+            Err(_) => c.catalog_failed(text::not_downloaded(&format!("{url} was not fetched"))),
+        }
+        c.set_catalog_pending(false);
+    });
+}
+
+/// Fetches the catalog at `url` and loads it, or says why not (an address the host page
+/// does not allow, [`Host::catalog_url`](super::host::Host::catalog_url), is not fetched).
 #[wasm_split(hubquote_controls, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn from_url(c: Ctx, url: String) -> Result<Loading, SplitLoaderError> {
+fn from_url(c: Ctx, url: String) -> Result<Loading, SplitLoaderError> {
     Ok(Box::pin(async move {
+        let url = match c.host().catalog_url(&url) {
+            Ok(u) => u,
+            Err(why) => return c.catalog_failed(why),
+        };
         match io::fetch(&url).await {
-            Ok(text) => c.load_catalog(url, text).await,
+            Ok(text) => c.load_catalog(Origin::Url(url), text).await,
             Err(e) => c.catalog_failed(e),
         }
     }))
+}
+
+/// What a share link says of its catalog when another one prices it (once no catalog is
+/// on its way): never repriced silently; the link's own catalog offered when the host
+/// page allows its address.
+#[component]
+fn LinkCatalog() -> impl IntoView {
+    let c = ctx();
+    move || {
+        if c.catalog_pending().get() {
+            return None;
+        }
+        let now = c.catalog_id().label();
+        let (said, url) = match MadeWith::read(c.made_with().get().as_deref()) {
+            MadeWith::Catalog(id) if !c.catalog().with(|cat| id.matches(cat)) => (
+                format!("This link was made with catalog {}; it is shown priced with {now}.", id.label()),
+                id.url,
+            ),
+            MadeWith::Unreadable => (
+                format!("This link names its catalog in a way that cannot be read (was it cut short?); it is shown priced with {now}."),
+                None,
+            ),
+            _ => return None,
+        };
+        let offer = url.map(|u| c.host().catalog_url(&u));
+        Some(view! {
+            <div class="hq-alert hq-alert-note" role="alert" data-testid="link-catalog">
+                <p>{said}</p>
+                {offer.map(|o| match o {
+                    Ok(u) => view! {
+                        <button type="button" class="hq-btn" data-testid="load-link-catalog"
+                            on:click=move |_| fetch(c, u.clone())>"Load the catalog it was made with"</button>
+                    }.into_any(),
+                    Err(why) => view! { <p>{why}</p> }.into_any(),
+                })}
+            </div>
+        })
+    }
+}
+
+#[wasm_split(hubquote_controls, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn link_catalog_view() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <LinkCatalog/> }.into_any())
 }

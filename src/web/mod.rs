@@ -10,6 +10,7 @@ mod app;
 mod book;
 mod chunk;
 mod configure;
+mod host;
 mod io;
 mod loader;
 mod menu;
@@ -36,8 +37,9 @@ pub fn start() {
         );
         return;
     };
+    let host = host::Host::read(&root);
     // The app lives as long as the page: never unmount it.
-    leptos::mount::mount_to(root, app::App).forget();
+    leptos::mount::mount_to(root, move || app::App(app::AppProps { host })).forget();
 }
 
 /// The host page's `#hubquote` element, if there is one and it is an HTML element.

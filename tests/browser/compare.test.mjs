@@ -156,7 +156,7 @@ test('a draft saved by the previous version (hubquote.draft/1) still opens', { t
   s.hubs[0].monthly_active_users = 7;
   // The share link's encoding of the scenario, as that version saved it.
   const link = cli(['link', '-', '--base', 'http://x/'], JSON.stringify(s)).trim();
-  const encoded = link.split('#s=')[1];
+  const encoded = link.split('#s=')[1].split('&c=')[0];
   await page.addInitScript((line) => localStorage.setItem('hubquote.draft', line), `hubquote.draft/1 staff ${encoded}`);
   await app.goto('#quote');
   await ready(page);

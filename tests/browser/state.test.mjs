@@ -74,7 +74,7 @@ test('share link: copy, open in a fresh context, same totals to the cent', { tim
   let link;
   await poll(async () => {
     link = page.url();
-    assert.match(link, /#s=1\.[A-Za-z0-9_-]+$/, 'copy-link puts the share link in the address bar');
+    assert.match(link, /#s=1\.[A-Za-z0-9_-]+&c=1\.[0-9a-f]{16}(\.[A-Za-z0-9_-]+){2}$/, 'copy-link puts the share link, naming its catalog, in the address bar');
   });
   await poll(async () => assert.equal(await text(page, 'share-link'), link, 'share-link shows the link'));
   const clip = await page.evaluate(() => navigator.clipboard.readText());

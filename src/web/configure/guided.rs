@@ -1,10 +1,13 @@
 //! The guided flow for prospects: a few plain questions per step, about the first hub.
-//! The fields are the same `field-<path>` ones as the staff form.
+//! The fields are the same `field-<path>` ones as the staff form. "Next" stays on a step
+//! with an invalid answer, marks the step and moves focus to the field; moving to a step
+//! moves focus to its heading, so keyboard and screen-reader users start there.
 
 use super::fields::{each, Hint, Spec};
 use super::options;
 use crate::web::state::{ctx, View};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The steps: a title and the questions, in plain words, about the first hub.
 const STEPS: [(&str, &[Spec]); 5] = [
@@ -68,12 +71,43 @@ const STEPS: [(&str, &[Spec]); 5] = [
     ),
 ];
 
+/// Whether an answer of step `i` has a message (the engine's or its parse error).
+fn invalid(i: usize) -> bool {
+    let c = ctx();
+    STEPS
+        .get(i)
+        .is_some_and(|(_, specs)| specs.iter().any(|s| c.error_of(s.path).is_some()))
+}
+
 #[component]
 pub fn Guided() -> impl IntoView {
     let c = ctx();
     let step = RwSignal::new(0usize);
+    // "Next" was pressed on this step while an answer was invalid.
+    let blocked = RwSignal::new(false);
+    let heading = NodeRef::<leptos::html::H3>::new();
+    let fields = NodeRef::<leptos::html::Fieldset>::new();
     let last = STEPS.len() - 1;
     let hubs = Memo::new(move |_| c.draft().with(|s| s.hubs.len()));
+    let stuck = move || blocked.get() && invalid(step.get());
+    let go = move |to: usize| {
+        blocked.set(false);
+        step.set(to);
+        if let Some(h) = heading.get_untracked() {
+            let _ = h.focus();
+        }
+    };
+    let next = move |_| {
+        let at = step.get_untracked();
+        if untrack(|| invalid(at)) {
+            blocked.set(true);
+            focus_first_invalid(fields.get_untracked());
+        } else if at >= last {
+            c.go_and_focus(View::Quote);
+        } else {
+            go(at + 1);
+        }
+    };
     let lead = move || {
         (step.get() == 0).then(|| view! {
             <p class="hq-lead">"Pick the example closest to you above, then adjust the answers. Each change updates the estimate right away."</p>
@@ -85,16 +119,25 @@ pub fn Guided() -> impl IntoView {
             <ol class="hq-steps" aria-label="Steps">
                 {STEPS.iter().enumerate().map(|(i, (t, _))| view! {
                     <li class:done=move || { step.get() > i } class:current=move || step.get() == i
+                        class:invalid=move || step.get() == i && stuck()
                         aria-current=move || (step.get() == i).then_some("step")>
                         <span class="hq-step-n">{i + 1}</span><span class="hq-step-t">{*t}</span>
+                        {move || (step.get() == i && stuck()).then(|| view! { <span class="hq-sr">" (an answer needs correcting)"</span> })}
                     </li>
                 }).collect_view()}
             </ol>
-            <fieldset class="hq-step" data-testid="guided-step">
-                <legend class="hq-h3">{move || {
-                    let i = step.get();
-                    format!("Step {} of {}: {}", i + 1, STEPS.len(), STEPS.get(i).map_or("", |s| s.0))
-                }}</legend>
+            <fieldset class="hq-step" class:invalid=stuck data-testid="guided-step" node_ref=fields
+                aria-describedby=move || stuck().then_some("hq-step-err")>
+                <legend>
+                    <h3 class="hq-h3" tabindex="-1" data-testid="guided-heading" node_ref=heading>{move || {
+                        let i = step.get();
+                        format!("Step {} of {}: {}", i + 1, STEPS.len(), STEPS.get(i).map_or("", |s| s.0))
+                    }}</h3>
+                </legend>
+                {move || stuck().then(|| view! {
+                    <p class="hq-err" id="hq-step-err" role="alert" data-testid="guided-blocked">
+                        "An answer on this step needs correcting before going on: see the marked field."</p>
+                })}
                 <Show when=move || hubs.get() == 0 && (1..=2).contains(&step.get())>
                     <p class="hq-hint">"This configuration has no hub yet."
                         <button type="button" class="hq-btn hq-btn-quiet" on:click=move |_| c.add_hub()>"Add a hub"</button></p>
@@ -109,18 +152,22 @@ pub fn Guided() -> impl IntoView {
             <div class="hq-stepnav">
                 <button type="button" class="hq-btn" data-testid="guided-back"
                     disabled=move || step.get() == 0
-                    on:click=move |_| step.update(|s| *s = s.saturating_sub(1))>"Back"</button>
+                    on:click=move |_| go(step.get_untracked().saturating_sub(1))>"Back"</button>
                 <button type="button" class="hq-btn hq-btn-primary" data-testid="guided-next"
-                    on:click=move |_| {
-                        if step.get_untracked() >= last {
-                            c.go_and_focus(View::Quote);
-                        } else {
-                            step.update(|s| *s += 1);
-                        }
-                    }>
+                    on:click=next>
                     {move || if step.get() >= last { "See the quote" } else { "Next" }}
                 </button>
             </div>
         </div>
+    }
+}
+
+/// Moves focus to the first field marked invalid in the step.
+fn focus_first_invalid(step: Option<web_sys::HtmlFieldSetElement>) {
+    let field = step
+        .and_then(|s| s.query_selector("[aria-invalid=\"true\"]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(f) = field {
+        let _ = f.focus();
     }
 }

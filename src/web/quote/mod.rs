@@ -14,7 +14,7 @@ mod years;
 
 use super::chunk;
 use super::io;
-use super::state::{ctx, View};
+use super::state::{ctx, Origin, View};
 use crate::catalog::Catalog;
 use crate::quote::{labels, Quote};
 use leptos::prelude::*;
@@ -33,6 +33,7 @@ pub fn Summary() -> impl IntoView {
         <div class="hq-summary">
             <h2 class="hq-h3">"Your estimate"</h2>
             <Totals compact=true/>
+            <Announce/>
             {move || {
                 c.last_good().get().filter(|q| !q.warnings.is_empty()).map(|q| view! {
                     <ul class="hq-warnings hq-side-warnings" data-testid="warnings" aria-label="Warnings">
@@ -46,6 +47,38 @@ pub fn Summary() -> impl IntoView {
             </button>
         </div>
     }
+}
+
+/// The first-year total, told to screen readers once it has stopped changing for a
+/// moment (typing a number does not announce every keystroke); not at start.
+#[component]
+fn Announce() -> impl IntoView {
+    let c = ctx();
+    let said = RwSignal::new(String::new());
+    let changes = StoredValue::new(0u32);
+    Effect::new(move |ran: Option<()>| {
+        let total = c.last_good().with(|q| {
+            q.as_ref()
+                .map(|q| q.currency.format(q.totals.first_year_total_cost))
+        });
+        if ran.is_none() {
+            return;
+        }
+        changes.update_value(|n| *n = n.wrapping_add(1));
+        let this = changes.get_value();
+        // `try_`: the form may be gone (another tab shown) by the time it fires.
+        set_timeout(
+            move || {
+                if changes.try_get_value() == Some(this) {
+                    said.try_set(
+                        total.map_or_else(String::new, |t| format!("First-year total: {t}")),
+                    );
+                }
+            },
+            std::time::Duration::from_millis(800),
+        );
+    });
+    view! { <p class="hq-sr" aria-live="polite" data-testid="total-announce">{move || said.get()}</p> }
 }
 
 #[component]
@@ -165,6 +198,11 @@ fn QuoteHead() -> impl IntoView {
         c.last_good().get().map(|q| {
             let customer = if q.customer.name.is_empty() { "—".to_string() } else { q.customer.name.clone() };
             let sha: String = q.catalog.sha256.chars().take(12).collect();
+            // A catalog that is not the page's own is named where the prices are (by the
+            // chunk that loaded it).
+            let source = c.catalog_origin().with(|o| *o != Origin::Embedded).then(|| {
+                chunk::optional(source_view(format!("{} {}", q.catalog.name, q.catalog.version)))
+            });
             view! {
                 <header class="hq-quote-head">
                     <div>
@@ -175,12 +213,27 @@ fn QuoteHead() -> impl IntoView {
                         <div><dt>"Date"</dt><dd data-testid="quote-date">{q.date.clone()}</dd></div>
                         <div><dt>"Valid until"</dt><dd>{q.valid_until.clone()}</dd></div>
                         {(!q.prepared_by.is_empty()).then(|| view! { <div><dt>"Prepared by"</dt><dd>{q.prepared_by.clone()}</dd></div> })}
-                        <div><dt>"Catalog"</dt><dd>{format!("{} {} ({sha}…)", q.catalog.name, q.catalog.version)}</dd></div>
+                        <div><dt>"Catalog"</dt><dd data-testid="quote-catalog">{format!("{} {} ({sha}…)", q.catalog.name, q.catalog.version)}</dd></div>
                     </dl>
+                    {source}
                 </header>
             }
         })
     }
+}
+
+/// The quote head's note that `catalog` (its name and version) is not the embedded one:
+/// it came from the file or address it names. In the header controls' chunk, which
+/// loaded that catalog (so is here whenever it is needed).
+#[wasm_split(hubquote_controls, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn source_view(catalog: String) -> Result<AnyView, SplitLoaderError> {
+    let from = ctx().catalog_origin().with(|o| o.name().to_string());
+    Ok(view! {
+        <p class="hq-alert hq-alert-note hq-source" data-testid="catalog-source">
+            {format!("Priced with the catalog {catalog} from {from}, not this site's own catalog.")}
+        </p>
+    }
+    .into_any())
 }
 
 /// The cloud band (also in presentation mode's headline, which is why its section is

@@ -10,9 +10,40 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::sync::Arc;
 
+/// Where the catalog in use came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    /// A file picked, by its name.
+    File(String),
+    /// Fetched (`?catalog=`, a link's catalog), by its absolute address.
+    Url(String),
+}
+
+impl Origin {
+    /// How diagnostics and the quote name it (empty for the embedded catalog).
+    pub fn name(&self) -> &str {
+        match self {
+            Origin::Embedded => "",
+            Origin::File(n) | Origin::Url(n) => n,
+        }
+    }
+
+    /// The address it was fetched from, if it was.
+    pub fn url(&self) -> Option<&str> {
+        match self {
+            Origin::Url(u) => Some(u),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Catalogs {
     current: RwSignal<Arc<Catalog>>,
+    origin: RwSignal<Origin>,
+    /// A catalog is being fetched (what a link says of its catalog waits for it).
+    pending: RwSignal<bool>,
     /// The last catalog that failed to load, rendered `FILE:LINE:COLUMN: …`.
     error: RwSignal<Option<String>>,
     warnings: RwSignal<Vec<String>>,
@@ -28,6 +59,8 @@ impl Catalogs {
         };
         Catalogs {
             current: RwSignal::new(Arc::new(catalog)),
+            origin: RwSignal::new(Origin::Embedded),
+            pending: RwSignal::new(false),
             error: RwSignal::new(error),
             warnings: RwSignal::new(Vec::new()),
         }
@@ -35,6 +68,18 @@ impl Catalogs {
 
     pub fn current(self) -> ReadOnly<Arc<Catalog>> {
         ReadOnly::of(self.current)
+    }
+
+    pub fn origin(self) -> ReadOnly<Origin> {
+        ReadOnly::of(self.origin)
+    }
+
+    pub fn pending(self) -> ReadOnly<bool> {
+        ReadOnly::of(self.pending)
+    }
+
+    pub fn set_pending(self, on: bool) {
+        self.pending.set(on);
     }
 
     pub fn error(self) -> ReadOnly<Option<String>> {
@@ -74,8 +119,9 @@ impl Catalogs {
         }
     }
 
-    pub fn install(self, c: Catalog) {
+    pub fn install(self, c: Catalog, from: Origin) {
         self.current.set(Arc::new(c));
+        self.origin.set(from);
     }
 }
 

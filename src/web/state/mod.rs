@@ -23,14 +23,17 @@ mod read_only;
 mod start;
 
 pub use catalogs::preload as preload_catalog_check;
+pub use catalogs::Origin;
 pub use draft::Mode;
 pub use nav::View;
 
+use super::host::Host;
 use super::{io, paths, text};
 use crate::catalog::Catalog;
 use crate::pricing::QuoteError;
 use crate::quote::{Quote, Recommendation};
-use crate::scenario::{share, Discount, DiscountTarget, DiscountValue, Hub, Scenario};
+use crate::scenario::share::{self, CatalogId};
+use crate::scenario::{Discount, DiscountTarget, DiscountValue, Hub, Scenario};
 use catalogs::Catalogs;
 use estimate::Estimate;
 use form::Form;
@@ -57,6 +60,12 @@ pub struct Ctx {
     preset: RwSignal<String>,
     /// A message about the state at start or a pasted link (damaged, unreadable draft).
     notice: RwSignal<Option<String>>,
+    /// What the share link last opened says of its catalog (`&c=`, unread: read by the
+    /// view that tells, `loader::link_catalog_view`, a chunk).
+    made_with: RwSignal<Option<String>>,
+    /// The draft is too big to save.
+    unsaved: RwSignal<bool>,
+    host: StoredValue<Host>,
 }
 
 /// The shared state of the app this view is in.
@@ -66,8 +75,8 @@ pub fn ctx() -> Ctx {
 
 impl Ctx {
     /// Builds the state: the embedded catalog, then the scenario of a share link, else
-    /// the saved draft, else the catalog's initial scenario.
-    pub fn new() -> Ctx {
+    /// the saved draft, else the catalog's initial scenario; with the host page's options.
+    pub fn new(host: Host) -> Ctx {
         let catalogs = Catalogs::embedded();
         let fragment = io::hash();
         let start = catalogs
@@ -84,6 +93,9 @@ impl Ctx {
             mode: RwSignal::new(start.mode),
             preset: RwSignal::new(String::new()),
             notice: RwSignal::new(start.notice),
+            made_with: RwSignal::new(start.made_with),
+            unsaved: RwSignal::new(false),
+            host: StoredValue::new(host),
         }
     }
 
@@ -91,6 +103,37 @@ impl Ctx {
 
     pub fn catalog(&self) -> ReadOnly<Arc<Catalog>> {
         self.catalogs.current()
+    }
+
+    /// Where the catalog in use came from.
+    pub fn catalog_origin(&self) -> ReadOnly<Origin> {
+        self.catalogs.origin()
+    }
+
+    /// A catalog is being fetched.
+    pub fn catalog_pending(&self) -> ReadOnly<bool> {
+        self.catalogs.pending()
+    }
+
+    /// The identity of the catalog in use, as share links carry it.
+    pub fn catalog_id(&self) -> CatalogId {
+        let url = self.catalogs.origin().with(|o| o.url().map(str::to_string));
+        self.catalog().with(|c| CatalogId::of(c, url.as_deref()))
+    }
+
+    /// The catalog the share link last opened names.
+    pub fn made_with(&self) -> ReadOnly<Option<String>> {
+        ReadOnly::of(self.made_with)
+    }
+
+    /// The draft is too big to save (see [`draft::save`]).
+    pub fn unsaved(&self) -> ReadOnly<bool> {
+        ReadOnly::of(self.unsaved)
+    }
+
+    /// The host page's options.
+    pub fn host(&self) -> Host {
+        self.host.get_value()
     }
 
     pub fn catalog_error(&self) -> ReadOnly<Option<String>> {
@@ -284,7 +327,8 @@ impl Ctx {
 
     /// Puts the draft's share link in the address bar and returns it.
     pub fn share_link(&self) -> String {
-        self.form.draft().with_untracked(|s| self.nav.share(s))
+        let id = untrack(|| self.catalog_id());
+        self.form.draft().with_untracked(|s| self.nav.share(s, &id))
     }
 
     // What the shell wires to the browser.
@@ -298,6 +342,8 @@ impl Ctx {
                 Ok(s) => {
                     self.form.replace(s);
                     self.notice.set(None);
+                    self.made_with
+                        .set(share::named_catalog(fragment).map(str::to_string));
                 }
                 Err(d) => self.notice.set(Some(format!(
                     "{} Your last answers are kept.",
@@ -310,14 +356,19 @@ impl Ctx {
         }
     }
 
-    /// Loads catalog text; on failure the current catalog stays and the error is shown.
-    /// An untouched draft becomes the new catalog's initial scenario.
-    pub async fn load_catalog(self, file: String, text: String) {
-        if let Some(catalog) = self.catalogs.check(&file, text).await {
+    /// Loads catalog text from `from`; on failure the current catalog stays and the
+    /// error is shown. An untouched draft becomes the new catalog's initial scenario.
+    pub async fn load_catalog(self, from: Origin, text: String) {
+        if let Some(catalog) = self.catalogs.check(from.name(), text).await {
             self.preset.set(String::new());
             self.form.reset(|| Scenario::initial(&catalog));
-            self.catalogs.install(catalog);
+            self.catalogs.install(catalog, from);
         }
+    }
+
+    /// Marks a catalog fetch as started or ended.
+    pub fn set_catalog_pending(&self, on: bool) {
+        self.catalogs.set_pending(on);
     }
 
     /// A key pressed outside any field; true when it was a shortcut (`P` toggles
@@ -331,15 +382,19 @@ impl Ctx {
         self.catalogs.fail(why);
     }
 
-    /// Saves the draft and scenario A (they survive a reload) and keeps a share link in
-    /// the address bar current; tracks the draft, the mode and A, so an effect runs it
-    /// after each change.
+    /// Saves the draft and scenario A (they survive a reload; not when too big, which
+    /// is said) and keeps a share link in the address bar current; tracks the draft, the
+    /// mode, A and the catalog, so an effect runs it after each change.
     pub fn persist(&self) {
         let mode = self.mode.get();
+        let id = self.catalog_id();
         self.pinned.encoded().with(|pinned| {
             self.form.draft().with(|s| {
-                draft::save(s, mode, pinned.as_deref());
-                self.nav.follow(s);
+                let saved = draft::save(s, mode, pinned.as_deref());
+                if self.unsaved.get_untracked() == saved {
+                    self.unsaved.set(!saved);
+                }
+                self.nav.follow(s, &id);
             })
         });
     }

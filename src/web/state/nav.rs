@@ -2,7 +2,8 @@
 //! and keyboard focus on the tabs. The only code that writes the page's fragment.
 
 use super::read_only::ReadOnly;
-use crate::scenario::{share, Scenario};
+use crate::scenario::share::{self, CatalogId};
+use crate::scenario::Scenario;
 use crate::web::io;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -136,18 +137,26 @@ impl Nav {
         }
     }
 
-    /// Puts the customer's share link of `s` in the address bar and returns it (no
-    /// internal notes, an approval without its details: whoever is sent it is a customer).
-    pub fn share(self, s: &Scenario) -> String {
+    /// Puts the customer's share link of `s`, priced with `catalog`, in the address bar
+    /// and returns it (no internal notes, an approval without its details: whoever is
+    /// sent it is a customer).
+    pub fn share(self, s: &Scenario, catalog: &CatalogId) -> String {
         let customer = s.for_customer();
-        io::set_hash(&share::fragment(&customer));
-        share::link(&io::base_url(), &customer)
+        io::set_hash(&share::fragment(&customer, catalog));
+        share::link(&io::base_url(), &customer, catalog)
     }
 
-    /// Keeps a share link in the address bar current with the draft `s`.
-    pub fn follow(self, s: &Scenario) {
-        if share::in_fragment(&io::hash()).is_some() {
-            io::set_hash(&share::fragment(&s.for_customer()));
+    /// Keeps a share link in the address bar current with the draft `s`, once it
+    /// differs from the link's (a link opened under another catalog keeps naming its
+    /// own until it is edited).
+    pub fn follow(self, s: &Scenario, catalog: &CatalogId) {
+        let hash = io::hash();
+        let Some(shown) = share::in_fragment(&hash) else {
+            return;
+        };
+        let customer = s.for_customer();
+        if shown != share::encode(&customer) {
+            io::set_hash(&share::fragment(&customer, catalog));
         }
     }
 }

@@ -9,6 +9,9 @@ use crate::catalog::Catalog;
 use crate::scenario::{share, Scenario};
 use crate::web::text;
 
+/// What a damaged link's notice says is shown when there is no draft to show instead.
+const FRESH: &str = "A new estimate with the catalog's starting answers is shown instead.";
+
 /// The state a page opens with.
 pub struct Start {
     pub scenario: Scenario,
@@ -18,6 +21,8 @@ pub struct Start {
     pub pristine: bool,
     /// Scenario A (encoded), pinned in the draft restored.
     pub pinned: Option<String>,
+    /// What the share link opened says of its catalog (`&c=`, unread).
+    pub made_with: Option<String>,
 }
 
 impl Start {
@@ -26,23 +31,30 @@ impl Start {
         let mut notice = None;
         match share::in_fragment(fragment).map(share::decode) {
             Some(Ok(scenario)) => {
-                return match draft::restore() {
+                let start = match draft::restore() {
                     Some(Ok(d)) if d.scenario.for_customer() == scenario => Start::saved(d, None),
                     _ => Start::with(scenario, Mode::Guided, None),
-                }
+                };
+                return Start {
+                    made_with: share::named_catalog(fragment).map(str::to_string),
+                    ..start
+                };
             }
-            Some(Err(d)) => {
-                notice = Some(format!(
-                    "{} The last saved draft is shown instead.",
-                    text::damaged_link(&d)
-                ))
-            }
+            Some(Err(d)) => notice = Some(text::damaged_link(&d)),
             None => {}
         }
+        // What a damaged link's notice says is shown instead is what is.
+        let instead = |what: &str| notice.as_ref().map(|n| format!("{n} {what}"));
         match draft::restore() {
-            Some(Ok(d)) => Start::saved(d, notice),
-            Some(Err(e)) => Start::initial(catalog, notice.or(Some(e))),
-            None => Start::initial(catalog, notice),
+            Some(Ok(d)) => Start::saved(d, instead("Your last saved draft is shown instead.")),
+            Some(Err(e)) => Start::initial(
+                catalog,
+                Some(match instead(FRESH) {
+                    Some(n) => format!("{n} {e}"),
+                    None => e,
+                }),
+            ),
+            None => Start::initial(catalog, instead(FRESH)),
         }
     }
 
@@ -53,6 +65,7 @@ impl Start {
             notice,
             pristine: false,
             pinned: None,
+            made_with: None,
         }
     }
 
