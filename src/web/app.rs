@@ -3,17 +3,16 @@
 //! mode's controls and headline), the three tabs and their panels. Only the active panel's content is mounted, so each `data-testid` exists once
 //! on the page. Views depend on the state, never on the shell.
 
-use super::host::Host;
 use super::state::{ctx, preload_catalog_check, Ctx, Mode, View};
 use super::{book, chunk, configure, io, loader, menu, present, quote};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-/// The app, with the options of the host page it is mounted in.
+/// The app.
 #[component]
-pub fn App(host: Host) -> impl IntoView {
-    let c = Ctx::new(host);
+pub fn App() -> impl IntoView {
+    let c = Ctx::new();
     provide_context(c);
     after_first_paint(c);
     if let Some(url) = io::query("catalog") {

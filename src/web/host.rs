@@ -1,6 +1,7 @@
 //! What the host page tells the app, as `data-` attributes on the element it mounts into
-//! (`#hubquote`): read once at start into [`Host`]. Today the catalog origins the page
-//! allows beyond its own; more options go here, each a field.
+//! (`#hubquote`), read into [`Host`] where they are needed (the catalog loader's chunk:
+//! nothing of it in the first download). Today the catalog origins the page allows
+//! beyond its own; more options go here, each a field.
 
 /// The attribute listing the other origins catalogs may come from, space-separated:
 /// `data-catalog-origins="https://a.org https://b.org"`.
@@ -15,11 +16,14 @@ pub struct Host {
 }
 
 impl Host {
-    /// The options on `root` (none when it has no attributes).
-    pub fn read(root: &web_sys::Element) -> Host {
+    /// The options on the mount element (none when it has no attributes).
+    pub fn read() -> Host {
+        let root = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(super::MOUNT_ID));
         Host {
             catalog_origins: root
-                .get_attribute(CATALOG_ORIGINS)
+                .and_then(|r| r.get_attribute(CATALOG_ORIGINS))
                 .map(|list| list.split_whitespace().map(str::to_string).collect())
                 .unwrap_or_default(),
         }

@@ -5,6 +5,7 @@
 //! with. In the header controls' lazily loaded chunk (with presentation mode's,
 //! `present.rs`), shown once the first frame is painted.
 
+use super::host::Host;
 use super::state::{ctx, Ctx, Origin};
 use super::{io, text};
 use crate::scenario::share::MadeWith;
@@ -70,7 +71,7 @@ pub fn fetch(c: Ctx, url: String) {
 #[wasm_split(hubquote_controls, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn from_url(c: Ctx, url: String) -> Result<Loading, SplitLoaderError> {
     Ok(Box::pin(async move {
-        let url = match c.host().catalog_url(&url) {
+        let url = match Host::read().catalog_url(&url) {
             Ok(u) => u,
             Err(why) => return c.catalog_failed(why),
         };
@@ -103,7 +104,7 @@ fn LinkCatalog() -> impl IntoView {
             ),
             _ => return None,
         };
-        let offer = url.map(|u| c.host().catalog_url(&u));
+        let offer = url.map(|u| Host::read().catalog_url(&u));
         Some(view! {
             <div class="hq-alert hq-alert-note" role="alert" data-testid="link-catalog">
                 <p>{said}</p>

@@ -37,9 +37,8 @@ pub fn start() {
         );
         return;
     };
-    let host = host::Host::read(&root);
     // The app lives as long as the page: never unmount it.
-    leptos::mount::mount_to(root, move || app::App(app::AppProps { host })).forget();
+    leptos::mount::mount_to(root, app::App).forget();
 }
 
 /// The host page's `#hubquote` element, if there is one and it is an HTML element.

@@ -27,7 +27,6 @@ pub use catalogs::Origin;
 pub use draft::Mode;
 pub use nav::View;
 
-use super::host::Host;
 use super::{io, paths, text};
 use crate::catalog::Catalog;
 use crate::pricing::QuoteError;
@@ -65,7 +64,6 @@ pub struct Ctx {
     made_with: RwSignal<Option<String>>,
     /// The draft is too big to save.
     unsaved: RwSignal<bool>,
-    host: StoredValue<Host>,
 }
 
 /// The shared state of the app this view is in.
@@ -75,8 +73,8 @@ pub fn ctx() -> Ctx {
 
 impl Ctx {
     /// Builds the state: the embedded catalog, then the scenario of a share link, else
-    /// the saved draft, else the catalog's initial scenario; with the host page's options.
-    pub fn new(host: Host) -> Ctx {
+    /// the saved draft, else the catalog's initial scenario.
+    pub fn new() -> Ctx {
         let catalogs = Catalogs::embedded();
         let fragment = io::hash();
         let start = catalogs
@@ -95,7 +93,6 @@ impl Ctx {
             notice: RwSignal::new(start.notice),
             made_with: RwSignal::new(start.made_with),
             unsaved: RwSignal::new(false),
-            host: StoredValue::new(host),
         }
     }
 
@@ -129,11 +126,6 @@ impl Ctx {
     /// The draft is too big to save (see [`draft::save`]).
     pub fn unsaved(&self) -> ReadOnly<bool> {
         ReadOnly::of(self.unsaved)
-    }
-
-    /// The host page's options.
-    pub fn host(&self) -> Host {
-        self.host.get_value()
     }
 
     pub fn catalog_error(&self) -> ReadOnly<Option<String>> {
