@@ -410,6 +410,12 @@ fn three_years_with_one_off_work_year_by_year() {
         ),
         "{csv}"
     );
+    // and ends, after another empty line, with the catalog that priced it
+    let named = format!(
+        "\n\ncatalog,{},{},{}\n",
+        q.catalog.name, q.catalog.version, q.catalog.sha256
+    );
+    assert!(csv.ends_with(&named), "{csv}");
     let md = hubquote::export::to_markdown(&q);
     assert!(md.contains("## Year by year"), "{md}");
 }

@@ -106,6 +106,12 @@ pub fn to_csv(q: &Quote) -> String {
             record(&mut out, &csv, &fields);
         }
     }
+    // The catalog that priced it, whichever it is: a CSV read apart from its quote still
+    // says whose prices these are.
+    out.push(b'\n');
+    let c = &q.catalog;
+    let named = ["catalog", &c.name, &c.version, &c.sha256].map(Cell::from);
+    record(&mut out, &csv, &named);
     let internal = internal_items(q);
     if !internal.is_empty() {
         out.push(b'\n');
