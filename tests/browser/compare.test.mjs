@@ -4,23 +4,22 @@
 // date. The pinned scenario survives a reload with the draft (`hubquote.draft/2`); a
 // draft saved as `hubquote.draft/1` still opens; `compare-clear` ends the comparison.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { close, launch, openApp } from './harness.mjs';
+import { test } from 'node:test';
+import { openApp } from './harness.mjs';
 import {
   choosePreset,
   cli,
   cliQuote,
-  expectTotals,
   expectedTotals,
+  expectTotals,
   formatMoney,
   gotoView,
-  hubquoteBin,
   poll,
   presetScenario,
   ready,
+  session,
   setField,
   staffMode,
   text,
@@ -28,22 +27,13 @@ import {
   vis,
 } from './lib.mjs';
 
-let tmp;
-before(async () => {
-  hubquoteBin();
-  tmp = await mkdtemp(join(tmpdir(), 'hq-compare-'));
-  await launch();
-});
-after(async () => {
-  await close();
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmp = session('compare');
 
 const USERS = 80;
 
 /** `hubquote diff A B --format json --date D` of two scenario objects. */
 async function cliDiff(a, b, date) {
-  const [fa, fb] = [join(tmp, 'a.json'), join(tmp, 'b.json')];
+  const [fa, fb] = [join(tmp(), 'a.json'), join(tmp(), 'b.json')];
   await writeFile(fa, JSON.stringify(a));
   await writeFile(fb, JSON.stringify(b));
   return JSON.parse(cli(['diff', fa, fb, '--format', 'json', '--date', date]));

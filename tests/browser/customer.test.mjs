@@ -6,28 +6,27 @@
 // `--format justification` text on the clipboard (and shows it where the clipboard is
 // refused). A term of 3 years has its year-by-year table, the JSON's `years`.
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { close, launch, openApp } from './harness.mjs';
+import { test } from 'node:test';
+import { openApp } from './harness.mjs';
 import {
   choosePreset,
   cli,
   cliQuote,
   downloadFile,
-  expectTotals,
   expectedTotals,
+  expectTotals,
   flat,
   formatMoney,
   gotoView,
   hasTool,
-  hubquoteBin,
   isShown,
   pdftotext,
   poll,
   presetScenario,
   ready,
+  session,
   setField,
   staffMode,
   text,
@@ -35,16 +34,7 @@ import {
   vis,
 } from './lib.mjs';
 
-let tmp;
-before(async () => {
-  hubquoteBin();
-  tmp = await mkdtemp(join(tmpdir(), 'hq-customer-'));
-  await launch();
-});
-after(async () => {
-  await close();
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmp = session('customer');
 
 const NOTE = 'INTERNAL they asked for 40 percent, walk away below 25';
 const APPROVER = 'Dana Okafor';
@@ -52,8 +42,8 @@ const APPROVAL_NOTE = 'fine for the pilot year';
 
 /** What `hubquote quote SCENARIO --date D [args]` writes, as bytes. */
 async function cliBytes(s, date, args) {
-  const input = join(tmp, 'scenario.json');
-  const out = join(tmp, 'cli.out');
+  const input = join(tmp(), 'scenario.json');
+  const out = join(tmp(), 'cli.out');
   await writeFile(input, JSON.stringify(s));
   cli(['quote', input, '--date', date, '-o', out, ...args]);
   return readFile(out);
@@ -91,17 +81,17 @@ test('customer files and link carry no notes and no approval details; the intern
   const date = await text(page, 'quote-date');
 
   for (const [ext, format] of [['pdf', 'pdf'], ['json', 'json'], ['csv', 'csv'], ['md', 'markdown']]) {
-    const got = await downloadFile(page, `download-${ext}`, tmp);
+    const got = await downloadFile(page, `download-${ext}`, tmp());
     const want = await cliBytes(s, date, ['--format', format]);
     assert.ok(Buffer.compare(got.bytes, want) === 0, `download-${ext} is \`hubquote quote --format ${format}\``);
     assert.deepEqual(secret(got.bytes.toString('latin1')), [], `download-${ext} holds nothing internal`);
   }
-  const json = JSON.parse((await downloadFile(page, 'download-json', tmp, 'q.json')).bytes.toString('utf8'));
+  const json = JSON.parse((await downloadFile(page, 'download-json', tmp(), 'q.json')).bytes.toString('utf8'));
   assert.equal(json.internal, undefined, 'the customer JSON has no internal part');
   assert.deepEqual(json.scenario.approval, { approved: true }, 'only that it was approved');
   assert.equal(json.scenario.notes, '');
   if (hasTool(t, 'pdftotext')) {
-    const pdf = flat(pdftotext((await downloadFile(page, 'download-pdf', tmp, 'customer.pdf')).file));
+    const pdf = flat(pdftotext((await downloadFile(page, 'download-pdf', tmp(), 'customer.pdf')).file));
     assert.deepEqual(secret(pdf), [], 'nothing internal in the customer PDF text');
     assert.doesNotMatch(pdf, /Internal copy/);
   }
@@ -116,7 +106,7 @@ test('customer files and link carry no notes and no approval details; the intern
   assert.deepEqual(secret(JSON.stringify(shared)), [], 'the link holds nothing internal');
 
   // The internal copy: staff form only, the staff's own file.
-  const internal = await downloadFile(page, 'internal-copy', tmp);
+  const internal = await downloadFile(page, 'internal-copy', tmp());
   assert.match(internal.name, /-internal\.pdf$/);
   assert.ok(Buffer.compare(internal.bytes, await cliBytes(s, date, ['--format', 'pdf', '--internal'])) === 0, 'internal-copy is `hubquote quote --internal`');
   if (hasTool(t, 'pdftotext')) {

@@ -7,9 +7,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './harness.mjs';
+import { after, before } from 'node:test';
+import { ROOT, close, launch } from './harness.mjs';
 
 // ── The CLI (the engine, natively): expected numbers ─────────────────────────────────
 
@@ -48,6 +50,25 @@ export function hubquoteBin() {
   if (found.length && statSync(found[0]).mtimeMs >= newestSource()) return (bin = found[0]);
   execFileSync('cargo', ['build', '-q', '--bin', 'hubquote'], { cwd: ROOT, stdio: 'inherit' });
   return (bin = join(ROOT, 'target', 'debug', 'hubquote'));
+}
+
+/**
+ * The hooks of a test file that runs the CLI and keeps files: the CLI built, a scratch
+ * directory `hq-<name>-…` and the browser before the tests, both gone after them.
+ * Returns the directory's path (known once the tests run).
+ */
+export function session(name) {
+  let dir;
+  before(async () => {
+    hubquoteBin();
+    dir = await mkdtemp(join(tmpdir(), `hq-${name}-`));
+    await launch();
+  });
+  after(async () => {
+    await close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  return () => dir;
 }
 
 /** Runs the CLI; returns its standard output. */

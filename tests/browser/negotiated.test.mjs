@@ -5,45 +5,33 @@
 // number); a quote that needs approval is marked "Draft — subject to approval" until an
 // approval is entered, and so is its customer PDF.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { close, launch, openApp } from './harness.mjs';
+import { test } from 'node:test';
+import { openApp } from './harness.mjs';
 import {
-  TOTALS,
   choosePreset,
   cliQuote,
   downloadFile,
-  expectTotals,
   expectedTotals,
+  expectTotals,
   flat,
   gotoView,
   hasTool,
-  hubquoteBin,
   isShown,
   pdftotext,
   poll,
   presetScenario,
   ready,
+  session,
   setField,
   staffMode,
   text,
   tid,
+  TOTALS,
   typeInto,
   vis,
 } from './lib.mjs';
 
-let tmp;
-before(async () => {
-  hubquoteBin();
-  tmp = await mkdtemp(join(tmpdir(), 'hq-negotiated-'));
-  await launch();
-});
-after(async () => {
-  await close();
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmp = session('negotiated');
 
 const ALL = Object.keys(TOTALS);
 const REASON = 'Three-year network agreement';
@@ -126,7 +114,7 @@ test('a draft until approved: the mark on the quote and its customer PDF, gone o
   await poll(async () => assert.equal(await text(page, 'draft-mark'), 'Draft — subject to approval'));
   const pdfs = hasTool(t, 'pdftotext');
   if (pdfs) {
-    const pdf = flat(pdftotext((await downloadFile(page, 'download-pdf', tmp, 'draft.pdf')).file));
+    const pdf = flat(pdftotext((await downloadFile(page, 'download-pdf', tmp(), 'draft.pdf')).file));
     assert.match(pdf, /Draft — subject to approval/, 'the customer PDF is marked');
     assert.doesNotMatch(pdf, /needs approval|above the 20%/i, 'without the threshold');
   }
@@ -143,7 +131,7 @@ test('a draft until approved: the mark on the quote and its customer PDF, gone o
   await gotoView(page, 'quote');
   await poll(async () => assert.equal(await isShown(tid(page, 'draft-mark')), false, 'approved: no mark'));
   if (pdfs) {
-    const pdf = flat(pdftotext((await downloadFile(page, 'download-pdf', tmp, 'final.pdf')).file));
+    const pdf = flat(pdftotext((await downloadFile(page, 'download-pdf', tmp(), 'final.pdf')).file));
     assert.doesNotMatch(pdf, /Draft/, 'the approved customer PDF has no mark');
     assert.doesNotMatch(pdf, /Dana Okafor/, 'nor who approved it');
   }

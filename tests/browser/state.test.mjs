@@ -2,42 +2,32 @@
 // to the cent), the draft in localStorage (survives a reload), and the JSON file (download,
 // re-open: totals match; a hand-edited file: "totals differ").
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { close, launch, openApp } from './harness.mjs';
+import { test } from 'node:test';
+import { openApp } from './harness.mjs';
 import {
-  TOTALS,
   choosePreset,
   cliQuote,
-  expectTotals,
   expectedTotals,
+  expectTotals,
   formatMoney,
   gotoView,
-  hubquoteBin,
   isShown,
   poll,
   presetScenario,
   readTotals,
   ready,
-  staffMode,
+  session,
   setField,
+  staffMode,
   text,
   tid,
+  TOTALS,
   vis,
 } from './lib.mjs';
 
-let tmp;
-before(async () => {
-  hubquoteBin();
-  tmp = await mkdtemp(join(tmpdir(), 'hq-state-'));
-  await launch();
-});
-after(async () => {
-  await close();
-  await rm(tmp, { recursive: true, force: true });
-});
+const tmp = session('state');
 
 const PRESET = 'research-gpu-dask';
 const MAU = 12;
@@ -124,7 +114,7 @@ test('Download JSON, Open JSON: totals match; a hand-edited file: totals differ'
     vis(page, 'download-json').click(),
   ]);
   assert.match(download.suggestedFilename(), /\.json$/, 'a .json file');
-  const file = join(tmp, 'quote.json');
+  const file = join(tmp(), 'quote.json');
   await download.saveAs(file);
   const doc = JSON.parse(await readFile(file, 'utf8'));
   assert.equal(doc.format, 'hubquote.quote/1');
@@ -147,7 +137,7 @@ test('Download JSON, Open JSON: totals match; a hand-edited file: totals differ'
   const edited = structuredClone(doc);
   const wrong = (Number(doc.totals.first_year_total_cost) + 100).toFixed(2);
   edited.totals.first_year_total_cost = wrong;
-  const editedFile = join(tmp, 'quote-edited.json');
+  const editedFile = join(tmp(), 'quote-edited.json');
   await writeFile(editedFile, JSON.stringify(edited, null, 2));
   await vis(page, 'open-json').setInputFiles(editedFile);
   await poll(async () => {
@@ -161,7 +151,7 @@ test('Download JSON, Open JSON: totals match; a hand-edited file: totals differ'
   // Hand-edit an amount of the scenario inside (the totals no longer follow from it).
   const edited2 = structuredClone(doc);
   edited2.scenario.hubs[0].monthly_active_users = MAU + 1;
-  const editedFile2 = join(tmp, 'quote-edited-scenario.json');
+  const editedFile2 = join(tmp(), 'quote-edited-scenario.json');
   await writeFile(editedFile2, JSON.stringify(edited2, null, 2));
   const prev = await text(page, 'import-status');
   await vis(page, 'open-json').setInputFiles(editedFile2);
