@@ -4,7 +4,7 @@
 //! (`> /dev/full`) is an error, exit 1, and a closed pipe (`| head`) ends the command
 //! quietly, as Unix tools do.
 
-use crate::source::MAX_DOCUMENT_BYTES;
+use crate::source::{self, MAX_DOCUMENT_BYTES};
 use std::io::{ErrorKind, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,9 +42,7 @@ pub fn read(path: &str) -> Result<String, Failure> {
     };
     result.map_err(|e| invalid(format!("{name}: {e}")))?;
     if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(invalid(format!(
-            "{name}: the document is larger than the limit of {MAX_DOCUMENT_BYTES} bytes"
-        )));
+        return Err(invalid(format!("{name}: {}", source::too_large())));
     }
     String::from_utf8(bytes).map_err(|_| invalid(format!("{name}: the file is not UTF-8 text")))
 }

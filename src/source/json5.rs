@@ -31,14 +31,7 @@ pub fn parse_json(text: &str) -> Result<Node, Diagnostic> {
 
 fn read<D: Dialect>(text: &str) -> Result<Node, Diagnostic> {
     if text.len() > MAX_DOCUMENT_BYTES {
-        return Err(Diagnostic::error(
-            "",
-            format!(
-                "the document is {} bytes; the limit is {} bytes",
-                text.len(),
-                MAX_DOCUMENT_BYTES
-            ),
-        ));
+        return Err(Diagnostic::error("", super::node::too_large()));
     }
     let mut reader = Reader {
         s: Scanner::<D>::new(text, 0),

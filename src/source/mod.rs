@@ -21,5 +21,5 @@ pub use decode::{parse_date, put, Decoder, Reported};
 pub use diagnostic::{shorten, Diagnostic, Diagnostics, Excerpt, Severity, MAX_KEPT};
 pub use json5::{parse, parse_json};
 pub use limits::{check_count, TextLimit, KEY, NAME, NOTES, PARAGRAPH, SYMBOL, URL};
-pub use node::{child_path, Literal, Members, Node, Value, MAX_DOCUMENT_BYTES};
+pub use node::{child_path, too_large, Literal, Members, Node, Value, MAX_DOCUMENT_BYTES};
 pub use number::{parse_decimal, parse_number};

@@ -14,6 +14,12 @@ use std::rc::Rc;
 
 /// Documents larger than this are refused before parsing (a catalog is ~50 KB).
 pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Why a document over [`MAX_DOCUMENT_BYTES`] is refused: one sentence for every face
+/// (the CLI reads no further than the limit, so the size itself is not known there).
+pub fn too_large() -> String {
+    format!("the document is larger than the limit of {MAX_DOCUMENT_BYTES} bytes")
+}
 /// Nesting deeper than this is refused, so that no input can exhaust the stack.
 pub const MAX_DEPTH: usize = 64;
 

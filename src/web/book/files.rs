@@ -32,9 +32,7 @@ async fn read_all(list: web_sys::FileList) -> Vec<File> {
 async fn read(f: web_sys::File) -> File {
     let name = f.name();
     let text = if f.size() > MAX_DOCUMENT_BYTES as f64 {
-        Err(Problem::whole(format!(
-            "the document is larger than the limit of {MAX_DOCUMENT_BYTES} bytes"
-        )))
+        Err(Problem::whole(crate::source::too_large()))
     } else {
         let t = JsFuture::from(f.text())
             .await
