@@ -248,6 +248,11 @@ fn a_catalog_past_a_limit_is_refused_there_and_not_checked_further() {
             "11 tiers are more than the 10 this calculator accepts",
         ),
         (
+            "contact.subject",
+            Box::new(|c| c["contact"]["subject"] = json!("{tier}".repeat(40))),
+            "is 240 characters long, more than the 200 allowed in a name",
+        ),
+        (
             "pricing.terms",
             Box::new(|c| c["pricing"]["terms"] = json!(vec!["t"; 51])),
             "51 terms are more than the 50 this calculator accepts",

@@ -1,11 +1,11 @@
 //! Catalog text → [`Catalog`]: the top level, the items, the price list and the presets
 //! (each a scenario, decoded by the scenario's own decoder), every type error recorded.
 
-use super::{items, price_list, Catalog, Preset};
+use super::{contact, items, price_list, Catalog, Preset};
 use crate::source::{put, Decoder, Node, Value};
 use std::collections::HashSet;
 
-const TOP_KEYS: &[&str] = &["name", "version", "items", "pricing", "presets"];
+const TOP_KEYS: &[&str] = &["name", "version", "items", "pricing", "presets", "contact"];
 
 /// Decodes a whole catalog document, recording every type error.
 pub fn catalog(d: &mut Decoder, root: &Node, sha256: String) -> Option<Catalog> {
@@ -17,6 +17,7 @@ pub fn catalog(d: &mut Decoder, root: &Node, sha256: String) -> Option<Catalog> 
         items: Vec::new(),
         pricing: None,
         presets: Vec::new(),
+        contact: None,
         tiers: Vec::new(),
         sha256,
     };
@@ -37,6 +38,7 @@ pub fn catalog(d: &mut Decoder, root: &Node, sha256: String) -> Option<Catalog> 
     if let Some(nodes) = root.get("presets").and_then(|p| d.array(p)) {
         c.presets = nodes.iter().filter_map(|n| decode_preset(d, n)).collect();
     }
+    c.contact = root.get("contact").and_then(|n| contact::decode(d, n));
     c.tiers = match &c.pricing {
         Some(p) => p.tiers.keys().map(str::to_string).collect(),
         None => c

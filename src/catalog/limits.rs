@@ -50,6 +50,11 @@ pub fn check(c: &Catalog, out: &mut Diagnostics) -> bool {
     for (i, preset) in c.presets.iter().take(MAX_PRESETS).enumerate() {
         l.preset(&format!("presets[{i}]"), preset);
     }
+    if let Some(contact) = &c.contact {
+        for (key, text, limit) in contact.texts() {
+            l.field("contact", key, text, limit);
+        }
+    }
     out.error_count() == before
 }
 

@@ -5,6 +5,7 @@
 //! rules that relate a scenario to a catalog are `scenario_rules.rs` (validation) and
 //! `scenario_start.rs` (where a new scenario starts).
 
+pub mod contact;
 mod decode;
 mod embedded;
 mod items;
@@ -16,6 +17,7 @@ mod scenario_rules;
 mod scenario_start;
 mod validate;
 
+pub use contact::Contact;
 pub use items::{Item, Kind, SelectOption, TierConfig};
 pub use price_list::PriceList;
 pub use requires::{Requires, Scalar};
@@ -36,6 +38,9 @@ pub struct Catalog {
     pub pricing: Option<PriceList>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub presets: Vec<Preset>,
+    /// The next step offered with a quote (absent: none is offered).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<Contact>,
     /// Tier names in display order (from `pricing.tiers`, else the first item's `perTier`).
     #[serde(skip)]
     pub tiers: Vec<String>,

@@ -20,6 +20,9 @@ pub fn validate(c: &Catalog) -> Diagnostics {
         price_list::validate::validate(&c.items, p, &mut out);
     }
     presets(c, &mut out);
+    for (key, message) in c.contact.iter().flat_map(|k| k.rules()) {
+        out.error(format!("contact.{key}"), message);
+    }
     out
 }
 

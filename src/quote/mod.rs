@@ -5,6 +5,7 @@
 //! (`import.rs`). The engine that makes a quote is `crate::pricing`.
 
 mod audience;
+pub mod contact;
 mod document;
 mod import;
 pub mod labels;

@@ -133,6 +133,7 @@ fn empty() -> Catalog {
         items: Vec::new(),
         pricing: None,
         presets: Vec::new(),
+        contact: None,
         tiers: Vec::new(),
         sha256: String::new(),
     }
