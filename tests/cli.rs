@@ -587,7 +587,7 @@ fn batch_prices_every_file_in_the_order_given_and_a_directory_by_name() {
             format!("{all}/network-5.json")
         ]
     );
-    assert_eq!(rows[1]["quote"]["number"], "HQ-20261121-AEA66B");
+    assert_eq!(rows[1]["quote"]["number"], "HQ-20261121-4F8F80");
     assert_eq!(
         rows[1]["quote"]["totals"]["first_year_total_cost"],
         "8264.78"

@@ -73,10 +73,15 @@ fn repeated_ids(d: &mut Decoder, nodes: &[Node]) {
 
 fn decode_preset(d: &mut Decoder, n: &Node) -> Option<Preset> {
     d.object(n)?;
-    d.check_keys(n, &["id", "label", "description", "scenario"], false);
+    d.check_keys(
+        n,
+        &["id", "label", "description", "example", "scenario"],
+        false,
+    );
     let id = d.req_string(n, "id");
     let label = d.req_string(n, "label");
     let description = d.text_or_empty(n, "description")?;
+    let example = d.text_or_empty(n, "example")?;
     let scenario = d
         .required(n, "scenario")
         .and_then(|s| crate::scenario::decode::decode_node(d, s));
@@ -87,6 +92,7 @@ fn decode_preset(d: &mut Decoder, n: &Node) -> Option<Preset> {
         id,
         label,
         description,
+        example,
         scenario,
     })
 }

@@ -307,6 +307,7 @@ impl Limits<'_> {
         self.field(at, "id", &p.id, KEY);
         self.field(at, "label", &p.label, NAME);
         self.field(at, "description", &p.description, PARAGRAPH);
+        self.field(at, "example", &p.example, NAME);
     }
 }
 

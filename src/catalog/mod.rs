@@ -57,6 +57,10 @@ pub struct Preset {
     pub label: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// What the preset prices, as a price's label: "a course of 50 students on AWS, 9
+    /// months a year" (the web app's "For …: Essential, $8,264.78 the first year").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub example: String,
     pub scenario: Scenario,
 }
 
@@ -149,6 +153,18 @@ impl Catalog {
     pub fn preset(&self, id: &str) -> Option<&Preset> {
         self.presets.iter().find(|p| p.id == id)
     }
+
+    /// The preset `s` is, whatever its tier (a visitor who changed nothing but the tier,
+    /// or nothing at all, is looking at the preset's example): one comparison a preset.
+    pub fn example_of(&self, s: &Scenario) -> Option<&Preset> {
+        self.presets.iter().find(|p| {
+            p.scenario.hubs == s.hubs
+                && Scenario {
+                    tier: s.tier.clone(),
+                    ..p.scenario.clone()
+                } == *s
+        })
+    }
 }
 
 /// Lower-case hex SHA-256.
@@ -182,5 +198,19 @@ mod tests {
             assert_eq!(values.len(), n, "{}", ch.item.id);
         }
         assert_eq!(links.mirrored().count(), 3);
+    }
+
+    #[test]
+    fn a_scenario_is_its_presets_example_until_something_but_the_tier_changes() {
+        let c = Catalog::embedded().unwrap().catalog;
+        let mut s = Scenario::initial(&c);
+        let example = |s: &Scenario| c.example_of(s).map(|p| p.example.as_str());
+        let course = Some("a course of 50 students on AWS, 9 months a year");
+        assert_eq!(example(&s), course);
+        s.tier = "Advanced".into();
+        assert_eq!(example(&s), course);
+        s.hubs[0].monthly_active_users += 1;
+        assert_eq!(example(&s), None);
+        assert!(c.presets.iter().all(|p| !p.example.is_empty()));
     }
 }

@@ -7,11 +7,17 @@ use crate::scenario::{Hub, Scenario, FORMAT, RECOMMEND};
 use rust_decimal::Decimal;
 
 impl Scenario {
-    /// What a new visitor starts from: the catalog's first preset, else [`Scenario::blank`].
+    /// What a new visitor starts from: the catalog's first preset with its tier left to
+    /// the recommendation (so that a choice its own tier does not allow moves the
+    /// estimate to a tier that does), else [`Scenario::blank`].
     pub fn initial(c: &Catalog) -> Scenario {
-        c.presets
-            .first()
-            .map_or_else(|| Scenario::blank(c), |p| p.scenario.clone())
+        c.presets.first().map_or_else(
+            || Scenario::blank(c),
+            |p| Scenario {
+                tier: RECOMMEND.into(),
+                ..p.scenario.clone()
+            },
+        )
     }
 
     /// A scenario for a catalog without presets: its first provider, region, account and
@@ -114,7 +120,15 @@ mod tests {
         assert_eq!(s.hubs.len(), 1);
         assert_eq!(s.hubs[0].size, p.sizes.keys().next().unwrap());
         assert!(!s.validate(&c).has_errors(), "{}", s.validate(&c));
-        assert_eq!(Scenario::initial(&c), c.presets[0].scenario);
+        let initial = Scenario::initial(&c);
+        assert_eq!(initial.tier, RECOMMEND);
+        assert_eq!(
+            Scenario {
+                tier: c.presets[0].scenario.tier.clone(),
+                ..initial
+            },
+            c.presets[0].scenario
+        );
     }
 
     #[test]

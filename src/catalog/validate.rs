@@ -135,6 +135,12 @@ fn presets(c: &Catalog, out: &mut Diagnostics) {
                 format!("the preset id \"{}\" is used more than once", preset.id),
             );
         }
+        if preset.example.trim().is_empty() {
+            out.warning(
+                format!("{at}.example"),
+                "the preset has no example: its prices are labelled with its label",
+            );
+        }
         if c.pricing.is_none() {
             continue;
         }
