@@ -10,6 +10,7 @@
 #   4. wasm-opt -Oz from binaryen 132 (npm) on the main module and every chunk; never
 #      Debian's binaryen 108, which breaks wasm-bindgen output;
 #   5. assemble dist/: index.html, pkg/*, public/**, the JS and CSS minified by esbuild;
+#      then a .br and a .gz copy of every file (scripts/compress.mjs);
 #   6. print the raw and gzip -9 sizes of what ships: what a first visit loads, and the
 #      lazily loaded chunks.
 #
@@ -113,4 +114,7 @@ chunks=(dist/pkg/split_*.wasm dist/pkg/chunk_*.wasm)
 existing=()
 for f in "${chunks[@]}"; do [[ -f $f ]] && existing+=("$f"); done
 ((${#existing[@]})) && sizes "lazily loaded chunks" "${existing[@]}"
+# Precompressed copies of every asset (brotli 11, gzip -9) for hosts that serve them as
+# they are (nginx gzip_static / brotli_static): Node's zlib, nothing to install.
+node scripts/compress.mjs dist
 exit 0

@@ -3,22 +3,24 @@
 //! mode's controls and headline), the three tabs and their panels. Only the active panel's content is mounted, so each `data-testid` exists once
 //! on the page. Views depend on the state, never on the shell.
 
+use super::host::{Chrome, Options};
 use super::state::{ctx, preload_catalog_check, Ctx, Mode, View};
-use super::{book, chunk, configure, io, loader, menu, present, quote};
+use super::{book, chunk, configure, events, io, loader, menu, present, quote};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
-/// The app.
+/// One instance of the app, with its host page's options.
 #[component]
-pub fn App() -> impl IntoView {
-    let c = Ctx::new();
+pub fn App(host: Options) -> impl IntoView {
+    let history = host.history;
+    let c = Ctx::new(host);
     provide_context(c);
     after_first_paint(c);
-    if let Some(url) = io::query("catalog") {
-        loader::fetch(c, url);
+    load_asked_catalog(c);
+    if history {
+        follow_fragment(c);
     }
-    follow_fragment(c);
     view! {
         <main class="hq">
             <SkipLink/>
@@ -40,6 +42,7 @@ fn after_first_paint(c: Ctx) {
     io::after_paint(move || {
         if let Some(owner) = owner {
             owner.with(|| Effect::new(move |_| c.persist()));
+            spawn_local(events::announce(c, owner));
         }
         request_idle_callback(|| {
             spawn_local(async {
@@ -59,11 +62,23 @@ fn after_first_paint(c: Ctx) {
 fn SkipLink() -> impl IntoView {
     let c = ctx();
     view! {
-        <a class="hq-skip" data-testid="skip-link" href=move || format!("#{}", c.view().get().tab_id())
+        <a class="hq-skip" data-testid="skip-link" href=move || format!("#{}", c.id(&c.view().get().tab_part()))
             on:click=move |ev| {
                 ev.prevent_default();
                 c.go_and_focus(c.view().get_untracked());
             }>"Skip to the content"</a>
+    }
+}
+
+/// The host's `data-catalog`, else the page's `?catalog=<url>` when the app owns the
+/// page's address (`data-history="hash"`), if the host allows its origin.
+fn load_asked_catalog(c: Ctx) {
+    let host = c.host();
+    let asked = host
+        .catalog
+        .or_else(|| host.history.then(|| io::query("catalog")).flatten());
+    if let Some(url) = asked {
+        loader::fetch(c, url);
     }
 }
 
@@ -104,18 +119,20 @@ fn Header() -> impl IntoView {
     // shown once the first frame is painted.
     let controls = RwSignal::new(false);
     io::after_paint(move || controls.set(true));
+    // Minimal chrome: no title, catalog line or loader; presentation mode stays.
+    let full = c.host().chrome == Chrome::Full;
     view! {
         <header class="hq-head">
-            <div class="hq-title">
+            <div class="hq-title" hidden=!full>
                 <h1>"hubquote"</h1>
                 <p class="hq-sub">{seller}</p>
             </div>
             {move || controls.get().then(|| chunk::optional(present::toggle_view()))}
-            <div class="hq-catalog">
+            <div class="hq-catalog" hidden=!full>
                 <p class="hq-muted">
                     "Catalog: " <span data-testid="catalog-name">{name}</span>
                 </p>
-                {move || controls.get().then(|| chunk::optional(loader::picker_view()))}
+                {move || (full && controls.get()).then(|| chunk::optional(loader::picker_view()))}
             </div>
         </header>
     }
@@ -193,9 +210,9 @@ fn Tab(v: View) -> impl IntoView {
     let selected = move || selected.get();
     let hidden = move || !v.shown(staff(c));
     view! {
-        <button type="button" role="tab" id=v.tab_id() hidden=hidden
+        <button type="button" role="tab" id=c.id(&v.tab_part()) hidden=hidden
             data-testid=format!("nav-{}", v.key())
-            aria-controls=v.panel_id()
+            aria-controls=c.id(&v.panel_part())
             aria-selected=move || if selected() { "true" } else { "false" }
             tabindex=move || if selected() { "0" } else { "-1" }
             class:active=selected
@@ -211,7 +228,7 @@ fn Panel(v: View) -> impl IntoView {
     // A memo: the content is made again only when this panel is shown or hidden.
     let active = Memo::new(move |_| shown(c) == v);
     view! {
-        <section role="tabpanel" id=v.panel_id() aria-labelledby=v.tab_id()
+        <section role="tabpanel" id=c.id(&v.panel_part()) aria-labelledby=c.id(&v.tab_part())
             data-testid=format!("view-{}", v.key()) class="hq-panel"
             hidden=move || !active.get()>
             {move || active.get().then(|| content(v))}

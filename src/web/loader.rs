@@ -5,7 +5,6 @@
 //! with. In the header controls' lazily loaded chunk (with presentation mode's,
 //! `present.rs`), shown once the first frame is painted.
 
-use super::host::Host;
 use super::state::{ctx, Ctx, Origin};
 use super::{io, text};
 use crate::scenario::share::MadeWith;
@@ -67,11 +66,11 @@ pub fn fetch(c: Ctx, url: String) {
 }
 
 /// Fetches the catalog at `url` and loads it, or says why not (an address the host page
-/// does not allow, [`Host::catalog_url`](super::host::Host::catalog_url), is not fetched).
+/// does not allow, [`Options::catalog_url`](super::host::Options::catalog_url), is not fetched).
 #[wasm_split(hubquote_controls, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn from_url(c: Ctx, url: String) -> Result<Loading, SplitLoaderError> {
     Ok(Box::pin(async move {
-        let url = match Host::read().catalog_url(&url) {
+        let url = match c.host().catalog_url(&url) {
             Ok(u) => u,
             Err(why) => return c.catalog_failed(why),
         };
@@ -104,7 +103,7 @@ fn LinkCatalog() -> impl IntoView {
             ),
             _ => return None,
         };
-        let offer = url.map(|u| Host::read().catalog_url(&u));
+        let offer = url.map(|u| c.host().catalog_url(&u));
         Some(view! {
             <div class="hq-alert hq-alert-note" role="alert" data-testid="link-catalog">
                 <p>{said}</p>

@@ -3,6 +3,7 @@
 //! the engine recommends for the scenario and its reasons.
 
 use super::chunk;
+use super::contact::{self, Place};
 use super::state::{ctx, View};
 use super::text::capitalise;
 use crate::pricing::menu::{Menu, MenuCell, MenuRow};
@@ -52,6 +53,7 @@ pub fn MenuView() -> impl IntoView {
             <h2 class="hq-h2">"Membership tiers"</h2>
             <div class="hq-cards">{move || cards(menu.get())}</div>
             <Recommendation/>
+            {move || matrix_shown.get().then(|| contact::action(Place::Menu))}
             <h2 class="hq-h2">"Every feature, tier by tier"</h2>
             <p class="hq-muted">"Requirements are checked against your current configuration; a feature whose requirement is not met says why."</p>
             {move || {
@@ -104,11 +106,22 @@ fn Recommendation() -> impl IntoView {
         <section class="hq-reco" data-testid="recommendation" aria-labelledby="hq-reco-h">
             {move || match c.recommendation().with(reco) {
                 Ok((tier, reasons)) => {
-                    let label = tier
+                    let label = tier.clone()
                         .map(|t| c.catalog().with(|cat| cat.tier_label(&t).to_string()))
                         .unwrap_or_else(|| "No tier".into());
+                    // Before anything changed, the price is the example's (the recommended
+                    // tier's quote, which is the draft's while its tier is left to the
+                    // recommendation).
+                    let priced = c.last_good().get().filter(|q| tier.as_deref() == Some(q.tier.name.as_str()));
+                    let (lead, after) = match (c.example(), priced) {
+                        (Some(example), Some(q)) => (
+                            format!("For {example}: "),
+                            format!(", {} the first year", q.currency.format(q.totals.first_year_total_cost)),
+                        ),
+                        _ => ("Recommended for your configuration: ".to_string(), String::new()),
+                    };
                     view! {
-                        <h2 id="hq-reco-h" class="hq-h3">"Recommended for your configuration: " <strong>{label}</strong></h2>
+                        <h2 id="hq-reco-h" class="hq-h3" data-testid="recommendation-heading">{lead}<strong>{label}</strong>{after}</h2>
                         <ul>
                             {reasons
                                 .into_iter()

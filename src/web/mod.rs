@@ -1,7 +1,8 @@
 //! The web app (wasm32 only): a Leptos 0.8 client-side-rendered UI over the engine.
 //!
-//! The app never takes over `<body>`: it mounts into the element `#hubquote` of the host
-//! page (`index.html`, or any page that embeds `pkg/hubquote.js`), so it can live inside
+//! The app never takes over `<body>`: `public/boot.js` mounts one independent instance
+//! into each `[data-hubquote]` element (and `#hubquote`) of the host page (`index.html`,
+//! or any page that embeds it), each with its options (`host`), so it can live inside
 //! another site. Everything it needs is in the wasm: the default catalog is embedded.
 //! It presents the engine's results only: prices, totals, rules and messages all come
 //! from `pricing`, `scenario` and `quote`.
@@ -10,7 +11,9 @@ mod app;
 mod book;
 mod chunk;
 mod configure;
-mod host;
+mod contact;
+mod events;
+pub mod host;
 mod io;
 mod loader;
 mod menu;
@@ -21,31 +24,41 @@ mod state;
 mod text;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
-/// The id of the element the app mounts into.
+/// The id of the element the app mounted into before instances had options; `boot.js`
+/// still mounts one there, with the defaults.
 pub const MOUNT_ID: &str = "hubquote";
 
-/// Entry point, run by wasm-bindgen when the module is initialised (`init()` in JS).
+thread_local! {
+    /// The elements an instance is mounted in, in order: the next one's index.
+    static MOUNTED: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Entry point, run by wasm-bindgen when the module is initialised (`init()` in JS);
+/// `boot.js` then mounts an instance into each marked element with [`mount`].
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    let Some(root) = mount_point() else {
-        // Not a panic: a host page without the element is a configuration error to report.
-        web_sys::console::error_1(
-            &format!("hubquote: no element with id \"{MOUNT_ID}\" to mount the app into").into(),
-        );
-        return;
-    };
-    // The app lives as long as the page: never unmount it.
-    leptos::mount::mount_to(root, app::App).forget();
 }
 
-/// The host page's `#hubquote` element, if there is one and it is an HTML element.
-fn mount_point() -> Option<web_sys::HtmlElement> {
-    web_sys::window()?
-        .document()?
-        .get_element_by_id(MOUNT_ID)?
-        .dyn_into::<web_sys::HtmlElement>()
-        .ok()
+/// The mount element of the `index`-th instance.
+fn mounted(index: usize) -> Option<web_sys::Element> {
+    MOUNTED.with_borrow(|m| m.get(index).cloned())
+}
+
+/// Mounts an instance into `el` (`hubquote.mount(el)` from the boot module), once per
+/// element; its options are read from the element's `data-*` attributes now.
+#[wasm_bindgen]
+pub fn mount(el: web_sys::HtmlElement) {
+    let index = MOUNTED.with_borrow_mut(|m| {
+        if m.iter().any(|e| e.is_same_node(Some(&el))) {
+            return None;
+        }
+        m.push(el.clone().into());
+        Some(m.len() - 1)
+    });
+    let Some(index) = index else { return };
+    let host = host::read(&el, index);
+    // The instance lives as long as the page: never unmount it.
+    leptos::mount::mount_to(el, move || app::App(app::AppProps { host })).forget();
 }

@@ -164,7 +164,8 @@ pub fn Field(path: String, label: String, hint: Option<String>, control: Widget)
 
 /// The element ids of a field's control, hint and message.
 fn ids(path: &str) -> [String; 3] {
-    ["f", "h", "e"].map(|part| format!("hq-{part}-{path}"))
+    let c = ctx();
+    ["f", "h", "e"].map(|part| c.id(&format!("{part}-{path}")))
 }
 
 /// The text box or select itself, described by its hint and, while there is one, its

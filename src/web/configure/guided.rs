@@ -5,7 +5,9 @@
 
 use super::fields::{each, Hint, Spec};
 use super::options;
+use crate::pricing::QuoteError;
 use crate::web::state::{ctx, View};
+use crate::web::text::capitalise;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -148,6 +150,7 @@ pub fn Guided() -> impl IntoView {
                 </Show>
                 {lead}
                 {body}
+                <Blocked/>
             </fieldset>
             <div class="hq-stepnav">
                 <button type="button" class="hq-btn" data-testid="guided-back"
@@ -169,5 +172,49 @@ fn focus_first_invalid(step: Option<web_sys::HtmlFieldSetElement>) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(f) = field {
         let _ = f.focus();
+    }
+}
+
+/// A choice the chosen tier does not allow, in the engine's words, with a way forward:
+/// "Switch to" the tier the engine recommends when it allows the choice, else the first
+/// tier that does (the engine's conflicts carry them, cheapest first).
+#[component]
+fn Blocked() -> impl IntoView {
+    let c = ctx();
+    let blocked = Memo::new(move |_| {
+        let recommended = c
+            .recommendation()
+            .with(|r| r.as_ref().ok().and_then(|r| r.recommended.clone()));
+        c.result().with(|r| match r {
+            Err(QuoteError::Conflicts { conflicts, .. }) => conflicts
+                .iter()
+                .map(|x| {
+                    let to = recommended
+                        .clone()
+                        .filter(|t| x.allowed_in.contains(t))
+                        .or_else(|| x.allowed_in.first().cloned());
+                    (capitalise(&x.message), to)
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+    });
+    move || {
+        blocked
+            .get()
+            .into_iter()
+            .map(|(message, to)| {
+                let switch = to.map(|tier| {
+                    let label = c.catalog().with(|cat| cat.tier_label(&tier).to_string());
+                    view! {
+                        <button type="button" class="hq-btn hq-btn-quiet" data-testid="switch-tier"
+                            on:click=move |_| c.choose_tier(tier.clone())>
+                            {format!("Switch to {label}")}
+                        </button>
+                    }
+                });
+                view! { <p class="hq-err" data-testid="blocked">{message}" "{switch}</p> }
+            })
+            .collect_view()
     }
 }

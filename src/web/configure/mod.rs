@@ -9,6 +9,7 @@ mod staff;
 
 use super::state::{ctx, Mode};
 use super::text::capitalise;
+use crate::web::host::Audience;
 use leptos::prelude::*;
 
 #[component]
@@ -77,12 +78,15 @@ fn ModeSwitch() -> impl IntoView {
                 on:click=move |_| c.set_mode(m)>{label}</button>
         }
     };
-    view! {
-        <div class="hq-mode" role="group" aria-label="Form">
-            {button(Mode::Guided, "mode-guided", "Guided")}
-            {button(Mode::Staff, "mode-staff", "Staff form")}
-        </div>
-    }
+    // A public instance offers no staff form at all.
+    (c.host().audience != Audience::Public).then(|| {
+        view! {
+            <div class="hq-mode" role="group" aria-label="Form">
+                {button(Mode::Guided, "mode-guided", "Guided")}
+                {button(Mode::Staff, "mode-staff", "Staff form")}
+            </div>
+        }
+    })
 }
 
 /// Engine messages that belong to no single field (too many hubs, the whole scenario).

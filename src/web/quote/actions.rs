@@ -166,9 +166,10 @@ fn open_json(status: Status) -> impl IntoView {
             input.set_value("");
         });
     };
+    let id = c.id("open-json");
     view! {
-        <label class="hq-btn hq-filebtn" for="hq-open-json">"Open JSON…"</label>
-        <input id="hq-open-json" class="hq-file" type="file" accept=".json,application/json"
+        <label class="hq-btn hq-filebtn" for=id.clone()>"Open JSON…"</label>
+        <input id=id class="hq-file" type="file" accept=".json,application/json"
             data-testid="open-json" on:change=on_open/>
     }
 }

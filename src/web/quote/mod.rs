@@ -13,6 +13,7 @@ mod totals;
 mod years;
 
 use super::chunk;
+use super::contact::{self, Place};
 use super::io;
 use super::state::{ctx, Origin, View};
 use crate::catalog::Catalog;
@@ -31,7 +32,7 @@ pub fn Summary() -> impl IntoView {
     let c = ctx();
     view! {
         <div class="hq-summary">
-            <h2 class="hq-h3">"Your estimate"</h2>
+            <h2 class="hq-h3">{move || c.example().map_or_else(|| "Your estimate".to_string(), |e| format!("Estimate for {e}"))}</h2>
             <Totals compact=true/>
             <Announce/>
             {move || {
@@ -115,6 +116,7 @@ pub fn QuoteView() -> impl IntoView {
             <QuoteHead/>
             <div class="hq-quote-top">
                 <Totals/>
+                {move || details.get().then(|| contact::action(Place::Quote))}
             </div>
             {move || details.get().then(|| chunk::lazy(
                 None,
@@ -207,7 +209,18 @@ fn QuoteHead() -> impl IntoView {
                 <header class="hq-quote-head">
                     <div>
                         <h2 class="hq-h2">"Quote "<span data-testid="quote-number">{q.number.clone()}</span></h2>
-                        <p class="hq-muted">{format!("For {customer} · {} membership · {} {}", q.tier.label, q.cloud.provider_label, q.cloud.region_label)}</p>
+                        // Before anything but the tier changed, the example it prices, not a customer.
+                        {{
+                            let example = c.example();
+                            // (One line, as the customer's: the example names its cloud.)
+                            let line = match &example {
+                                Some(e) => format!("An example: {e}, {} membership", q.tier.label),
+                                None => format!("For {customer} · {} membership · {} {}", q.tier.label, q.cloud.provider_label, q.cloud.region_label),
+                            };
+                            view! {
+                                <p class="hq-muted" data-testid=example.is_some().then_some("example")>{line}</p>
+                            }
+                        }}
                     </div>
                     <dl class="hq-meta">
                         <div><dt>"Date"</dt><dd data-testid="quote-date">{q.date.clone()}</dd></div>

@@ -9,9 +9,6 @@
 use crate::scenario::{share, Scenario};
 use crate::web::{io, text};
 
-/// The localStorage key of the draft.
-const KEY: &str = "hubquote.draft";
-
 /// The first word of a draft this version writes, and of every version it reads.
 const VERSION: &str = "hubquote.draft/2";
 const READS: [&str; 2] = ["hubquote.draft/1", VERSION];
@@ -44,25 +41,26 @@ pub struct Saved {
     pub pinned: Option<String>,
 }
 
-/// Saves the scenario, the form it is edited in and scenario A (encoded), if pinned; false
-/// (nothing saved, the last draft saved stays) when one of them is too big for a link.
-pub fn save(s: &Scenario, mode: Mode, pinned: Option<&str>) -> bool {
+/// Saves the scenario, the form it is edited in and scenario A (encoded), if pinned,
+/// under this instance's `key` (`host::Options::draft_key`); false (nothing saved, the
+/// last draft saved stays) when one of them is too big for a link.
+pub fn save(key: &str, s: &Scenario, mode: Mode, pinned: Option<&str>) -> bool {
     let encoded = share::encode(s);
     let fits = |e: &str| e.len() <= share::MAX_LINK_BYTES;
     if !fits(&encoded) || !pinned.is_none_or(fits) {
         return false;
     }
     let pinned = pinned.map(|p| format!(" {p}")).unwrap_or_default();
-    io::storage_set(KEY, &format!("{VERSION} {} {encoded}{pinned}", mode.key()));
+    io::storage_set(key, &format!("{VERSION} {} {encoded}{pinned}", mode.key()));
     true
 }
 
 /// The saved draft, if there is one of a version this app reads: its scenario, form and
 /// A, or what to say when its scenario no longer decodes.
-pub fn restore() -> Option<Result<Saved, String>> {
-    let saved = io::storage_get(KEY)?;
+pub fn restore(key: &str) -> Option<Result<Saved, String>> {
+    let saved = io::storage_get(key)?;
     if saved.len() > MAX_BYTES {
-        io::storage_remove(KEY);
+        io::storage_remove(key);
         return Some(Err(
             "Your saved draft was too big to restore (over 512 KiB) and was removed.".into(),
         ));

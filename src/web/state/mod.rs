@@ -27,6 +27,7 @@ pub use catalogs::Origin;
 pub use draft::Mode;
 pub use nav::View;
 
+use super::host::{Audience, Options};
 use super::{io, paths, text};
 use crate::catalog::Catalog;
 use crate::pricing::QuoteError;
@@ -64,6 +65,8 @@ pub struct Ctx {
     made_with: RwSignal<Option<String>>,
     /// The draft is too big to save.
     unsaved: RwSignal<bool>,
+    /// The host page's options for this instance.
+    host: StoredValue<Options>,
 }
 
 /// The shared state of the app this view is in.
@@ -74,25 +77,34 @@ pub fn ctx() -> Ctx {
 impl Ctx {
     /// Builds the state: the embedded catalog, then the scenario of a share link, else
     /// the saved draft, else the catalog's initial scenario.
-    pub fn new() -> Ctx {
+    pub fn new(host: Options) -> Ctx {
         let catalogs = Catalogs::embedded();
         let fragment = io::hash();
         let start = catalogs
             .current()
-            .with_untracked(|c| Start::read(c, &fragment));
+            .with_untracked(|c| Start::read(c, &fragment, &host));
+        let mode = match start.mode {
+            Mode::Staff if host.audience == Audience::Public => Mode::Guided,
+            m => m,
+        };
+        let view = host
+            .view
+            .filter(|_| share::in_fragment(&fragment).is_none())
+            .unwrap_or_else(|| View::opened_by(&fragment));
         let form = Form::new(start.scenario, start.pristine);
         Ctx {
             catalogs,
             form,
             estimate: Estimate::new(catalogs.current(), form.draft(), io::today()),
-            nav: Nav::new(View::opened_by(&fragment)),
+            nav: Nav::new(view, host.history),
             presentation: Presentation::new(),
             pinned: Pinned::new(start.pinned),
-            mode: RwSignal::new(start.mode),
+            mode: RwSignal::new(mode),
             preset: RwSignal::new(String::new()),
             notice: RwSignal::new(start.notice),
             made_with: RwSignal::new(start.made_with),
             unsaved: RwSignal::new(false),
+            host: StoredValue::new(host),
         }
     }
 
@@ -165,6 +177,44 @@ impl Ctx {
 
     pub fn notice(&self) -> ReadOnly<Option<String>> {
         ReadOnly::of(self.notice)
+    }
+
+    /// The next step offered with a quote: the catalog's contact (none: no action).
+    pub fn contact(&self) -> Option<crate::catalog::Contact> {
+        self.catalogs
+            .current()
+            .with(|cat| self.host.with_value(|h| h.contact(cat.contact.as_ref())))
+    }
+
+    /// The host page's options for this instance.
+    pub fn host(&self) -> Options {
+        self.host.get_value()
+    }
+
+    /// This instance's element id for `part` (`host::Options::id`).
+    pub fn id(&self, part: &str) -> String {
+        self.host.with_value(|h| h.id(part))
+    }
+
+    /// What the prices price while the visitor has changed nothing but the tier: the
+    /// preset's example ("a course of 50 students on AWS, 9 months a year"); tracked.
+    pub fn example(&self) -> Option<String> {
+        self.catalogs
+            .current()
+            .with(|cat| {
+                self.form
+                    .draft()
+                    .with(|s| cat.example_of(s).map(|p| p.example.clone()))
+            })
+            .filter(|e| !e.is_empty())
+    }
+
+    /// The address share links point to: the host's `share-base`, else the host page
+    /// without its fragment.
+    pub fn share_base(&self) -> String {
+        self.host
+            .with_value(|h| h.share_base.clone())
+            .unwrap_or_else(io::base_url)
     }
 
     /// The engine's validation of the draft: (path, message).
@@ -254,8 +304,11 @@ impl Ctx {
         self.form.replace(s);
     }
 
+    /// Changes the form mode (a public instance has no staff form).
     pub fn set_mode(&self, m: Mode) {
-        self.mode.set(m);
+        if m == Mode::Guided || self.host.with_value(|h| h.audience != Audience::Public) {
+            self.mode.set(m);
+        }
     }
 
     /// Adds a hub with the engine's defaults and the next free name.
@@ -296,7 +349,7 @@ impl Ctx {
     /// Shows a view and moves keyboard focus to its tab (after the control that had it
     /// went away with the view it was in).
     pub fn go_and_focus(&self, v: View) {
-        self.nav.go_and_focus(v);
+        self.nav.go_and_focus(v, &self.id(&v.tab_part()));
     }
 
     /// Pins the last good quote's scenario as A: from now on the quote compares the
@@ -320,7 +373,10 @@ impl Ctx {
     /// Puts the draft's share link in the address bar and returns it.
     pub fn share_link(&self) -> String {
         let id = untrack(|| self.catalog_id());
-        self.form.draft().with_untracked(|s| self.nav.share(s, &id))
+        let base = self.share_base();
+        self.form
+            .draft()
+            .with_untracked(|s| self.nav.share(s, &id, &base))
     }
 
     // What the shell wires to the browser.
@@ -382,9 +438,11 @@ impl Ctx {
         let id = self.catalog_id();
         self.pinned.encoded().with(|pinned| {
             self.form.draft().with(|s| {
-                let saved = draft::save(s, mode, pinned.as_deref());
-                if self.unsaved.get_untracked() == saved {
-                    self.unsaved.set(!saved);
+                if let Some(key) = self.host.with_value(|h| h.storage.then(|| h.draft_key())) {
+                    let saved = draft::save(&key, s, mode, pinned.as_deref());
+                    if self.unsaved.get_untracked() == saved {
+                        self.unsaved.set(!saved);
+                    }
                 }
                 self.nav.follow(s, &id);
             })

@@ -83,13 +83,14 @@ impl View {
         all.get(to).copied()
     }
 
-    /// The element ids of this view's tab and panel (they label each other).
-    pub fn tab_id(self) -> String {
-        format!("hq-tab-{}", self.key())
+    /// The parts of the element ids of this view's tab and panel (they label each
+    /// other), prefixed per instance (`Ctx::id`).
+    pub fn tab_part(self) -> String {
+        format!("tab-{}", self.key())
     }
 
-    pub fn panel_id(self) -> String {
-        format!("hq-panel-{}", self.key())
+    pub fn panel_part(self) -> String {
+        format!("panel-{}", self.key())
     }
 }
 
@@ -97,12 +98,22 @@ impl View {
 #[derive(Clone, Copy)]
 pub struct Nav {
     view: RwSignal<View>,
+    /// The host lets the app write the page's fragment (`data-history="hash"`).
+    history: bool,
 }
 
 impl Nav {
-    pub fn new(opened: View) -> Nav {
+    pub fn new(opened: View, history: bool) -> Nav {
         Nav {
             view: RwSignal::new(opened),
+            history,
+        }
+    }
+
+    /// Writes the page's fragment, when the host lets the app.
+    fn set_hash(self, fragment: &str) {
+        if self.history {
+            io::set_hash(fragment);
         }
     }
 
@@ -115,7 +126,7 @@ impl Nav {
     pub fn go(self, v: View) {
         self.view.set(v);
         if share::in_fragment(&io::hash()).is_none() {
-            io::set_hash(v.key());
+            self.set_hash(v.key());
         }
     }
 
@@ -126,30 +137,33 @@ impl Nav {
 
     /// Shows a view and moves keyboard focus to its tab (the element that had it went
     /// away with the view it was in).
-    pub fn go_and_focus(self, v: View) {
+    pub fn go_and_focus(self, v: View, tab_id: &str) {
         self.go(v);
         let tab = web_sys::window()
             .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&v.tab_id()))
+            .and_then(|d| d.get_element_by_id(tab_id))
             .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
         if let Some(tab) = tab {
             let _ = tab.focus();
         }
     }
 
-    /// Puts the customer's share link of `s`, priced with `catalog`, in the address bar
-    /// and returns it (no internal notes, an approval without its details: whoever is
-    /// sent it is a customer).
-    pub fn share(self, s: &Scenario, catalog: &CatalogId) -> String {
+    /// Puts the customer's share link of `s`, priced with `catalog` and pointing at
+    /// `base`, in the address bar (when the host lets the app) and returns it (no
+    /// internal notes, an approval without its details: whoever is sent it is a customer).
+    pub fn share(self, s: &Scenario, catalog: &CatalogId, base: &str) -> String {
         let customer = s.for_customer();
-        io::set_hash(&share::fragment(&customer, catalog));
-        share::link(&io::base_url(), &customer, catalog)
+        self.set_hash(&share::fragment(&customer, catalog));
+        share::link(base, &customer, catalog)
     }
 
     /// Keeps a share link in the address bar current with the draft `s`, once it
     /// differs from the link's (a link opened under another catalog keeps naming its
     /// own until it is edited).
     pub fn follow(self, s: &Scenario, catalog: &CatalogId) {
+        if !self.history {
+            return;
+        }
         let hash = io::hash();
         let Some(shown) = share::in_fragment(&hash) else {
             return;

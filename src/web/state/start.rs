@@ -7,6 +7,7 @@
 use super::draft::{self, Mode, Saved};
 use crate::catalog::Catalog;
 use crate::scenario::{share, Scenario};
+use crate::web::host::Options;
 use crate::web::text;
 
 /// What a damaged link's notice says is shown when there is no draft to show instead.
@@ -26,12 +27,18 @@ pub struct Start {
 }
 
 impl Start {
-    /// From the URL fragment (without `#`) and the saved draft.
-    pub fn read(catalog: &Catalog, fragment: &str) -> Start {
+    /// From the URL fragment (without `#`), the saved draft (when the host allows
+    /// storage) and the host's options (a preset, a tier, a form mode to start with).
+    pub fn read(catalog: &Catalog, fragment: &str, host: &Options) -> Start {
+        let restore = || {
+            host.storage
+                .then(|| draft::restore(&host.draft_key()))
+                .flatten()
+        };
         let mut notice = None;
         match share::in_fragment(fragment).map(share::decode) {
             Some(Ok(scenario)) => {
-                let start = match draft::restore() {
+                let start = match restore() {
                     Some(Ok(d)) if d.scenario.for_customer() == scenario => Start::saved(d, None),
                     _ => Start::with(scenario, Mode::Guided, None),
                 };
@@ -45,16 +52,17 @@ impl Start {
         }
         // What a damaged link's notice says is shown instead is what is.
         let instead = |what: &str| notice.as_ref().map(|n| format!("{n} {what}"));
-        match draft::restore() {
+        match restore() {
             Some(Ok(d)) => Start::saved(d, instead("Your last saved draft is shown instead.")),
             Some(Err(e)) => Start::initial(
                 catalog,
+                host,
                 Some(match instead(FRESH) {
                     Some(n) => format!("{n} {e}"),
                     None => e,
                 }),
             ),
-            None => Start::initial(catalog, instead(FRESH)),
+            None => Start::initial(catalog, host, instead(FRESH)),
         }
     }
 
@@ -76,10 +84,19 @@ impl Start {
         }
     }
 
-    fn initial(catalog: &Catalog, notice: Option<String>) -> Start {
+    /// The catalog's initial scenario, or the host's preset, with the host's tier.
+    fn initial(catalog: &Catalog, host: &Options, notice: Option<String>) -> Start {
+        let mut scenario = host
+            .preset
+            .as_deref()
+            .and_then(|id| catalog.preset(id))
+            .map_or_else(|| Scenario::initial(catalog), |p| p.scenario.clone());
+        if let Some(tier) = &host.tier {
+            tier.clone_into(&mut scenario.tier);
+        }
         Start {
             pristine: true,
-            ..Start::with(Scenario::initial(catalog), Mode::Guided, notice)
+            ..Start::with(scenario, host.first_mode(), notice)
         }
     }
 }
