@@ -78,7 +78,7 @@ done
 say "assemble dist/"
 rm -rf dist
 mkdir -p dist/pkg
-cp index.html dist/
+cp index.html embed.html dist/
 cp pkg/*.js pkg/*.wasm dist/pkg/
 # public/ holds the static assets: app.css, boot.js, catalog.json5, catalogs/*.
 cp -R public dist/public
@@ -89,7 +89,7 @@ for f in dist/pkg/*.js dist/public/boot.js dist/public/app.css; do
   "$ESBUILD" "$f" --minify --log-level=warning --log-override:duplicate-object-key=silent \
     --outfile="$f" --allow-overwrite
 done
-for f in dist/index.html dist/pkg/hubquote.js dist/pkg/hubquote_bg.wasm dist/pkg/__wasm_split.js \
+for f in dist/index.html dist/embed.html dist/pkg/hubquote.js dist/pkg/hubquote_bg.wasm dist/pkg/__wasm_split.js \
   dist/public/app.css dist/public/boot.js dist/public/catalog.json5; do
   [[ -f $f ]] || die "$f missing from dist/"
 done

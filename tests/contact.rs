@@ -39,7 +39,11 @@ fn param(href: &str, key: &str) -> String {
 fn the_mailto_carries_number_tier_totals_and_a_share_link_that_reopens_the_quote() {
     let c = catalog();
     let q = course_50(&c);
-    let link = share::link("https://2i2c.org/quote/", &q.scenario);
+    let link = share::link(
+        "https://2i2c.org/quote/",
+        &q.scenario,
+        &share::CatalogId::of(&c, None),
+    );
     let h = href(c.contact.as_ref().unwrap(), &q, &link);
     assert!(h.starts_with("mailto:hello@2i2c.org?subject="), "{h}");
     // Nothing but unreserved characters and escapes after the address: no raw space,
@@ -84,7 +88,11 @@ fn the_mailto_carries_number_tier_totals_and_a_share_link_that_reopens_the_quote
 fn a_url_template_gets_each_value_encoded_and_keeps_its_own_text() {
     let c = catalog();
     let q = course_50(&c);
-    let link = share::link("https://2i2c.org/quote/", &q.scenario);
+    let link = share::link(
+        "https://2i2c.org/quote/",
+        &q.scenario,
+        &share::CatalogId::of(&c, None),
+    );
     let contact = Contact {
         url: Some(
             "https://2i2c.org/contact?quote={quote_number}&tier={tier}&total={first_year_total}&link={share_link}"

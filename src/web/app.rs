@@ -32,17 +32,18 @@ pub fn App(host: Options) -> impl IntoView {
     }
 }
 
-/// After the first frame is painted: the draft is saved from then on (it survives a
-/// reload; a share link in the address bar follows edits), and the other view's
-/// details, the file writers, the forms and the catalog checker load when the browser
-/// is idle (smallest and likeliest first). Neither delays the first total (saving
-/// touches localStorage, which is slow the first time).
+/// After the first frame is painted: the draft is kept and the host told from then on
+/// ([`keep_and_tell`]), and the other view's details, the file writers, the forms and
+/// the catalog checker load when the browser is idle (smallest and likeliest first).
+/// Neither delays the first total (saving touches localStorage, which is slow the first
+/// time).
 fn after_first_paint(c: Ctx) {
     let owner = Owner::current();
     io::after_paint(move || {
         if let Some(owner) = owner {
-            owner.with(|| Effect::new(move |_| c.persist()));
-            spawn_local(events::announce(c, owner));
+            spawn_local(async move {
+                let _ = keep_and_tell(c, owner).await;
+            });
         }
         request_idle_callback(|| {
             spawn_local(async {
@@ -54,6 +55,19 @@ fn after_first_paint(c: Ctx) {
             })
         });
     });
+}
+
+/// The draft saved after each change (it survives a reload; a share link in the address
+/// bar follows edits) and the host page told (`events`): a chunk, fetched once the first
+/// frame is painted, so that the first download carries neither the share link's writer
+/// nor the events. (Should it fail to download, nothing is saved: said in the README.)
+#[wasm_split(hubquote_events, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn keep_and_tell(c: Ctx, owner: Owner) -> Result<(), SplitLoaderError> {
+    owner.with(|| {
+        Effect::new(move |_| c.persist());
+        events::start(c);
+    });
+    Ok(())
 }
 
 /// The first Tab stop: to the view's tab, past the header's controls (visible when
@@ -76,6 +90,7 @@ fn load_asked_catalog(c: Ctx) {
     let host = c.host();
     let asked = host
         .catalog
+        .clone()
         .or_else(|| host.history.then(|| io::query("catalog")).flatten());
     if let Some(url) = asked {
         loader::fetch(c, url);

@@ -4,7 +4,9 @@
 //! number, tier, totals and customer share link, or the catalog's web address filled);
 //! the app itself sends nothing. A lazily loaded chunk, shown once the prices are painted.
 
-use super::state::ctx;
+use super::events;
+use super::host::Request;
+use super::state::{ctx, Ctx};
 use crate::catalog::Contact;
 use crate::quote::contact::href;
 use crate::scenario::share;
@@ -36,7 +38,7 @@ fn Action(place: Place) -> impl IntoView {
     let target = Memo::new(move |_| {
         let contact = contact.get()?;
         let q = c.last_good().get()?;
-        let link = share::customer_link(&c.share_base(), &q.scenario);
+        let link = share::customer_link(&c.share_base(), &q.scenario, &c.catalog_id());
         let words = match place {
             Place::Quote => "Request this quote".to_string(),
             Place::Menu => format!("Talk to us about {}", q.tier.label),
@@ -79,8 +81,9 @@ fn note(contact: &Contact) -> String {
 
 /// Tells the host page the visitor asks for the quote (`hubquote:request`, cancelable,
 /// with the customer's copy of the quote explained and its share link); false when the
-/// host took it over.
-fn request(c: crate::web::state::Ctx) -> bool {
+/// host takes it over: it called `preventDefault()`, or this is an iframe whose host
+/// asked for the requests (`request=host`), which cannot cancel in time.
+fn request(c: Ctx) -> bool {
     let Some(q) = c.last_good().get_untracked() else {
         return true;
     };
@@ -88,19 +91,19 @@ fn request(c: crate::web::state::Ctx) -> bool {
     let customer = crate::pricing::explain(&catalog, &q)
         .map(|q| q.for_customer())
         .unwrap_or_else(|_| q.for_customer());
-    let quote: serde_json::Value = serde_json::from_str(&customer.to_json()).unwrap_or_default();
-    let detail = serde_json::json!({
-        "quote": quote,
-        "share_link": share::customer_link(&c.share_base(), &q.scenario),
-        "quote_number": q.number,
-        "tier": q.tier.name,
-    });
-    super::events::dispatch(c.host().index, "hubquote:request", &detail, true)
+    let detail = events::Request {
+        quote: &customer,
+        share_link: share::customer_link(&c.share_base(), &q.scenario, &c.catalog_id()),
+        quote_number: &q.number,
+        tier: &q.tier.name,
+    };
+    let followed = events::tell(c, "hubquote:request", &events::json(&detail), true);
+    followed && !(c.host().frame && c.host().request == Request::Host)
 }
 
 /// The instance's contact: with the host's overrides when the catalog's rules accept
 /// them, else the catalog's own, with a console warning naming each refused option.
-fn checked(c: crate::web::state::Ctx) -> Option<Contact> {
+fn checked(c: Ctx) -> Option<Contact> {
     let merged = c.contact()?;
     let problems = merged.problems();
     if problems.is_empty() {

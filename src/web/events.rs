@@ -3,21 +3,30 @@
 //! changes (at most once an animation frame), `hubquote:request` (cancelable) when the
 //! visitor presses the contact action. Every detail is the customer's copy: the totals
 //! as the quote JSON writes them (`"8264.78"`), the customer's share link and scenario,
-//! never internal notes, approval details or thresholds.
+//! never internal notes, approval details or thresholds. In an iframe (`embed.html`) the
+//! same messages go to the parent page by `postMessage` (see `frame`).
+//!
+//! Details are written as JSON text by the quote JSON's own writer and parsed by the
+//! browser: no JSON value tree in the wasm.
 
+use super::frame;
 use super::host::Options;
 use super::state::Ctx;
-use crate::quote::{Quote, Status};
-use crate::scenario::share;
+use crate::quote::{Quote, Status, Totals};
+use crate::scenario::{share, Scenario};
 use leptos::prelude::*;
-use leptos::wasm_split::{wasm_split, SplitLoaderError};
-use serde_json::{json, Value};
+use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Dispatches `name` with `detail` on the instance's mount element; false when a
+/// Tells the host `name` with the JSON text `detail`: dispatched on the instance's mount
+/// element and, in an iframe with a target origin, posted to the parent. False when a
 /// listener called `preventDefault()` on a `cancelable` event.
-pub fn dispatch(index: usize, name: &str, detail: &Value, cancelable: bool) -> bool {
-    let Some(el) = super::mounted(index) else {
+pub fn tell(c: Ctx, name: &str, detail: &str, cancelable: bool) -> bool {
+    let Ok(detail) = js_sys::JSON::parse(detail) else {
+        return true;
+    };
+    frame::post(c.host(), name, &detail);
+    let Some(el) = super::mounted(c.host().index) else {
         return true;
     };
     event(name, detail, cancelable)
@@ -27,14 +36,13 @@ pub fn dispatch(index: usize, name: &str, detail: &Value, cancelable: bool) -> b
 
 /// `new CustomEvent(name, { detail, bubbles, composed, cancelable })`, through js-sys
 /// (web-sys's `CustomEventInit` would rebuild web-sys with one more feature).
-fn event(name: &str, detail: &Value, cancelable: bool) -> Option<web_sys::Event> {
+fn event(name: &str, detail: JsValue, cancelable: bool) -> Option<web_sys::Event> {
     let window = web_sys::window()?;
     let ctor: js_sys::Function = js_sys::Reflect::get(&window, &"CustomEvent".into())
         .ok()?
         .dyn_into()
         .ok()?;
     let init = js_sys::Object::new();
-    let detail = js_sys::JSON::parse(&detail.to_string()).ok()?;
     for (key, value) in [
         ("detail", detail),
         ("bubbles", JsValue::TRUE),
@@ -50,31 +58,26 @@ fn event(name: &str, detail: &Value, cancelable: bool) -> Option<web_sys::Event>
         .ok()
 }
 
-/// Starts telling the host (a lazily loaded chunk, fetched once the first frame is
-/// painted: the first download carries no event code).
-pub async fn announce(c: Ctx, owner: Owner) {
-    let _ = announce_split(c, owner).await;
-}
-
-#[wasm_split(hubquote_events, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn announce_split(c: Ctx, owner: Owner) -> Result<(), SplitLoaderError> {
-    owner.with(|| start(c));
-    Ok(())
+/// JSON text of `value` (the quote JSON's writer); `null` if it cannot be written.
+pub fn json(value: &impl Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into())
 }
 
 /// `hubquote:ready`, then `hubquote:change` after each change of the priced result (one
 /// per animation frame at most; none while the input is invalid: the last good quote
-/// does not change).
-fn start(c: Ctx) {
-    let host = c.host();
-    let index = host.index;
-    let ready = json!({
-        "options": options(&host),
-        "catalog": c.catalog().with_untracked(|cat| json!({ "name": cat.name, "version": cat.version })),
-    });
+/// does not change); in an iframe, `hubquote:resize` too. Run from the shell's chunk
+/// after the first paint (`app::keep_and_tell`).
+pub fn start(c: Ctx) {
+    if let Some(el) = super::mounted(c.host().index) {
+        super::host::warn_unknown(&el, c.host());
+    }
+    let ready = c
+        .catalog()
+        .with_untracked(|cat| json(&Ready::of(c.host(), &cat.name, &cat.version)));
     request_animation_frame(move || {
-        dispatch(index, "hubquote:ready", &ready, false);
+        tell(c, "hubquote:ready", &ready, false);
     });
+    frame::watch_height(c);
     let pending = StoredValue::new(false);
     Effect::new(move |_| {
         if c.last_good().with(Option::is_none) || pending.get_value() {
@@ -84,46 +87,97 @@ fn start(c: Ctx) {
         request_animation_frame(move || {
             pending.set_value(false);
             if let Some(q) = c.last_good().get_untracked() {
-                let detail = change(&q, &c.share_base());
-                dispatch(index, "hubquote:change", &detail, false);
+                let link = share::customer_link(&c.share_base(), &q.scenario, &c.catalog_id());
+                tell(c, "hubquote:change", &json(&Change::of(&q, link)), false);
             }
         });
     });
 }
 
-/// The change's detail: the customer's copy of `q` in brief.
-pub fn change(q: &Quote, base: &str) -> Value {
-    let totals: serde_json::Map<String, Value> = q
-        .totals
-        .named()
-        .iter()
-        .map(|(name, amount)| (name.to_string(), Value::String(amount.to_string())))
-        .collect();
-    let scenario = q.scenario.for_customer();
-    json!({
-        "tier": q.tier.name,
-        "tier_label": q.tier.label,
-        "totals": totals,
-        "currency": q.currency.code,
-        "quote_number": q.number,
-        "share_link": share::link(base, &scenario),
-        "scenario": scenario,
-        "draft": q.status == Status::Draft,
-    })
+/// `hubquote:change`'s detail: the customer's copy of a quote in brief.
+#[derive(Serialize)]
+pub struct Change<'a> {
+    tier: &'a str,
+    tier_label: &'a str,
+    /// The quote JSON's `totals`, money as its strings.
+    totals: &'a Totals,
+    currency: &'a str,
+    quote_number: &'a str,
+    share_link: String,
+    scenario: Scenario,
+    draft: bool,
 }
 
-/// The options as resolved, for `hubquote:ready`.
-fn options(h: &Options) -> Value {
-    json!({
-        "instance": h.instance,
-        "catalog": h.catalog,
-        "preset": h.preset,
-        "view": h.view.map(|v| v.key()),
-        "tier": h.tier,
-        "mode": format!("{:?}", h.audience).to_lowercase(),
-        "chrome": format!("{:?}", h.chrome).to_lowercase(),
-        "history": if h.history { "hash" } else { "none" },
-        "storage": if h.storage { "on" } else { "off" },
-        "share_base": h.share_base,
-    })
+impl<'a> Change<'a> {
+    /// Of the quote `q`, whose customer share link is `share_link`.
+    pub fn of(q: &'a Quote, share_link: String) -> Change<'a> {
+        Change {
+            tier: &q.tier.name,
+            tier_label: &q.tier.label,
+            totals: &q.totals,
+            currency: &q.currency.code,
+            quote_number: &q.number,
+            share_link,
+            scenario: q.scenario.for_customer(),
+            draft: q.status == Status::Draft,
+        }
+    }
+}
+
+/// `hubquote:request`'s detail: the customer's copy of the quote explained, and its link.
+#[derive(Serialize)]
+pub struct Request<'a> {
+    pub quote: &'a Quote,
+    pub share_link: String,
+    pub quote_number: &'a str,
+    pub tier: &'a str,
+}
+
+/// `hubquote:ready`'s detail: the instance's options as resolved and its catalog.
+#[derive(Serialize)]
+struct Ready<'a> {
+    options: Resolved<'a>,
+    catalog: Named<'a>,
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    name: &'a str,
+    version: &'a str,
+}
+
+#[derive(Serialize)]
+struct Resolved<'a> {
+    instance: &'a str,
+    catalog: Option<&'a str>,
+    preset: Option<&'a str>,
+    view: Option<&'static str>,
+    tier: Option<&'a str>,
+    mode: &'static str,
+    chrome: &'static str,
+    history: &'static str,
+    storage: &'static str,
+    share_base: Option<&'a str>,
+    target_origin: Option<&'a str>,
+}
+
+impl<'a> Ready<'a> {
+    fn of(h: &'a Options, name: &'a str, version: &'a str) -> Ready<'a> {
+        Ready {
+            options: Resolved {
+                instance: &h.instance,
+                catalog: h.catalog.as_deref(),
+                preset: h.preset.as_deref(),
+                view: h.view.map(|v| v.key()),
+                tier: h.tier.as_deref(),
+                mode: h.audience.key(),
+                chrome: h.chrome.key(),
+                history: if h.history { "hash" } else { "none" },
+                storage: if h.storage { "on" } else { "off" },
+                share_base: h.share_base.as_deref(),
+                target_origin: h.target_origin.as_deref(),
+            },
+            catalog: Named { name, version },
+        }
+    }
 }

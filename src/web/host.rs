@@ -1,7 +1,9 @@
 //! The host page's options for one instance of the app, the one owner of their names,
 //! values and defaults: read from the mount element's `data-*` attributes, each checked,
-//! with a console warning naming an unknown option or a bad value (the default is used).
-//! Everything else reads the typed [`Options`].
+//! with a console warning naming an unknown option or a bad value (the default is used);
+//! in the iframe's page (`embed.html`, whose element has `data-frame`) also from the
+//! page's query string, the same names without `data-`. Everything else reads the typed
+//! [`Options`].
 
 use super::state::{Mode, View};
 use crate::catalog::Contact;
@@ -20,6 +22,34 @@ pub enum Audience {
 pub enum Chrome {
     Full,
     Minimal,
+}
+
+/// The words of each audience and chrome in the options (and `hubquote:ready`).
+const AUDIENCES: [(&str, Audience); 3] = [
+    ("guided", Audience::Guided),
+    ("staff", Audience::Staff),
+    ("public", Audience::Public),
+];
+const CHROMES: [(&str, Chrome); 2] = [("full", Chrome::Full), ("minimal", Chrome::Minimal)];
+
+impl Audience {
+    pub fn key(self) -> &'static str {
+        key_of(&AUDIENCES, self)
+    }
+}
+
+impl Chrome {
+    pub fn key(self) -> &'static str {
+        key_of(&CHROMES, self)
+    }
+}
+
+/// The word for `value` in `table`.
+fn key_of<T: PartialEq + Copy>(table: &[(&'static str, T)], value: T) -> &'static str {
+    table
+        .iter()
+        .find(|(_, v)| *v == value)
+        .map_or("", |(k, _)| k)
 }
 
 /// In the iframe, who follows the contact action: the iframe itself, or the host page
@@ -54,14 +84,33 @@ pub struct Options {
     /// The iframe's parent origin for `postMessage` (none: nothing is posted).
     pub target_origin: Option<String>,
     pub request: Request,
+    /// This instance is the page of an iframe (`embed.html`): its events also go to the
+    /// parent, with its height.
+    pub frame: bool,
     /// The instance's name: its storage key and element ids are made from it.
     pub instance: String,
     /// The instance's position on the page (0 for the first).
     pub index: usize,
 }
 
-/// Every option's name, as the warning about an unknown one lists them.
-const KNOWN: &str = "catalog, catalog-origins, preset, view, tier, mode, chrome, history, storage, contact-email, contact-url, contact-label, share-base, target-origin, request";
+/// Every option's name: what is read, and what the warning about an unknown one lists.
+const NAMES: [&str; 15] = [
+    "catalog",
+    "catalog-origins",
+    "preset",
+    "view",
+    "tier",
+    "mode",
+    "chrome",
+    "history",
+    "storage",
+    "contact-email",
+    "contact-url",
+    "contact-label",
+    "share-base",
+    "target-origin",
+    "request",
+];
 
 impl Options {
     /// The defaults of an instance named `instance` at `index` on the page.
@@ -82,28 +131,31 @@ impl Options {
             share_base: None,
             target_origin: None,
             request: Request::App,
+            frame: false,
             instance,
             index,
         }
     }
 
-    /// Reads `(name, value)` pairs over the defaults; each problem is a warning.
-    pub fn parse<'a>(
-        mut self,
-        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
-        warn: &mut Vec<String>,
-    ) -> Options {
-        for (name, value) in pairs {
+    /// Sets the option `name` to `value`, if given; a problem is a warning naming the
+    /// option as the host wrote it (`prefix` + `name`).
+    fn read(&mut self, name: &str, value: Option<String>, prefix: &str, warn: &mut Vec<String>) {
+        if let Some(value) = value {
             if let Err(e) = self.set(name, value.trim()) {
-                warn.push(e);
+                warn.push(format!("hubquote: {prefix}{name}=\"{}\" {e}", value.trim()));
             }
         }
-        self
     }
 
-    /// Sets one option, or says why not.
+    /// Sets one option, or says why not (after the option's name).
     fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
         let some = || (!value.is_empty()).then(|| value.to_string());
+        let web = || {
+            some()
+                .filter(|v| is_web(v))
+                .map(Some)
+                .ok_or_else(|| "is not an http(s) address; ignored".to_string())
+        };
         match name {
             "catalog" => self.catalog = some(),
             "catalog-origins" => {
@@ -111,45 +163,27 @@ impl Options {
             }
             "preset" => self.preset = some(),
             "tier" => self.tier = some(),
-            "view" => self.view = Some(pick(name, value, &View::ALL.map(|v| (v.key(), v)))?),
-            "mode" => {
-                self.audience = pick(
-                    name,
-                    value,
-                    &[
-                        ("guided", Audience::Guided),
-                        ("staff", Audience::Staff),
-                        ("public", Audience::Public),
-                    ],
-                )?
+            "view" => {
+                let views = View::ALL.map(|v| (v.key(), v));
+                // The book of business is staff's own, not a view to embed.
+                self.view = Some(pick(value, views.get(..3).unwrap_or(&views))?)
             }
-            "chrome" => {
-                self.chrome = pick(
-                    name,
-                    value,
-                    &[("full", Chrome::Full), ("minimal", Chrome::Minimal)],
-                )?
-            }
-            "history" => self.history = pick(name, value, &[("hash", true), ("none", false)])?,
-            "storage" => self.storage = pick(name, value, &[("on", true), ("off", false)])?,
+            "mode" => self.audience = pick(value, &AUDIENCES)?,
+            "chrome" => self.chrome = pick(value, &CHROMES)?,
+            "history" => self.history = pick(value, &[("hash", true), ("none", false)])?,
+            "storage" => self.storage = pick(value, &[("on", true), ("off", false)])?,
             "request" => {
-                self.request = pick(name, value, &[("app", Request::App), ("host", Request::Host)])?
+                self.request = pick(value, &[("app", Request::App), ("host", Request::Host)])?
             }
             "contact-email" => self.contact_email = some(),
             "contact-url" => self.contact_url = some(),
             "contact-label" => self.contact_label = some(),
-            "share-base" => self.share_base = some().filter(|b| is_web(b)),
+            "share-base" => self.share_base = web()?,
             "target-origin" if value == "*" => {
-                return Err("hubquote: data-target-origin=\"*\" is refused: name the parent page's origin (https://example.org)".into())
+                return Err("is refused: name the parent page's origin (https://example.org); nothing is posted".into())
             }
-            "target-origin" => self.target_origin = some().filter(|b| is_web(b)),
-            // The marker itself (`data-hubquote="name"`): the instance's name.
-            "hubquote" => {}
-            _ => {
-                return Err(format!(
-                    "hubquote: unknown option data-{name} (known, each after data-: {KNOWN})"
-                ))
-            }
+            "target-origin" => self.target_origin = web()?,
+            _ => return Err("is not an option".into()),
         }
         Ok(())
     }
@@ -247,18 +281,15 @@ fn origin_of(text: &str) -> String {
         .unwrap_or_else(|_| text.to_string())
 }
 
-/// `value` as one of `choices`, or a warning naming the option and the choices.
-fn pick<T: Copy>(name: &str, value: &str, choices: &[(&str, T)]) -> Result<T, String> {
+/// `value` as one of `choices`, or why not (the choices named).
+fn pick<T: Copy>(value: &str, choices: &[(&str, T)]) -> Result<T, String> {
     choices
         .iter()
         .find(|(k, _)| *k == value)
         .map(|(_, v)| *v)
         .ok_or_else(|| {
             let known: Vec<&str> = choices.iter().map(|(k, _)| *k).collect();
-            format!(
-                "hubquote: data-{name}=\"{value}\" is not one of {}; the default is used",
-                known.join(", ")
-            )
+            format!("is not one of {}; the default is used", known.join(", "))
         })
 }
 
@@ -266,8 +297,9 @@ fn is_web(address: &str) -> bool {
     address.starts_with("https://") || address.starts_with("http://")
 }
 
-/// The options of the element `el`, the `index`-th instance on the page; warnings go to
-/// the console.
+/// The options of the element `el`, the `index`-th instance on the page (in the iframe's
+/// page, `data-frame`, then its query string's); a bad value's warning goes to the
+/// console. (Unknown options are told after the first paint: [`warn_unknown`].)
 pub fn read(el: &web_sys::Element, index: usize) -> Options {
     let instance = [
         el.id(),
@@ -276,22 +308,43 @@ pub fn read(el: &web_sys::Element, index: usize) -> Options {
     .into_iter()
     .find(|n| !n.trim().is_empty())
     .unwrap_or_else(|| index.to_string());
-    let pairs: Vec<(String, String)> = el
-        .get_attribute_names()
-        .iter()
-        .filter_map(|n| n.as_string())
-        .filter_map(|n| {
-            let name = n.strip_prefix("data-")?.to_string();
-            Some((name, el.get_attribute(&n).unwrap_or_default()))
-        })
-        .collect();
+    let mut options = Options::defaults(instance, index);
+    options.frame = el.has_attribute("data-frame");
     let mut warn = Vec::new();
-    let options = Options::defaults(instance, index).parse(
-        pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        &mut warn,
-    );
+    for name in NAMES {
+        let attribute = el.get_attribute(&format!("data-{name}"));
+        options.read(name, attribute, "data-", &mut warn);
+        if options.frame {
+            options.read(name, super::io::query(name), "?", &mut warn);
+        }
+    }
     for w in warn {
         web_sys::console::warn_1(&w.into());
     }
     options
+}
+
+/// Warns of each option of the instance at `el` that is not one (a misspelt attribute,
+/// a query parameter of the iframe's page).
+pub fn warn_unknown(el: &web_sys::Element, host: &Options) {
+    let own = |name: &str| NAMES.contains(&name) || name == "hubquote" || name == "frame";
+    let attributes = el.get_attribute_names();
+    let mut unknown: Vec<String> = attributes
+        .iter()
+        .filter_map(|n| n.as_string())
+        .filter_map(|n| n.strip_prefix("data-").map(str::to_string))
+        .filter(|n| !own(n))
+        .map(|n| format!("data-{n}"))
+        .collect();
+    if host.frame {
+        let query = super::io::query_pairs().into_iter().map(|(name, _)| name);
+        unknown.extend(query.filter(|n| !own(n)).map(|n| format!("?{n}")));
+    }
+    for name in unknown {
+        let w = format!(
+            "hubquote: {name} is not an option (the options: {})",
+            NAMES.join(", ")
+        );
+        web_sys::console::warn_1(&w.into());
+    }
 }

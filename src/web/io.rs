@@ -95,6 +95,21 @@ pub fn query(name: &str) -> Option<String> {
         .filter(|v| !v.trim().is_empty())
 }
 
+/// Every `name=value` pair of the page's query string, decoded, in order.
+pub fn query_pairs() -> Vec<(String, String)> {
+    let search = window().and_then(|w| w.location().search().ok());
+    let params = search.and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
+    let entries = params.and_then(|p| js_sys::try_iter(&p).ok().flatten());
+    entries
+        .into_iter()
+        .flatten()
+        .filter_map(|pair| {
+            let pair: js_sys::Array = pair.ok()?.into();
+            Some((pair.get(0).as_string()?, pair.get(1).as_string()?))
+        })
+        .collect()
+}
+
 pub fn storage_get(key: &str) -> Option<String> {
     window()?.local_storage().ok()??.get_item(key).ok()?
 }

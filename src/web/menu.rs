@@ -103,7 +103,7 @@ fn cards(m: Menu) -> impl IntoView {
 fn Recommendation() -> impl IntoView {
     let c = ctx();
     view! {
-        <section class="hq-reco" data-testid="recommendation" aria-labelledby="hq-reco-h">
+        <section class="hq-reco" data-testid="recommendation" aria-labelledby=c.id("reco-h")>
             {move || match c.recommendation().with(reco) {
                 Ok((tier, reasons)) => {
                     let label = tier.clone()
@@ -121,7 +121,7 @@ fn Recommendation() -> impl IntoView {
                         _ => ("Recommended for your configuration: ".to_string(), String::new()),
                     };
                     view! {
-                        <h2 id="hq-reco-h" class="hq-h3" data-testid="recommendation-heading">{lead}<strong>{label}</strong>{after}</h2>
+                        <h2 id=c.id("reco-h") class="hq-h3" data-testid="recommendation-heading">{lead}<strong>{label}</strong>{after}</h2>
                         <ul>
                             {reasons
                                 .into_iter()
@@ -139,7 +139,7 @@ fn Recommendation() -> impl IntoView {
                     .into_any()
                 }
                 Err(why) => view! {
-                    <h2 id="hq-reco-h" class="hq-h3">"Recommendation"</h2>
+                    <h2 id=c.id("reco-h") class="hq-h3">"Recommendation"</h2>
                     <p>{why}</p>
                 }
                 .into_any(),

@@ -13,6 +13,7 @@ mod chunk;
 mod configure;
 mod contact;
 mod events;
+mod frame;
 pub mod host;
 mod io;
 mod loader;

@@ -151,7 +151,7 @@ test('an element added later is mounted on request; a bad option is a warning, n
   });
   await poll(async () => assert.equal((await events(app.page, 'hubquote:ready')).length, 3));
   assert.equal(await app.page.locator('#later > main.hq').count(), 1);
-  assert.ok(warnings.some((w) => w.includes('unknown option data-colour')), warnings.join('\n'));
+  assert.ok(warnings.some((w) => w.includes('data-colour is not an option')), warnings.join('\n'));
   assert.ok(warnings.some((w) => w.includes('data-view="nope"')), warnings.join('\n'));
   const href = await app.page.locator('#later [data-testid="contact-action"]').getAttribute('href');
   assert.match(href, /^mailto:sales@example\.org\?/, 'the per-instance contact override');

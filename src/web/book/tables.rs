@@ -10,6 +10,7 @@ use crate::export::book_parts::{self as parts, HALVES};
 use crate::export::{from_to, percent, problem_text, signed};
 use crate::money::Currency;
 use crate::quote::{labels, Status};
+use crate::web::state::ctx;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -149,8 +150,8 @@ fn summary(s: &Summary) -> impl IntoView {
         grid(label, "book-summary", parts::half(s, name, pick), &sums)
     });
     view! {
-        <section class="hq-wide" aria-labelledby="hq-book-summary">
-            <h3 id="hq-book-summary">"Revenue by kind"</h3>
+        <section class="hq-wide" aria-labelledby=ctx().id("book-summary")>
+            <h3 id=ctx().id("book-summary")>"Revenue by kind"</h3>
             {about.lines().map(|l| view! { <p class="hq-muted">{l.to_string()}</p> }).collect_view()}
             {tables.into_iter().collect_view()}
         </section>
@@ -208,8 +209,8 @@ fn impact(i: &Impact) -> impl IntoView {
         &sums,
     );
     view! {
-        <section class="hq-wide" aria-labelledby="hq-book-impact">
-            <h3 id="hq-book-impact">{label}</h3>
+        <section class="hq-wide" aria-labelledby=ctx().id("book-impact")>
+            <h3 id=ctx().id("book-impact")>{label}</h3>
             <p data-testid="book-impact-counts">{parts::counts(&i.summary, i.rows.len())}</p>
             {files}
             {revenue}

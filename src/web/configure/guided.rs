@@ -129,7 +129,7 @@ pub fn Guided() -> impl IntoView {
                 }).collect_view()}
             </ol>
             <fieldset class="hq-step" class:invalid=stuck data-testid="guided-step" node_ref=fields
-                aria-describedby=move || stuck().then_some("hq-step-err")>
+                aria-describedby=move || stuck().then(|| c.id("step-err"))>
                 <legend>
                     <h3 class="hq-h3" tabindex="-1" data-testid="guided-heading" node_ref=heading>{move || {
                         let i = step.get();
@@ -137,7 +137,7 @@ pub fn Guided() -> impl IntoView {
                     }}</h3>
                 </legend>
                 {move || stuck().then(|| view! {
-                    <p class="hq-err" id="hq-step-err" role="alert" data-testid="guided-blocked">
+                    <p class="hq-err" id=c.id("step-err") role="alert" data-testid="guided-blocked">
                         "An answer on this step needs correcting before going on: see the marked field."</p>
                 })}
                 <Show when=move || hubs.get() == 0 && (1..=2).contains(&step.get())>

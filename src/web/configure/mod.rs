@@ -51,9 +51,9 @@ fn Presets() -> impl IntoView {
     };
     view! {
         <div class="hq-field hq-preset">
-            <label for="hq-preset">"Start from an example"</label>
-            <select id="hq-preset" data-testid="preset" on:change=on_change
-                prop:value=move || c.preset().get() aria-describedby="hq-preset-d">
+            <label for=c.id("preset")>"Start from an example"</label>
+            <select id=c.id("preset") data-testid="preset" on:change=on_change
+                prop:value=move || c.preset().get() aria-describedby=c.id("preset-d")>
                 <option value="" selected=move || c.preset().with(String::is_empty)>"Choose a preset"</option>
                 {move || c.catalog().with(|cat| cat.presets.iter().map(|p| {
                     let id = p.id.clone();
@@ -61,7 +61,7 @@ fn Presets() -> impl IntoView {
                     view! { <option value=p.id.clone() selected=selected>{p.label.clone()}</option> }
                 }).collect_view())}
             </select>
-            <p class="hq-hint" id="hq-preset-d">
+            <p class="hq-hint" id=c.id("preset-d")>
                 {move || description().unwrap_or_else(|| "Replaces your answers with a typical case that you can then adjust.".into())}
             </p>
         </div>

@@ -3,6 +3,7 @@
 //! the stylesheet, so it works under `style-src 'self'`).
 
 use crate::quote::Quote;
+use crate::web::state::ctx;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 use std::sync::Arc;
@@ -64,8 +65,8 @@ pub fn Chart(q: Arc<Quote>) -> impl IntoView {
     view! {
         <figure class="hq-chart">
             <svg data-testid="cost-chart" viewBox=format!("0 0 {WIDTH} 40") width="100%" height="40"
-                preserveAspectRatio="none" role="img" aria-labelledby="hq-chart-title">
-                <title id="hq-chart-title">"First-year cost by section"</title>
+                preserveAspectRatio="none" role="img" aria-labelledby=ctx().id("chart-title")>
+                <title id=ctx().id("chart-title")>"First-year cost by section"</title>
                 {rects}
             </svg>
             <figcaption>

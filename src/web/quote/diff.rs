@@ -71,8 +71,8 @@ fn Against(d: QuoteDiff) -> impl IntoView {
         view! { <ul class="hq-changes" data-testid="compare-inputs">{d.inputs.iter().map(input).collect_view()}</ul> }.into_any()
     };
     view! {
-        <section class="hq-block hq-versus" data-testid="compare" aria-labelledby="hq-versus-h">
-            <h2 class="hq-h3" id="hq-versus-h">"B against A"</h2>
+        <section class="hq-block hq-versus" data-testid="compare" aria-labelledby=ctx().id("versus-h")>
+            <h2 class="hq-h3" id=ctx().id("versus-h")>"B against A"</h2>
             <p class="hq-muted">{format!("A: {} ({}) · B, this quote: {} ({})", d.a.number, d.a.tier_label, d.b.number, d.b.tier_label)}</p>
             <h3 class="hq-h4">"What changed"</h3>
             {inputs}

@@ -125,8 +125,8 @@ pub fn QuoteView() -> impl IntoView {
             ))}
             {body}
             {move || details.get().then(|| view! {
-                <section class="hq-block" aria-labelledby="hq-compare-h">
-                    <h2 class="hq-h3" id="hq-compare-h">"Every tier for this configuration"</h2>
+                <section class="hq-block" aria-labelledby=c.id("compare-h")>
+                    <h2 class="hq-h3" id=c.id("compare-h")>"Every tier for this configuration"</h2>
                     {chunk::lazy(
                         None,
                         "The comparison of every tier could not be downloaded from the server. Check the connection, then open this tab again.",
@@ -159,12 +159,12 @@ fn details_view(
     };
     Ok(view! {
         <Band q=q.clone()/>
-        <section class="hq-block" aria-labelledby="hq-chart-h">
-            <h2 class="hq-h3" id="hq-chart-h">"Where the money goes (first year)"</h2>
+        <section class="hq-block" aria-labelledby=ctx().id("chart-h")>
+            <h2 class="hq-h3" id=ctx().id("chart-h")>"Where the money goes (first year)"</h2>
             <chart::Chart q=q.clone()/>
         </section>
-        <section class="hq-block" aria-labelledby="hq-lines-h">
-            <h2 class="hq-h3" id="hq-lines-h">"Line items"</h2>
+        <section class="hq-block" aria-labelledby=ctx().id("lines-h")>
+            <h2 class="hq-h3" id=ctx().id("lines-h")>"Line items"</h2>
             <p class="hq-hint hq-screen-only">"Every amount is quantity × unit price; \u{201c}Why?\u{201d} shows where each number comes from."</p>
             <lines::Lines q=q.clone() open=open/>
         </section>
@@ -284,7 +284,7 @@ fn Notes(q: Arc<Quote>) -> impl IntoView {
 }
 
 fn list(key: &'static str, title: &'static str, items: Vec<String>) -> impl IntoView {
-    let heading = format!("hq-{key}-h");
+    let heading = ctx().id(&format!("{key}-h"));
     let labelled_by = heading.clone();
     let body = if items.is_empty() {
         view! { <p class="hq-muted">"None."</p> }.into_any()

@@ -5,6 +5,7 @@
 
 use crate::quote::years::CATEGORIES;
 use crate::quote::{labels, Quote, Year};
+use crate::web::state::ctx;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -59,8 +60,8 @@ pub fn Years(q: std::sync::Arc<Quote>) -> impl IntoView {
         view! { <tr class="hq-term"><th scope="row">{labels::whole_term(q.totals.term_years)}</th>{cells}</tr> }
     });
     view! {
-        <section class="hq-block" aria-labelledby="hq-years-h">
-            <h2 class="hq-h3" id="hq-years-h">{labels::YEAR_BY_YEAR}</h2>
+        <section class="hq-block" aria-labelledby=ctx().id("years-h")>
+            <h2 class="hq-h3" id=ctx().id("years-h")>{labels::YEAR_BY_YEAR}</h2>
             <div class="hq-scroll" tabindex="0" role="region" aria-label=labels::YEAR_BY_YEAR>
                 <table class="hq-years" data-testid="years">
                     <caption class="hq-sr">{format!("{} ({})", labels::YEAR_BY_YEAR, labels::whole_term(q.totals.term_years))}</caption>

@@ -65,8 +65,9 @@ pub struct Ctx {
     made_with: RwSignal<Option<String>>,
     /// The draft is too big to save.
     unsaved: RwSignal<bool>,
-    /// The host page's options for this instance.
-    host: StoredValue<Options>,
+    /// The host page's options for this instance (kept as long as the page: an instance
+    /// is never unmounted).
+    host: &'static Options,
 }
 
 /// The shared state of the app this view is in.
@@ -79,7 +80,11 @@ impl Ctx {
     /// the saved draft, else the catalog's initial scenario.
     pub fn new(host: Options) -> Ctx {
         let catalogs = Catalogs::embedded();
-        let fragment = io::hash();
+        // A share link opens in the instance that owns the address bar, else in the
+        // page's first; a view named there only in the former.
+        let fragment = Some(io::hash())
+            .filter(|f| host.history || (host.index == 0 && share::in_fragment(f).is_some()))
+            .unwrap_or_default();
         let start = catalogs
             .current()
             .with_untracked(|c| Start::read(c, &fragment, &host));
@@ -104,7 +109,7 @@ impl Ctx {
             notice: RwSignal::new(start.notice),
             made_with: RwSignal::new(start.made_with),
             unsaved: RwSignal::new(false),
-            host: StoredValue::new(host),
+            host: Box::leak(Box::new(host)),
         }
     }
 
@@ -183,17 +188,17 @@ impl Ctx {
     pub fn contact(&self) -> Option<crate::catalog::Contact> {
         self.catalogs
             .current()
-            .with(|cat| self.host.with_value(|h| h.contact(cat.contact.as_ref())))
+            .with(|cat| self.host.contact(cat.contact.as_ref()))
     }
 
     /// The host page's options for this instance.
-    pub fn host(&self) -> Options {
-        self.host.get_value()
+    pub fn host(&self) -> &'static Options {
+        self.host
     }
 
     /// This instance's element id for `part` (`host::Options::id`).
     pub fn id(&self, part: &str) -> String {
-        self.host.with_value(|h| h.id(part))
+        self.host.id(part)
     }
 
     /// What the prices price while the visitor has changed nothing but the tier: the
@@ -210,11 +215,20 @@ impl Ctx {
     }
 
     /// The address share links point to: the host's `share-base`, else the host page
-    /// without its fragment.
+    /// without its fragment (the iframe's: the app's own page beside `embed.html`).
     pub fn share_base(&self) -> String {
-        self.host
-            .with_value(|h| h.share_base.clone())
-            .unwrap_or_else(io::base_url)
+        let h = self.host;
+        match (&h.share_base, h.frame) {
+            (Some(base), _) => base.clone(),
+            // The iframe's page is `embed.html?…`: its links open the app's own page.
+            (None, true) => {
+                let page = io::base_url();
+                let path = page.split('?').next().unwrap_or_default();
+                path.rsplit_once('/')
+                    .map_or_else(|| page.clone(), |(dir, _)| format!("{dir}/"))
+            }
+            (None, false) => io::base_url(),
+        }
     }
 
     /// The engine's validation of the draft: (path, message).
@@ -306,7 +320,7 @@ impl Ctx {
 
     /// Changes the form mode (a public instance has no staff form).
     pub fn set_mode(&self, m: Mode) {
-        if m == Mode::Guided || self.host.with_value(|h| h.audience != Audience::Public) {
+        if m == Mode::Guided || self.host.audience != Audience::Public {
             self.mode.set(m);
         }
     }
@@ -438,7 +452,7 @@ impl Ctx {
         let id = self.catalog_id();
         self.pinned.encoded().with(|pinned| {
             self.form.draft().with(|s| {
-                if let Some(key) = self.host.with_value(|h| h.storage.then(|| h.draft_key())) {
+                if let Some(key) = self.host.storage.then(|| self.host.draft_key()) {
                     let saved = draft::save(&key, s, mode, pinned.as_deref());
                     if self.unsaved.get_untracked() == saved {
                         self.unsaved.set(!saved);

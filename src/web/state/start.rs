@@ -85,18 +85,33 @@ impl Start {
     }
 
     /// The catalog's initial scenario, or the host's preset, with the host's tier.
+    /// (A preset or tier the catalog does not have is a console warning, and ignored.)
     fn initial(catalog: &Catalog, host: &Options, notice: Option<String>) -> Start {
-        let mut scenario = host
-            .preset
-            .as_deref()
-            .and_then(|id| catalog.preset(id))
-            .map_or_else(|| Scenario::initial(catalog), |p| p.scenario.clone());
-        if let Some(tier) = &host.tier {
-            tier.clone_into(&mut scenario.tier);
+        let preset = host.preset.as_deref().and_then(|id| {
+            let found = catalog.preset(id);
+            if found.is_none() {
+                warn("preset", id);
+            }
+            found
+        });
+        let mut scenario =
+            preset.map_or_else(|| Scenario::initial(catalog), |p| p.scenario.clone());
+        match &host.tier {
+            Some(t) if catalog.tiers.contains(t) || t == crate::scenario::RECOMMEND => {
+                t.clone_into(&mut scenario.tier)
+            }
+            Some(t) => warn("tier", t),
+            None => {}
         }
         Start {
             pristine: true,
             ..Start::with(scenario, host.first_mode(), notice)
         }
     }
+}
+
+/// Warns that the host's `option` names nothing in the catalog.
+fn warn(option: &str, value: &str) {
+    let w = format!("hubquote: data-{option}=\"{value}\" is not in the catalog; ignored");
+    web_sys::console::warn_1(&w.into());
 }
