@@ -60,7 +60,7 @@ test('the iframe tells its parent, to its origin only, the totals the CLI comput
   });
   const before = (await layout(page)).frame;
   await frame.locator('[data-testid="nav-quote"]').click();
-  await frame.locator('[data-testid="line-items"]').waitFor();
+  await frame.locator('[data-testid="line"]').first().waitFor();
   await poll(async () => {
     const l = await layout(page);
     assert.ok(l.frame !== before && Math.abs(l.frame - l.content) <= 1 && l.content <= l.inner, JSON.stringify({ before, ...l }));

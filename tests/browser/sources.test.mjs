@@ -45,7 +45,7 @@ async function partnerCatalog() {
 async function servePartner(page) {
   const catalog = await partnerCatalog();
   const index = await readFile(join(DIST, 'index.html'), 'utf8');
-  const host = index.replace('<div id="hubquote">', `<div id="hubquote" data-catalog-origins="${PARTNER} https://other.test">`);
+  const host = index.replace('<div id="hubquote" ', `<div id="hubquote" data-catalog-origins="${PARTNER} https://other.test" `);
   assert.notEqual(host, index, 'the host page has the attribute');
   const asked = [];
   await page.route(`${PARTNER}/**`, (route) => {
