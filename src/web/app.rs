@@ -3,7 +3,7 @@
 //! mode's controls and headline), the three tabs and their panels. Only the active panel's content is mounted, so each `data-testid` exists once
 //! on the page. Views depend on the state, never on the shell.
 
-use super::host::{Chrome, Options};
+use super::state::host::{Chrome, Options};
 use super::state::{ctx, preload_catalog_check, Ctx, Mode, View};
 use super::{book, chunk, configure, events, io, loader, menu, present, quote};
 use leptos::prelude::*;

@@ -5,7 +5,7 @@
 //! the app itself sends nothing. A lazily loaded chunk, shown once the prices are painted.
 
 use super::events;
-use super::host::Request;
+use super::state::host::Request;
 use super::state::{ctx, Ctx};
 use crate::catalog::Contact;
 use crate::quote::contact::href;

@@ -10,7 +10,7 @@
 //! browser: no JSON value tree in the wasm.
 
 use super::frame;
-use super::host::Options;
+use super::state::host::Options;
 use super::state::Ctx;
 use crate::quote::{Quote, Status, Totals};
 use crate::scenario::{share, Scenario};
@@ -26,7 +26,7 @@ pub fn tell(c: Ctx, name: &str, detail: &str, cancelable: bool) -> bool {
         return true;
     };
     frame::post(c.host(), name, &detail);
-    let Some(el) = super::mounted(c.host().index) else {
+    let Some(el) = super::state::host::mounted(c.host().index) else {
         return true;
     };
     event(name, detail, cancelable)
@@ -68,8 +68,8 @@ pub fn json(value: &impl Serialize) -> String {
 /// does not change); in an iframe, `hubquote:resize` too. Run from the shell's chunk
 /// after the first paint (`app::keep_and_tell`).
 pub fn start(c: Ctx) {
-    if let Some(el) = super::mounted(c.host().index) {
-        super::host::warn_unknown(&el, c.host());
+    if let Some(el) = super::state::host::mounted(c.host().index) {
+        super::state::host::warn_unknown(&el, c.host());
     }
     let ready = c
         .catalog()

@@ -3,7 +3,7 @@
 //! host named (`target-origin`: never `*`), and `hubquote:resize` with the content's
 //! height whenever it changes, so that the host can size the iframe without scrollbars.
 
-use super::host::Options;
+use super::state::host::Options;
 use super::state::Ctx;
 use wasm_bindgen::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn post(host: &Options, name: &str, detail: &JsValue) {
 /// (a `ResizeObserver` on the mount element; it lives as long as the page).
 pub fn watch_height(c: Ctx) {
     let host = c.host();
-    let (true, Some(el)) = (host.frame, super::mounted(host.index)) else {
+    let (true, Some(el)) = (host.frame, super::state::host::mounted(host.index)) else {
         return;
     };
     let watched = el.clone();

@@ -66,7 +66,7 @@ pub fn fetch(c: Ctx, url: String) {
 }
 
 /// Fetches the catalog at `url` and loads it, or says why not (an address the host page
-/// does not allow, [`Options::catalog_url`](super::host::Options::catalog_url), is not fetched).
+/// does not allow, [`Options::catalog_url`](super::state::host::Options::catalog_url), is not fetched).
 #[wasm_split(hubquote_controls, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn from_url(c: Ctx, url: String) -> Result<Loading, SplitLoaderError> {
     Ok(Box::pin(async move {

@@ -2,7 +2,7 @@
 //!
 //! The app never takes over `<body>`: `public/boot.js` mounts one independent instance
 //! into each `[data-hubquote]` element (and `#hubquote`) of the host page (`index.html`,
-//! or any page that embeds it), each with its options (`host`), so it can live inside
+//! or any page that embeds it), each with its options (`state::host`), so it can live inside
 //! another site. Everything it needs is in the wasm: the default catalog is embedded.
 //! It presents the engine's results only: prices, totals, rules and messages all come
 //! from `pricing`, `scenario` and `quote`.
@@ -14,7 +14,6 @@ mod configure;
 mod contact;
 mod events;
 mod frame;
-pub mod host;
 mod io;
 mod loader;
 mod menu;
@@ -26,15 +25,6 @@ mod text;
 
 use wasm_bindgen::prelude::*;
 
-/// The id of the element the app mounted into before instances had options; `boot.js`
-/// still mounts one there, with the defaults.
-pub const MOUNT_ID: &str = "hubquote";
-
-thread_local! {
-    /// The elements an instance is mounted in, in order: the next one's index.
-    static MOUNTED: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 /// Entry point, run by wasm-bindgen when the module is initialised (`init()` in JS);
 /// `boot.js` then mounts an instance into each marked element with [`mount`].
 #[wasm_bindgen(start)]
@@ -42,24 +32,14 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// The mount element of the `index`-th instance.
-fn mounted(index: usize) -> Option<web_sys::Element> {
-    MOUNTED.with_borrow(|m| m.get(index).cloned())
-}
-
 /// Mounts an instance into `el` (`hubquote.mount(el)` from the boot module), once per
 /// element; its options are read from the element's `data-*` attributes now.
 #[wasm_bindgen]
 pub fn mount(el: web_sys::HtmlElement) {
-    let index = MOUNTED.with_borrow_mut(|m| {
-        if m.iter().any(|e| e.is_same_node(Some(&el))) {
-            return None;
-        }
-        m.push(el.clone().into());
-        Some(m.len() - 1)
-    });
-    let Some(index) = index else { return };
-    let host = host::read(&el, index);
+    let Some(index) = state::host::register(&el) else {
+        return;
+    };
+    let host = state::host::read(&el, index);
     // The instance lives as long as the page: never unmount it.
     leptos::mount::mount_to(el, move || app::App(app::AppProps { host })).forget();
 }

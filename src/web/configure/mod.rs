@@ -9,7 +9,7 @@ mod staff;
 
 use super::state::{ctx, Mode};
 use super::text::capitalise;
-use crate::web::host::Audience;
+use crate::web::state::host::Audience;
 use leptos::prelude::*;
 
 #[component]

@@ -5,9 +5,9 @@
 //! record included.
 
 use super::draft::{self, Mode, Saved};
+use super::host::Options;
 use crate::catalog::Catalog;
 use crate::scenario::{share, Scenario};
-use crate::web::host::Options;
 use crate::web::text;
 
 /// What a damaged link's notice says is shown when there is no draft to show instead.

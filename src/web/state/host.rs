@@ -5,8 +5,13 @@
 //! page's query string, the same names without `data-`. Everything else reads the typed
 //! [`Options`].
 
-use super::state::{Mode, View};
+use super::draft::Mode;
+use super::nav::View;
 use crate::catalog::Contact;
+
+/// The id of the element the app mounted into before instances had options; `boot.js`
+/// still mounts one there, with the defaults.
+pub const MOUNT_ID: &str = "hubquote";
 
 /// Who may use the form: the guided flow with the staff form a click away, the staff
 /// form first, or the public (no staff form, no internal copy, ever).
@@ -200,7 +205,7 @@ impl Options {
     /// `#hubquote` element (where drafts were saved before instances had names), else
     /// `hubquote.draft:<name>`.
     pub fn draft_key(&self) -> String {
-        if self.instance == super::MOUNT_ID {
+        if self.instance == MOUNT_ID {
             "hubquote.draft".into()
         } else {
             format!("hubquote.draft:{}", self.instance)
@@ -297,6 +302,28 @@ fn is_web(address: &str) -> bool {
     address.starts_with("https://") || address.starts_with("http://")
 }
 
+thread_local! {
+    /// The elements an instance is mounted in, in order: the next one's index.
+    static MOUNTED: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Counts `el` as the next instance's mount element and returns its index; none if an
+/// instance is mounted there already.
+pub fn register(el: &web_sys::Element) -> Option<usize> {
+    MOUNTED.with_borrow_mut(|m| {
+        if m.iter().any(|e| e.is_same_node(Some(el))) {
+            return None;
+        }
+        m.push(el.clone());
+        Some(m.len() - 1)
+    })
+}
+
+/// The mount element of the `index`-th instance.
+pub fn mounted(index: usize) -> Option<web_sys::Element> {
+    MOUNTED.with_borrow(|m| m.get(index).cloned())
+}
+
 /// The options of the element `el`, the `index`-th instance on the page (in the iframe's
 /// page, `data-frame`, then its query string's); a bad value's warning goes to the
 /// console. (Unknown options are told after the first paint: [`warn_unknown`].)
@@ -315,7 +342,7 @@ pub fn read(el: &web_sys::Element, index: usize) -> Options {
         let attribute = el.get_attribute(&format!("data-{name}"));
         options.read(name, attribute, "data-", &mut warn);
         if options.frame {
-            options.read(name, super::io::query(name), "?", &mut warn);
+            options.read(name, crate::web::io::query(name), "?", &mut warn);
         }
     }
     for w in warn {
@@ -337,7 +364,9 @@ pub fn warn_unknown(el: &web_sys::Element, host: &Options) {
         .map(|n| format!("data-{n}"))
         .collect();
     if host.frame {
-        let query = super::io::query_pairs().into_iter().map(|(name, _)| name);
+        let query = crate::web::io::query_pairs()
+            .into_iter()
+            .map(|(name, _)| name);
         unknown.extend(query.filter(|n| !own(n)).map(|n| format!("?{n}")));
     }
     for name in unknown {
