@@ -326,7 +326,8 @@ async function sizes(dist) {
   const lazy = (await readdir(join(dist, 'pkg')))
     .filter((f) => f.endsWith('.wasm') && f !== 'hubquote_bg.wasm')
     .sort()
-    .map((f) => `pkg/${f}`);
+    .map((f) => `pkg/${f}`)
+    .concat(['public/app-later.css']);
   const measure = async (files) => {
     const rows = [];
     for (const f of files) {

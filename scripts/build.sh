@@ -85,12 +85,12 @@ cp -R public dist/public
 # Minified JS and CSS (same code, fewer bytes): esbuild only minifies, it bundles nothing.
 # (wasm-bindgen's glue repeats the key "./__wasm_split.js", once per lazy function, each
 # time for the same module namespace: harmless, so that warning is silenced.)
-for f in dist/pkg/*.js dist/public/boot.js dist/public/app.css; do
+for f in dist/pkg/*.js dist/public/boot.js dist/public/app.css dist/public/app-later.css; do
   "$ESBUILD" "$f" --minify --log-level=warning --log-override:duplicate-object-key=silent \
     --outfile="$f" --allow-overwrite
 done
 for f in dist/index.html dist/embed.html dist/pkg/hubquote.js dist/pkg/hubquote_bg.wasm dist/pkg/__wasm_split.js \
-  dist/public/app.css dist/public/boot.js dist/public/catalog.json5; do
+  dist/public/app.css dist/public/app-later.css dist/public/boot.js dist/public/catalog.json5; do
   [[ -f $f ]] || die "$f missing from dist/"
 done
 
@@ -110,10 +110,10 @@ sizes() { # label files...
 printf '  %-44s %10s %10s\n' file raw gzip-9
 sizes "first visit (wasm + js + css + html)" dist/pkg/hubquote_bg.wasm dist/pkg/hubquote.js \
   dist/pkg/__wasm_split.js dist/public/boot.js dist/public/app.css dist/index.html
-chunks=(dist/pkg/split_*.wasm dist/pkg/chunk_*.wasm)
+chunks=(dist/pkg/split_*.wasm dist/pkg/chunk_*.wasm dist/public/app-later.css)
 existing=()
 for f in "${chunks[@]}"; do [[ -f $f ]] && existing+=("$f"); done
-((${#existing[@]})) && sizes "lazily loaded chunks" "${existing[@]}"
+((${#existing[@]})) && sizes "lazily loaded chunks (and app-later.css)" "${existing[@]}"
 # Precompressed copies of every asset (brotli 11, gzip -9) for hosts that serve them as
 # they are (nginx gzip_static / brotli_static): Node's zlib, nothing to install.
 node scripts/compress.mjs dist
