@@ -30,9 +30,10 @@ fn Picker() -> impl IntoView {
         });
     };
     let warnings = c.catalog_warnings();
+    let id = c.id("catalog-file");
     view! {
-        <label class="hq-filebtn" for="hq-catalog-file">"Load a catalog file…"</label>
-        <input id="hq-catalog-file" class="hq-file" type="file" data-testid="catalog-file"
+        <label class="hq-filebtn" for=id.clone()>"Load a catalog file…"</label>
+        <input id=id class="hq-file" type="file" data-testid="catalog-file"
             accept=".json,.json5,application/json" on:change=on_file/>
         <Show when=move || !warnings.with(Vec::is_empty)>
             <details class="hq-alert hq-alert-note" data-testid="catalog-warnings">

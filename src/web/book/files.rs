@@ -47,7 +47,7 @@ async fn read(f: web_sys::File) -> File {
 /// to `got` (with how many there were), read; `id` is the input's.
 #[component]
 pub fn DropZone(
-    id: &'static str,
+    id: String,
     testid: &'static str,
     label: &'static str,
     hint: &'static str,
@@ -85,7 +85,7 @@ pub fn DropZone(
         <div class="hq-drop" class:over=move || over.get() data-testid=testid
             on:dragover=on_over on:dragleave=move |_| over.set(false) on:drop=on_drop>
             <p>{hint}</p>
-            <label class="hq-btn hq-filebtn" for=id>{label}</label>
+            <label class="hq-btn hq-filebtn" for=id.clone()>{label}</label>
             <input id=id class="hq-file" type="file" multiple=multiple
                 accept=".json,.json5,application/json" data-testid=format!("{testid}-input")
                 on:change=on_change/>

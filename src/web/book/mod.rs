@@ -36,11 +36,28 @@ struct Kept {
 }
 
 thread_local! {
-    static KEPT: Kept = Kept {
-        files: ArcRwSignal::new(Vec::new()),
-        from: ArcRwSignal::new(None),
-        status: ArcRwSignal::new(Vec::new()),
-    };
+    /// Each instance's book, by the instance's index on the page.
+    static KEPT: std::cell::RefCell<Vec<Kept>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Kept {
+    fn new() -> Kept {
+        Kept {
+            files: ArcRwSignal::new(Vec::new()),
+            from: ArcRwSignal::new(None),
+            status: ArcRwSignal::new(Vec::new()),
+        }
+    }
+
+    /// The book of the `index`-th instance on the page (empty the first time).
+    fn of(index: usize) -> Kept {
+        KEPT.with_borrow_mut(|all| {
+            if all.len() <= index {
+                all.resize_with(index + 1, Kept::new);
+            }
+            all.get(index).cloned().unwrap_or_else(Kept::new)
+        })
+    }
 }
 
 /// The old catalog: the one chosen, else the built-in one.
@@ -56,7 +73,7 @@ fn from_or_builtin(from: &Option<From>) -> Result<From, String> {
 #[component]
 fn BookView() -> impl IntoView {
     let c = ctx();
-    let kept = KEPT.with(Kept::clone);
+    let kept = Kept::of(c.host().index);
     let (files, from, status) = (kept.files, kept.from, kept.status);
     let old = {
         let from = from.clone();
@@ -132,13 +149,13 @@ fn BookView() -> impl IntoView {
             <p class="hq-muted">"Every file is priced here, in the browser, exactly as "
                 <code>"hubquote batch"</code>", "<code>"summary"</code>" and "<code>"impact"</code>
                 " price it; nothing is sent anywhere."</p>
-            <DropZone id="hq-book-files" testid="book-drop" label="Choose files…" multiple=true
+            <DropZone id=c.id("book-files") testid="book-drop" label="Choose files…" multiple=true
                 hint="Drop scenario or quote files here (several at once), or choose them:"
                 got=got_files/>
             <p>"Priced with the loaded catalog: " <strong data-testid="book-to">{to_name}</strong>
                 ". The impact moves every file from "
                 <strong data-testid="book-from">{from_name}</strong>" to it."</p>
-            <DropZone id="hq-book-from" testid="book-from-drop"
+            <DropZone id=c.id("book-from") testid="book-from-drop"
                 label="Choose the old (from) catalog…" multiple=false
                 hint="To compare with the catalog the members are on now, drop it here or choose it:"
                 got=got_catalog/>

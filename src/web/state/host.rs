@@ -36,6 +36,9 @@ const AUDIENCES: [(&str, Audience); 3] = [
     ("public", Audience::Public),
 ];
 const CHROMES: [(&str, Chrome); 2] = [("full", Chrome::Full), ("minimal", Chrome::Minimal)];
+/// The words of `history` (whether the app writes the page's fragment) and `storage`.
+const HISTORIES: [(&str, bool); 2] = [("hash", true), ("none", false)];
+const STORAGES: [(&str, bool); 2] = [("on", true), ("off", false)];
 
 impl Audience {
     pub fn key(self) -> &'static str {
@@ -92,11 +95,30 @@ pub struct Options {
     /// This instance is the page of an iframe (`embed.html`): its events also go to the
     /// parent, with its height.
     pub frame: bool,
+    /// This instance opens a share link found in the page's fragment: the one that owns
+    /// the address bar (`history=hash`), else the page's first when none does.
+    pub opens_links: bool,
     /// The instance's name: its storage key and element ids are made from it.
     pub instance: String,
     /// The instance's position on the page (0 for the first).
     pub index: usize,
 }
+
+/// The options the iframe's page also takes from its address (`embed.html?mode=…`): how
+/// it looks and whom it tells, never where its prices, its contact or its links come
+/// from (anyone can make such an address on the app's own site; those are set on
+/// `embed.html`'s element, by whoever deploys it).
+const FROM_QUERY: [&str; 9] = [
+    "preset",
+    "view",
+    "tier",
+    "mode",
+    "chrome",
+    "history",
+    "storage",
+    "target-origin",
+    "request",
+];
 
 /// Every option's name: what is read, and what the warning about an unknown one lists.
 const NAMES: [&str; 15] = [
@@ -137,6 +159,7 @@ impl Options {
             target_origin: None,
             request: Request::App,
             frame: false,
+            opens_links: false,
             instance,
             index,
         }
@@ -155,42 +178,58 @@ impl Options {
     /// Sets one option, or says why not (after the option's name).
     fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
         let some = || (!value.is_empty()).then(|| value.to_string());
-        let web = || {
-            some()
-                .filter(|v| is_web(v))
-                .map(Some)
-                .ok_or_else(|| "is not an http(s) address; ignored".to_string())
-        };
         match name {
             "catalog" => self.catalog = some(),
             "catalog-origins" => {
-                self.catalog_origins = value.split_whitespace().map(str::to_string).collect()
+                let origins: Option<Vec<String>> = value.split_whitespace().map(origin).collect();
+                self.catalog_origins = origins.ok_or(
+                    "has an entry that is not an http(s) origin (https://example.org); none of them is allowed",
+                )?
             }
             "preset" => self.preset = some(),
             "tier" => self.tier = some(),
             "view" => {
-                let views = View::ALL.map(|v| (v.key(), v));
                 // The book of business is staff's own, not a view to embed.
-                self.view = Some(pick(value, views.get(..3).unwrap_or(&views))?)
+                let views: Vec<(&str, View)> = View::ALL
+                    .into_iter()
+                    .filter(|v| v.shown(false))
+                    .map(|v| (v.key(), v))
+                    .collect();
+                self.view = Some(pick(value, &views)?)
             }
             "mode" => self.audience = pick(value, &AUDIENCES)?,
             "chrome" => self.chrome = pick(value, &CHROMES)?,
-            "history" => self.history = pick(value, &[("hash", true), ("none", false)])?,
-            "storage" => self.storage = pick(value, &[("on", true), ("off", false)])?,
+            "history" => self.history = pick(value, &HISTORIES)?,
+            "storage" => self.storage = pick(value, &STORAGES)?,
             "request" => {
                 self.request = pick(value, &[("app", Request::App), ("host", Request::Host)])?
             }
             "contact-email" => self.contact_email = some(),
             "contact-url" => self.contact_url = some(),
             "contact-label" => self.contact_label = some(),
-            "share-base" => self.share_base = web()?,
+            "share-base" => {
+                let base = web_address(value).ok_or("is not an http(s) address; ignored")?;
+                self.share_base = Some(base)
+            }
             "target-origin" if value == "*" => {
                 return Err("is refused: name the parent page's origin (https://example.org); nothing is posted".into())
             }
-            "target-origin" => self.target_origin = web()?,
+            "target-origin" => {
+                let origin = origin(value).ok_or("is not an http(s) origin; nothing is posted")?;
+                self.target_origin = Some(origin)
+            }
             _ => return Err("is not an option".into()),
         }
         Ok(())
+    }
+
+    /// The words of `history` and `storage` as resolved (`hubquote:ready` tells them).
+    pub fn history_key(&self) -> &'static str {
+        key_of(&HISTORIES, self.history)
+    }
+
+    pub fn storage_key(&self) -> &'static str {
+        key_of(&STORAGES, self.storage)
     }
 
     /// The form mode an instance starts in.
@@ -239,12 +278,17 @@ impl Options {
         if overridden {
             c.email = self.contact_email.clone();
             c.url = self.contact_url.clone();
+            // The catalog's label names the catalog's contact, not the host's: without
+            // a label of its own, the override is named by its address (the e-mail, or
+            // the web address's host); none, and the contact's rules refuse it.
+            c.label = c
+                .email
+                .clone()
+                .or_else(|| c.url.as_deref().and_then(url_host))
+                .unwrap_or_default();
         }
         if let Some(label) = &self.contact_label {
             label.clone_into(&mut c.label);
-        }
-        if c.label.is_empty() {
-            c.label = c.email.clone().unwrap_or_else(|| "us".into());
         }
         Some(c)
     }
@@ -262,7 +306,7 @@ impl Options {
         let own = web_sys::Url::new(&page).map(|p| p.origin()).ok();
         let origin = parsed.origin();
         let web = matches!(parsed.protocol().as_str(), "http:" | "https:");
-        let allowed = |o: &String| origin_of(o) == origin;
+        let allowed = |o: &String| *o == origin;
         if web && (own.as_deref() == Some(&origin) || self.catalog_origins.iter().any(allowed)) {
             return Ok(parsed.href());
         }
@@ -277,13 +321,12 @@ impl Options {
     }
 }
 
-/// An origin as the browser writes it (`https://a.org`, no trailing slash, whatever the
-/// host page wrote), or the text as given when it is not an address (it then matches
-/// nothing).
-fn origin_of(text: &str) -> String {
-    web_sys::Url::new(text)
-        .map(|u| u.origin())
-        .unwrap_or_else(|_| text.to_string())
+/// The host name of a web address (`2i2c.org`), if it is one.
+fn url_host(address: &str) -> Option<String> {
+    web_sys::Url::new(address)
+        .ok()
+        .map(|u| u.hostname())
+        .filter(|h| !h.is_empty())
 }
 
 /// `value` as one of `choices`, or why not (the choices named).
@@ -298,8 +341,20 @@ fn pick<T: Copy>(value: &str, choices: &[(&str, T)]) -> Result<T, String> {
         })
 }
 
-fn is_web(address: &str) -> bool {
-    address.starts_with("https://") || address.starts_with("http://")
+/// `address` as the browser writes it, without a fragment (a share link adds its
+/// own), if it is an http(s) address.
+fn web_address(address: &str) -> Option<String> {
+    let url = web_sys::Url::new(address).ok()?;
+    let web = matches!(url.protocol().as_str(), "http:" | "https:") && !url.host().is_empty();
+    web.then(|| {
+        url.set_hash("");
+        url.href().trim_end_matches('#').to_string()
+    })
+}
+
+/// The origin of an http(s) address (`https://a.org`), as the browser writes it.
+fn origin(address: &str) -> Option<String> {
+    web_address(address).and_then(|a| web_sys::Url::new(&a).ok().map(|u| u.origin()))
 }
 
 thread_local! {
@@ -341,9 +396,15 @@ pub fn read(el: &web_sys::Element, index: usize) -> Options {
     for name in NAMES {
         let attribute = el.get_attribute(&format!("data-{name}"));
         options.read(name, attribute, "data-", &mut warn);
-        if options.frame {
+        if options.frame && FROM_QUERY.contains(&name) {
             options.read(name, crate::web::io::query(name), "?", &mut warn);
         }
+    }
+    options.opens_links = options.history || (index == 0 && !page_has_history_owner());
+    if options.frame && options.request == Request::Host && options.target_origin.is_none() {
+        // Told to no one, a request the iframe left to its host would go nowhere.
+        warn.push("hubquote: ?request=host needs a target-origin to post the request to; the iframe follows the contact itself".into());
+        options.request = Request::App;
     }
     for w in warn {
         web_sys::console::warn_1(&w.into());
@@ -351,12 +412,26 @@ pub fn read(el: &web_sys::Element, index: usize) -> Options {
     options
 }
 
+/// Whether an instance on the page owns the address bar (`data-history="hash"`).
+fn page_has_history_owner() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector(
+                r#"[data-hubquote][data-history="hash"], #hubquote[data-history="hash"]"#,
+            )
+            .ok()
+            .flatten()
+        })
+        .is_some()
+}
+
 /// Warns of each option of the instance at `el` that is not one (a misspelt attribute,
-/// a query parameter of the iframe's page).
+/// a query parameter of the iframe's page that is not one of its address's).
 pub fn warn_unknown(el: &web_sys::Element, host: &Options) {
     let own = |name: &str| NAMES.contains(&name) || name == "hubquote" || name == "frame";
     let attributes = el.get_attribute_names();
-    let mut unknown: Vec<String> = attributes
+    let unknown: Vec<String> = attributes
         .iter()
         .filter_map(|n| n.as_string())
         .filter_map(|n| n.strip_prefix("data-").map(str::to_string))
@@ -367,7 +442,14 @@ pub fn warn_unknown(el: &web_sys::Element, host: &Options) {
         let query = crate::web::io::query_pairs()
             .into_iter()
             .map(|(name, _)| name);
-        unknown.extend(query.filter(|n| !own(n)).map(|n| format!("?{n}")));
+        let unknown_query = query.filter(|n| !FROM_QUERY.contains(&n.as_str()));
+        for name in unknown_query {
+            let w = format!(
+                "hubquote: ?{name} is not an option of embed.html's address (those: {}; the others are data- attributes of its element)",
+                FROM_QUERY.join(", ")
+            );
+            web_sys::console::warn_1(&w.into());
+        }
     }
     for name in unknown {
         let w = format!(

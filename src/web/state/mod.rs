@@ -81,10 +81,10 @@ impl Ctx {
     /// the saved draft, else the catalog's initial scenario.
     pub fn new(host: Options) -> Ctx {
         let catalogs = Catalogs::embedded();
-        // A share link opens in the instance that owns the address bar, else in the
-        // page's first; a view named there only in the former.
+        // A share link opens in one instance (`Options::opens_links`); a view named in
+        // the fragment only in the one that owns the address bar.
         let fragment = Some(io::hash())
-            .filter(|f| host.history || (host.index == 0 && share::in_fragment(f).is_some()))
+            .filter(|f| host.history || (host.opens_links && share::in_fragment(f).is_some()))
             .unwrap_or_default();
         let start = catalogs
             .current()
