@@ -181,3 +181,36 @@ test('a 3-year term: the year-by-year table is the quote\'s years', { timeout: 9
   await app.screenshot('years');
   app.assertClean();
 });
+
+test('what the host page is told, and the contact address, carry no notes and no approval details', { timeout: 120_000 }, async (t) => {
+  const app = await openApp(t, { path: null });
+  // The host's listener: every change and request (a request taken over, as a host does).
+  await app.page.addInitScript(() => {
+    window.__told = [];
+    for (const name of ['hubquote:change', 'hubquote:request']) {
+      document.addEventListener(name, (e) => {
+        if (name === 'hubquote:request') e.preventDefault();
+        window.__told.push({ name, detail: JSON.stringify(e.detail) });
+      });
+    }
+  });
+  await app.goto('');
+  const { page } = app;
+  await staffDraft(page);
+  const action = vis(page, 'contact-action');
+  await action.waitFor();
+  const href = decodeURIComponent(await action.getAttribute('href'));
+  assert.match(href, /#s=1\./, 'the address carries the share link');
+  assert.deepEqual(secret(href), [], 'the contact address');
+  await action.click();
+  await poll(async () => {
+    const told = await page.evaluate(() => window.__told);
+    assert.ok(told.some((x) => x.name === 'hubquote:request'), 'the request told');
+    // The draft with its notes was told (its discount is in the change's scenario).
+    assert.ok(told.some((x) => x.name === 'hubquote:change' && JSON.parse(x.detail).scenario.discounts?.length === 1));
+  });
+  for (const { name, detail } of await page.evaluate(() => window.__told)) {
+    assert.deepEqual(secret(detail), [], name);
+  }
+  app.assertClean();
+});

@@ -4,8 +4,9 @@
 // alone, and the contact action's share link reopening the same totals.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { close, launch, openApp } from './harness.mjs';
-import { cliQuote, formatMoney, poll, presetScenario } from './lib.mjs';
+import { appUrl, close, launch, openApp } from './harness.mjs';
+import { cli, cliQuote, formatMoney, poll, presetScenario } from './lib.mjs';
+import { CSP } from '../../scripts/serve.mjs';
 
 before(launch);
 after(close);
@@ -75,7 +76,6 @@ test('two instances with their own options, each telling the host its totals', {
     for (const key of Object.keys(course)) if (key !== 'term_years') assert.equal(a.detail.totals[key], course[key], `tiers ${key}`);
     for (const key of Object.keys(gpu)) if (key !== 'term_years') assert.equal(b.detail.totals[key], gpu[key], `research ${key}`);
     assert.match(b.detail.share_link, /embed-example\.html#s=1\./);
-    assert.equal(b.detail.scenario.notes ?? '', '', 'the customer copy');
   });
   const ready = await events(page, 'hubquote:ready');
   assert.deepEqual(ready.map((e) => [e.target, e.detail.options.mode, e.detail.options.history]).sort(),
@@ -155,5 +155,76 @@ test('an element added later is mounted on request; a bad option is a warning, n
   assert.ok(warnings.some((w) => w.includes('data-view="nope"')), warnings.join('\n'));
   const href = await app.page.locator('#later [data-testid="contact-action"]').getAttribute('href');
   assert.match(href, /^mailto:sales@example\.org\?/, 'the per-instance contact override');
+  app.assertClean();
+});
+
+/** Serves `body` at `name` beside the example page, under the strict CSP. */
+async function serveHost(page, name, body) {
+  await page.route(appUrl(`public/${name}`), (route) =>
+    route.fulfill({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CSP }, body }),
+  );
+}
+
+const hostPage = (instances) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<link rel="stylesheet" href="app.css"><script type="module" src="boot.js"></script></head>
+<body>${instances}</body></html>`;
+
+test('a share link opens only in the instance that owns the address bar; the others keep their drafts', { timeout: 90_000 }, async (t) => {
+  const app = await openApp(t, { path: null });
+  const { page } = app;
+  await serveHost(page, 'owner.html', hostPage('<div id="first" data-hubquote data-view="quote"></div><div id="second" data-hubquote data-history="hash" data-view="quote"></div>'));
+  const gpu = cliQuote(presetScenario('research-gpu-dask'));
+  const course = cliQuote(presetScenario('course-50'), ['--tier', 'recommend']);
+  const link = cli(['link', '-', '--base', appUrl('public/owner.html')], JSON.stringify(presetScenario('research-gpu-dask'))).trim();
+  await page.goto(link);
+  const total = (id) => page.locator(`#${id} [data-testid="total-first-year"]`).filter({ visible: true });
+  await total('second').waitFor();
+  assert.equal(await total('second').innerText(), formatMoney(gpu.totals.first_year_total_cost), 'the owner opened the link');
+  await total('first').waitFor();
+  assert.equal(await total('first').innerText(), formatMoney(course.totals.first_year_total_cost), 'the first kept its start');
+  // Its draft, saved after the first paint, is its own scenario, not the link's.
+  await poll(async () => {
+    const saved = await page.evaluate(() => localStorage.getItem('hubquote.draft:first'));
+    assert.ok(saved, 'the first instance saved its draft');
+    const encoded = saved.split(' ')[2];
+    const shared = new URL(link).hash.slice('#s='.length).split('&')[0];
+    assert.notEqual(encoded, shared);
+  });
+  app.assertClean();
+});
+
+test('two full instances each load a catalog file into themselves; the iframe takes no catalog or contact from its address', { timeout: 90_000 }, async (t) => {
+  const app = await openApp(t, { path: null, ignore: [/\?catalog is not an option|\?contact-email is not an option/] });
+  const { page } = app;
+  await serveHost(page, 'two.html', hostPage('<div id="a" data-hubquote></div><div id="b" data-hubquote></div>'));
+  await page.goto(appUrl('public/two.html'));
+  const label = (id) => page.locator(`#${id} label.hq-filebtn`).filter({ hasText: 'Load a catalog file' });
+  await label('b').waitFor();
+  const own = await page.evaluate(() => ['a', 'b'].map((id) => {
+    const l = [...document.querySelectorAll(`#${id} label.hq-filebtn`)].find((x) => x.textContent.includes('catalog file'));
+    const input = document.getElementById(l.htmlFor);
+    return input && document.getElementById(id).contains(input);
+  }));
+  assert.deepEqual(own, [true, true], "each label opens its own instance's input");
+
+  // embed.html?catalog=…&contact-email=…: neither is taken from the address.
+  const warnings = [];
+  page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const frame = await page.evaluate(async () => {
+    const f = document.createElement('iframe');
+    f.src = '../embed.html?catalog=https://evil.test/c.json5&contact-email=x@evil.test&mode=public';
+    document.body.append(f);
+    await new Promise((r) => f.addEventListener('load', r));
+    return true;
+  });
+  assert.ok(frame);
+  const inner = page.frameLocator('iframe').last();
+  const action = inner.locator('[data-testid="contact-action"]');
+  await action.waitFor();
+  assert.match(await action.getAttribute('href'), /^mailto:hello@2i2c\.org\?/, "the catalog's contact");
+  await poll(async () => {
+    assert.ok(warnings.some((w) => w.includes('?catalog is not an option of embed.html')), warnings.join('\n'));
+    assert.ok(warnings.some((w) => w.includes('?contact-email is not an option of embed.html')), warnings.join('\n'));
+  });
   app.assertClean();
 });
