@@ -54,6 +54,15 @@ pub enum Change {
 }
 
 impl Change {
+    /// Its word in the JSON: `changed`, `added`, `removed`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Change::Changed => "changed",
+            Change::Added => "added",
+            Change::Removed => "removed",
+        }
+    }
+
     /// `~`, `+` or `-`.
     pub fn symbol(self) -> &'static str {
         match self {

@@ -93,7 +93,7 @@ pub fn diff_text(d: &QuoteDiff) -> String {
 }
 
 /// `Monthly active users, STAT 101: 50 → 80`, or the name of what was added or removed.
-fn input(i: &InputChange) -> String {
+pub fn input(i: &InputChange) -> String {
     match (&i.from, &i.to) {
         (Some(a), Some(b)) => format!("{}: {} → {}", i.label, shown(a), shown(b)),
         _ => i.label.clone(),

@@ -23,7 +23,9 @@ pub use book::{
     batch_csv_header, batch_csv_row, impact_csv, impact_markdown, impact_text, problem_text,
     summary_csv, summary_markdown, summary_text,
 };
-pub use diff::{diff_markdown, diff_text, from_to, line_name, percent, signed};
+pub use diff::{
+    diff_markdown, diff_text, from_to, input as input_change, line_name, percent, signed,
+};
 pub use justification::justification;
 pub use line_text::{formula, period};
 pub use markdown::to_markdown;

@@ -20,6 +20,8 @@ pub const ONE_OFF: &str = "One-off";
 pub const INTERNAL_COPY: &str = "Internal copy — not for the customer";
 /// The mark of a quote that needs approval and has none, on every document.
 pub const DRAFT: &str = "Draft — subject to approval";
+/// The status of a quote that needs no approval, or has it (the book of business's rows).
+pub const FINAL: &str = "Final";
 
 /// The average month of everything: the first-year total ÷ 12, so nobody reads the
 /// monthly fees as the whole monthly cost.

@@ -39,8 +39,8 @@ async function cliDiff(a, b, date) {
   return JSON.parse(cli(['diff', fa, fb, '--format', 'json', '--date', date]));
 }
 
-/** `+$1,504.80`, `−$12.00`, `$0.00`, as the compare view writes a delta. */
-const signed = (d) => (Number(d) > 0 ? '+' : '') + formatMoney(d);
+/** `+$1,504.80`, `-$12.00`, `$0.00`: a delta as `hubquote diff --format text` writes it. */
+const signed = (d) => (Number(d) > 0 ? '+' : Number(d) < 0 ? '-' : '') + formatMoney(String(d).replace(/^-/, ''));
 
 /** The compare view's cells, by row. */
 async function shownCompare(page) {

@@ -60,7 +60,7 @@ fn files(rows: &[Row], currency: Option<Currency>, open: Callback<usize>) -> imp
         match (&r.quote, &r.error) {
             (Some(q), _) => {
                 let status = match q.status {
-                    Status::Final => "Final",
+                    Status::Final => labels::FINAL,
                     Status::Draft => labels::DRAFT,
                 };
                 let open_label = format!("Open {path} as the draft");

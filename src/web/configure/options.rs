@@ -1,5 +1,6 @@
 //! The (value, label) lists the selects offer, from the catalog.
 
+use crate::quote::labels;
 use crate::scenario::{CustomKind, CustomPeriod, DiscountTarget, OverrideTarget, RECOMMEND};
 use crate::web::state::ctx;
 use crate::web::text::capitalise;
@@ -142,7 +143,7 @@ pub fn override_tiers() -> Opts {
 pub fn custom_periods() -> Opts {
     closed(&CustomPeriod::ALL, CustomPeriod::key, |p| {
         match p {
-            CustomPeriod::OneOff => "One-off",
+            CustomPeriod::OneOff => labels::ONE_OFF,
             CustomPeriod::Monthly => "Monthly (billed all 12 months)",
             CustomPeriod::Annual => "Annual",
         }

@@ -4,7 +4,8 @@
 //! every total with its delta in money and %, every line changed, added or removed. In
 //! the quote's lazily loaded tools chunk, shown once the totals are painted.
 
-use crate::diff::{self, Change, InputChange, LineChange, QuoteDiff, TotalChange};
+use crate::diff::{self, InputChange, LineChange, QuoteDiff, TotalChange};
+use crate::export;
 use crate::money::Currency;
 use crate::pricing;
 use crate::quote::Audience;
@@ -12,7 +13,6 @@ use crate::web::io;
 use crate::web::state::ctx;
 use crate::web::text::capitalise;
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 use std::sync::Arc;
 
 #[component]
@@ -90,32 +90,24 @@ fn Against(d: QuoteDiff) -> impl IntoView {
 
 /// `~ Monthly active users, STAT 101: 50 → 80`; a hub added or removed by its name.
 fn input(i: &InputChange) -> impl IntoView {
-    let shown = |v: &Option<String>| match v.as_deref() {
-        Some("") | None => "(none)".to_string(),
-        Some(v) => v.to_string(),
-    };
-    let text = match (&i.from, &i.to) {
-        (Some(_), Some(_)) => format!("{}: {} → {}", i.label, shown(&i.from), shown(&i.to)),
-        _ => i.label.clone(),
-    };
+    let text = export::input_change(i);
     view! {
-        <li data-testid="compare-input" data-path=i.path.clone() data-change=key(i.change)>
+        <li data-testid="compare-input" data-path=i.path.clone() data-change=i.change.key()>
             <span class="hq-sym" aria-hidden="true">{i.change.symbol()}</span>" "{text}
         </li>
     }
 }
 
 fn total(cur: &Currency, t: &TotalChange) -> impl IntoView {
-    let pct = t
-        .percent
-        .map(|p| format!("{}{p}%", plus(p)))
+    let pct = Some(export::percent(t))
+        .filter(|p| !p.is_empty())
         .unwrap_or_else(|| "—".into());
     view! {
         <tr data-testid="compare-total" data-total=t.key.clone() class:same=t.delta.is_zero()>
             <th scope="row">{t.label.clone()}</th>
             <td class="hq-num">{cur.format(t.from)}</td>
             <td class="hq-num">{cur.format(t.to)}</td>
-            <td class="hq-num" data-testid="compare-delta">{signed(cur, t.delta)}</td>
+            <td class="hq-num" data-testid="compare-delta">{export::signed(cur, t.delta)}</td>
             <td class="hq-num" data-testid="compare-percent">{pct}</td>
         </tr>
     }
@@ -129,17 +121,14 @@ fn lines(cur: &Currency, lines: &[LineChange]) -> AnyView {
     let rows = lines
         .iter()
         .map(|l| {
-            let name = match &l.hub {
-                Some(h) => format!("{} — {h}", l.label),
-                None => l.label.clone(),
-            };
+            let name = export::line_name(l);
             view! {
-                <tr data-testid="compare-line" data-line-id=l.id.clone() data-change=key(l.change)>
+                <tr data-testid="compare-line" data-line-id=l.id.clone() data-change=l.change.key()>
                     <th scope="row"><span class="hq-sym" aria-hidden="true">{l.change.symbol()}</span>" "{name}
-                        <span class="hq-sr">{format!(" ({})", key(l.change))}</span></th>
+                        <span class="hq-sr">{format!(" ({})", l.change.key())}</span></th>
                     <td class="hq-num">{cur.format(l.from)}</td>
                     <td class="hq-num">{cur.format(l.to)}</td>
-                    <td class="hq-num" data-testid="compare-delta">{signed(cur, l.delta)}</td>
+                    <td class="hq-num" data-testid="compare-delta">{export::signed(cur, l.delta)}</td>
                 </tr>
             }
         })
@@ -177,27 +166,4 @@ fn table(
             </table>
         </div>
     }
-}
-
-/// The diff's word for a change (its JSON's): `changed`, `added`, `removed`.
-fn key(c: Change) -> &'static str {
-    match c {
-        Change::Changed => "changed",
-        Change::Added => "added",
-        Change::Removed => "removed",
-    }
-}
-
-/// `+` before an increase (a decrease has its minus sign already).
-fn plus(d: Decimal) -> &'static str {
-    if d > Decimal::ZERO {
-        "+"
-    } else {
-        ""
-    }
-}
-
-/// `+$743.00`, `−$12.50`, `$0.00`.
-fn signed(cur: &Currency, d: Decimal) -> String {
-    format!("{}{}", plus(d), cur.format(d))
 }
