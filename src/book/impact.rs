@@ -181,13 +181,7 @@ impl Impact {
                     ..ImpactRow::new(path, ImpactStatus::Refused)
                 }
             }
-            Err(e) => {
-                self.summary.errors += 1;
-                ImpactRow {
-                    error: Some(e),
-                    ..ImpactRow::new(path, ImpactStatus::Error)
-                }
-            }
+            Err(e) => return self.fail(path, e),
         };
         if let Some(d) = row.direction {
             let n = match d {
@@ -198,6 +192,17 @@ impl Impact {
             *n += 1;
         }
         self.rows.push(row);
+        Ok(())
+    }
+
+    /// Records a file that could not be read or priced under the old catalog: an error
+    /// row, counted among the errors.
+    pub fn fail(&mut self, path: &str, error: Problem) -> Result<(), Overflow> {
+        self.summary.errors = self.summary.errors.checked_add(1).ok_or(Overflow)?;
+        self.rows.push(ImpactRow {
+            error: Some(error),
+            ..ImpactRow::new(path, ImpactStatus::Error)
+        });
         Ok(())
     }
 

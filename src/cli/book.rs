@@ -129,9 +129,11 @@ pub fn impact(args: ImpactArgs) -> Result<(), Failure> {
     let dates = dates(None)?;
     let mut i = Impact::new(&from, &to).map_err(invalid)?;
     each_file(&args.files, &mut |path, text| {
-        let text = text.unwrap_or_default();
-        i.add(path, &text, (&from, &to), dates)
-            .map_err(|e| invalid(format!("{path}: {e}")))
+        match text {
+            Ok(text) => i.add(path, &text, (&from, &to), dates),
+            Err(e) => i.fail(path, e),
+        }
+        .map_err(|e| invalid(format!("{path}: {e}")))
     })?;
     let text = match args.format {
         Format::Text => export::impact_text(&i),
