@@ -5,7 +5,7 @@
 //! the end of the run. Exit status: 0 when every file priced, 1 when some did not (the
 //! rows say which), 2 bad usage. A batch streams: each row is written as it is priced.
 
-use super::{invalid, load_catalog, parse_date, read, today, Failure};
+use super::{invalid, io, load_catalog, parse_date, today, Failure};
 use crate::book::{Dates, Impact, Problem, Row, Summary};
 use crate::catalog::Catalog;
 use crate::export;
@@ -199,7 +199,7 @@ type Each<'a> = dyn FnMut(&str, Result<String, Problem>) -> Result<(), Failure> 
 fn each_file(args: &[String], each: &mut Each) -> Result<(), Failure> {
     for arg in args {
         let path = Path::new(arg);
-        if arg != "-" && path.is_dir() {
+        if arg != io::STDIO && path.is_dir() {
             match listed(path) {
                 Ok(files) => {
                     for f in files {
@@ -210,8 +210,7 @@ fn each_file(args: &[String], each: &mut Each) -> Result<(), Failure> {
                 Err(e) => each(arg, Err(Problem::whole(e.to_string())))?,
             }
         } else {
-            let name = if arg == "-" { "<stdin>" } else { arg };
-            each(name, text(arg))?;
+            each(io::shown_name(arg), text(arg))?;
         }
     }
     Ok(())
@@ -233,13 +232,7 @@ fn listed(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// A file's text as the other commands read it, or why it cannot be read.
 fn text(path: &str) -> Result<String, Problem> {
-    read(path).map_err(|Failure(message, _)| {
-        let shown = if path == "-" { "<stdin>" } else { path };
-        let why = message
-            .strip_prefix(&format!("{shown}: "))
-            .unwrap_or(&message);
-        Problem::whole(why)
-    })
+    io::read_text(path).map_err(Problem::whole)
 }
 
 /// Standard output, buffered, every write checked: a closed pipe (`| head`) ends the

@@ -1,7 +1,7 @@
 //! `hubquote diff A B`: two scenarios or quote files priced (the customer's copies) and
 //! compared, B against A: what changed in the inputs, every total's delta, every line's.
 
-use super::{invalid, load_catalog, parse_date, read, today, write_out, Failure};
+use super::{invalid, io, load_catalog, parse_date, read, today, write_out, Failure};
 use crate::book::Document;
 use crate::catalog::Catalog;
 use crate::quote::Quote;
@@ -50,7 +50,7 @@ pub fn run(args: Args) -> Result<(), Failure> {
 /// (on the file's own date unless `--date` says otherwise).
 fn priced(catalog: &Catalog, path: &str, date: Option<time::Date>) -> Result<Quote, Failure> {
     let text = read(path)?;
-    let name = if path == "-" { "<stdin>" } else { path };
+    let name = io::shown_name(path);
     let doc = Document::read(&text, catalog).map_err(|d| invalid(d.render(name)))?;
     let date = date.or(doc.date).unwrap_or_else(today);
     pricing::quote(catalog, &doc.scenario, date).map_err(|e| invalid(format!("{name}: {e}")))
