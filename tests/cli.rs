@@ -384,6 +384,21 @@ fn diff_reads_quote_files_and_refuses_bad_input() {
     );
     let out = hubquote(&["diff", &a, &b, "--date", "21/11/2026"], None);
     assert_eq!(out.status.code(), Some(2));
+    // A tier that does not allow B: at its place in the file, as `quote` and `batch` say it.
+    let mut refused: serde_json::Value = serde_json::from_str(&preset("network-5")).unwrap();
+    refused["tier"] = "Advanced".into();
+    let refused = serde_json::to_string_pretty(&refused).unwrap();
+    let line = refused
+        .lines()
+        .position(|l| l.contains("\"hubs\""))
+        .unwrap()
+        + 1;
+    let out = hubquote(&["diff", &a, "-"], Some(&refused));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!("<stdin>:{line}:11: error: hubs: Advanced does not allow it: 5 hubs exceed Advanced's limit of 3 and need Premier\n")
+    );
 }
 
 #[test]

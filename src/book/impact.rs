@@ -236,7 +236,9 @@ struct Compared {
 
 fn compare(text: &str, from: &Catalog, to: &Catalog, dates: Dates) -> Result<Compared, Problem> {
     let doc = Document::read(text, from).map_err(|d| Problem::of(&d))?;
-    let before = doc.quote(from, &doc.scenario, dates)?;
+    let before = doc
+        .quote(from, &doc.scenario, dates)
+        .map_err(|d| Problem::of(&d))?;
     let (old, new) = (prices(from), prices(to));
     let (old, new) = (old.map_err(Problem::whole)?, new.map_err(Problem::whole)?);
     let (moved, notes) = moved(&doc, old, new).map_err(|why| {
@@ -310,30 +312,21 @@ fn retired_note(old: &PriceList, new: &PriceList, retired: &str, successor: &str
 /// What the new catalog refuses, as conflicts at their fields; an error that is no
 /// refusal (an overflow, a catalog without prices) is returned as it is.
 fn conflicts(e: QuoteError) -> Result<Vec<Conflict>, QuoteError> {
-    let conflict = |field: String, message: String| Conflict {
-        field,
-        message,
-        allowed_in: Vec::new(),
-    };
-    Ok(match e {
-        QuoteError::Invalid(d) => d
+    if let Some(r) = e.refusal() {
+        return Ok(r.conflicts);
+    }
+    match e {
+        QuoteError::Invalid(d) => Ok(d
             .into_iter()
             .filter(|d| d.is_error())
-            .map(|d| conflict(d.path, d.message))
-            .collect(),
-        QuoteError::Conflicts { conflicts, .. } => conflicts,
-        QuoteError::NoTierFits(tiers) => tiers
-            .into_iter()
-            .flat_map(|t| {
-                let label = t.label;
-                t.conflicts.into_iter().map(move |c| Conflict {
-                    message: format!("{label}: {}", c.message),
-                    ..c
-                })
+            .map(|d| Conflict {
+                field: d.path,
+                message: d.message,
+                allowed_in: Vec::new(),
             })
-            .collect(),
-        other => return Err(other),
-    })
+            .collect()),
+        other => Err(other),
+    }
 }
 
 impl ImpactRow {

@@ -5,7 +5,7 @@
 //! the end of the run. Exit status: 0 when every file priced, 1 when some did not (the
 //! rows say which), 2 bad usage. A batch streams: each row is written as it is priced.
 
-use super::{invalid, io, load_catalog, parse_date, today, Failure};
+use super::{dates, invalid, io, load_catalog, Failure};
 use crate::book::{Dates, Impact, Problem, Row, Summary};
 use crate::catalog::Catalog;
 use crate::export;
@@ -157,13 +157,6 @@ impl Book {
             dates(self.date.as_deref())?,
         ))
     }
-}
-
-fn dates(asked: Option<&str>) -> Result<Dates, Failure> {
-    Ok(Dates {
-        asked: asked.map(parse_date).transpose()?,
-        today: today(),
-    })
 }
 
 /// How many files a command saw, and how many of them did not price.
