@@ -794,6 +794,22 @@ fn summary_and_impact_in_every_format_with_their_exit_codes() {
     // zz-bad, zz-binary and missing; the three presets still priced.
     assert_eq!(i["summary"]["errors"], 3);
     assert_eq!(i["rows"].as_array().unwrap().len(), 6);
+    // --date as batch and summary take it: a bad one is bad usage.
+    let dated = [
+        "impact",
+        "--from",
+        old,
+        "--to",
+        new,
+        "--date",
+        "2026-11-21",
+        d,
+    ];
+    assert_eq!(hubquote(&dated, None).status.code(), Some(1));
+    let args = [
+        "impact", "--from", old, "--to", new, "--date", "tomorrow", d,
+    ];
+    assert_eq!(hubquote(&args, None).status.code(), Some(2));
     // Both catalogs are required.
     assert_eq!(
         hubquote(&["impact", "--to", new, d], None).status.code(),

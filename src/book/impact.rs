@@ -1,6 +1,6 @@
 //! What a catalog change does to every member: each file quoted under the old catalog
-//! and the new one (whole quotes: their lines are compared by id and label), side by side — its tier under each (a tier the new catalog retired is
-//! read as its successor), the first-year and per-year totals and their change, the lines
+//! and the new one (whole quotes: their lines are matched by id), side by side — its
+//! tier under each (a tier the new catalog retired is read as its successor), the first-year and per-year totals and their change, the lines
 //! that changed, and what the new catalog refuses — and, over them all, how many go up,
 //! down or stay, and the yearly revenue by kind under each catalog.
 
@@ -173,7 +173,7 @@ impl Impact {
                 notes,
                 after: Err(conflicts),
             }) => {
-                self.summary.refused += 1;
+                bump(&mut self.summary.refused)?;
                 ImpactRow {
                     from: Some(Side::of(&before)),
                     notes,
@@ -189,7 +189,7 @@ impl Impact {
                 Direction::Down => &mut self.summary.down,
                 Direction::Same => &mut self.summary.same,
             };
-            *n += 1;
+            bump(n)?;
         }
         self.rows.push(row);
         Ok(())
@@ -198,7 +198,7 @@ impl Impact {
     /// Records a file that could not be read or priced under the old catalog: an error
     /// row, counted among the errors.
     pub fn fail(&mut self, path: &str, error: Problem) -> Result<(), Overflow> {
-        self.summary.errors = self.summary.errors.checked_add(1).ok_or(Overflow)?;
+        bump(&mut self.summary.errors)?;
         self.rows.push(ImpactRow {
             error: Some(error),
             ..ImpactRow::new(path, ImpactStatus::Error)
@@ -218,6 +218,12 @@ impl Impact {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// One more file counted, as [`super::TierRevenue`] counts its quotes: checked.
+fn bump(n: &mut u32) -> Result<(), Overflow> {
+    *n = n.checked_add(1).ok_or(Overflow)?;
+    Ok(())
 }
 
 fn prices(c: &Catalog) -> Result<&PriceList, String> {

@@ -30,6 +30,13 @@ struct Book {
     /// Catalog file (default: the embedded catalog).
     #[arg(long)]
     catalog: Option<PathBuf>,
+    #[command(flatten)]
+    date: QuoteDate,
+}
+
+/// The date the files are quoted on.
+#[derive(clap::Args)]
+struct QuoteDate {
     /// Quote date, YYYY-MM-DD (default: a quote file's own date, else today, UTC).
     #[arg(long)]
     date: Option<String>,
@@ -61,6 +68,8 @@ pub struct ImpactArgs {
     /// Scenario or quote files (read under --from), or directories of them.
     #[arg(required = true)]
     files: Vec<String>,
+    #[command(flatten)]
+    date: QuoteDate,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
@@ -126,7 +135,7 @@ pub fn summary(args: SummaryArgs) -> Result<(), Failure> {
 pub fn impact(args: ImpactArgs) -> Result<(), Failure> {
     let from = load_catalog(Some(&args.from))?;
     let to = load_catalog(Some(&args.to))?;
-    let dates = dates(None)?;
+    let dates = dates(args.date.date.as_deref())?;
     let mut i = Impact::new(&from, &to).map_err(invalid)?;
     each_file(&args.files, &mut |path, text| {
         match text {
@@ -145,7 +154,7 @@ pub fn impact(args: ImpactArgs) -> Result<(), Failure> {
     let s = &i.summary;
     Tally {
         files: i.rows.len(),
-        failed: (s.refused + s.errors) as usize,
+        failed: usize::try_from(s.refused.saturating_add(s.errors)).unwrap_or(usize::MAX),
     }
     .result()
 }
@@ -154,7 +163,7 @@ impl Book {
     fn priced_with(&self) -> Result<(Catalog, Dates), Failure> {
         Ok((
             load_catalog(self.catalog.as_ref())?,
-            dates(self.date.as_deref())?,
+            dates(self.date.date.as_deref())?,
         ))
     }
 }
@@ -168,8 +177,8 @@ struct Tally {
 
 impl Tally {
     fn count(&mut self, priced: bool) {
-        self.files += 1;
-        self.failed += usize::from(!priced);
+        self.files = self.files.saturating_add(1);
+        self.failed = self.failed.saturating_add(usize::from(!priced));
     }
 
     /// Exit 0 when every file priced, else 1 with a line on standard error.
