@@ -7,10 +7,12 @@
 #[path = "support/generated.rs"]
 mod generated;
 
-use hubquote::book::{Dates, Direction, Impact, ImpactStatus, Kind, Row, RowStatus, Summary};
+use hubquote::book::{
+    Dates, Direction, Impact, ImpactStatus, Kind, Revenue, Row, RowStatus, Summary,
+};
 use hubquote::catalog::Catalog;
 use hubquote::pricing::quote;
-use hubquote::quote::{is_hourly, Line, LineKind, Section};
+use hubquote::quote::Line;
 use hubquote::scenario::Scenario;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -30,20 +32,6 @@ fn dates() -> Dates {
 fn one_quote(text: &str) -> Option<hubquote::quote::Quote> {
     let s = Scenario::load(text, catalog()).ok()?;
     quote(catalog(), &s, dates().today).ok()
-}
-
-/// A line's kind by hand, from its section, unit and payer (not `Kind::of`).
-fn by_hand(l: &Line) -> Kind {
-    match (l.section, l.kind) {
-        (Section::Membership, _) => Kind::Membership,
-        (Section::UsageFee, _) => Kind::UsageFee,
-        (Section::Help | Section::Project, _) => Kind::Hours,
-        (Section::Custom, _) if is_hourly(&l.unit) => Kind::Hours,
-        (Section::Custom, _) => Kind::Custom,
-        (Section::Discount, _) => Kind::Discounts,
-        (Section::Cloud, LineKind::PaidToProvider) => Kind::CloudPaidToProvider,
-        (Section::Cloud, _) => Kind::CloudInvoiced,
-    }
 }
 
 proptest! {
@@ -81,6 +69,7 @@ proptest! {
         }
         let s = &i.summary;
         prop_assert_eq!((s.up, s.down, s.refused), (0, 0, 0));
+        prop_assert_eq!(s.same + s.errors, u32::try_from(seeds.len()).unwrap());
         prop_assert_eq!(&s.from, &s.to);
         for r in s.change.rows() {
             prop_assert!(r.amounts.per_year.is_zero() && r.amounts.one_off.is_zero(), "{}", r.key);
@@ -110,11 +99,20 @@ proptest! {
         }
         let all = &s.all.revenue;
         for kind in Kind::ALL {
-            let lines = quotes.iter().flat_map(|q| &q.lines).filter(|l| by_hand(l) == kind);
+            let lines = quotes.iter().flat_map(|q| &q.lines).filter(|l| Kind::of(l) == kind);
             let (recurring, one_off): (Vec<&Line>, Vec<&Line>) = lines.partition(|l| l.is_recurring());
             let sum = |ls: &[&Line]| ls.iter().map(|l| l.first_year).sum::<Decimal>();
             prop_assert_eq!(all.kind(kind).per_year, sum(&recurring), "{}", kind.key());
             prop_assert_eq!(all.kind(kind).one_off, sum(&one_off), "{}", kind.key());
+        }
+        // The kinds partition each quote's lines: over every kind, its revenue is the
+        // quote's per-year and one-off totals (a line of no kind, or of two, breaks it).
+        for q in &quotes {
+            let r = Revenue::of(&q.lines).unwrap();
+            let per_year: Decimal = Kind::ALL.iter().map(|k| r.kind(*k).per_year).sum();
+            let one_off: Decimal = Kind::ALL.iter().map(|k| r.kind(*k).one_off).sum();
+            prop_assert_eq!(per_year, q.totals.annual_total, "{}", q.number);
+            prop_assert_eq!(one_off, q.totals.one_off, "{}", q.number);
         }
         let annual: Decimal = quotes.iter().map(|q| q.totals.annual_total).sum();
         let one_off: Decimal = quotes.iter().map(|q| q.totals.one_off).sum();

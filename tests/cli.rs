@@ -384,6 +384,21 @@ fn diff_reads_quote_files_and_refuses_bad_input() {
     );
     let out = hubquote(&["diff", &a, &b, "--date", "21/11/2026"], None);
     assert_eq!(out.status.code(), Some(2));
+    // A tier that does not allow B: at its place in the file, as `quote` and `batch` say it.
+    let mut refused: serde_json::Value = serde_json::from_str(&preset("network-5")).unwrap();
+    refused["tier"] = "Advanced".into();
+    let refused = serde_json::to_string_pretty(&refused).unwrap();
+    let line = refused
+        .lines()
+        .position(|l| l.contains("\"hubs\""))
+        .unwrap()
+        + 1;
+    let out = hubquote(&["diff", &a, "-"], Some(&refused));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        format!("<stdin>:{line}:11: error: hubs: Advanced does not allow it: 5 hubs exceed Advanced's limit of 3 and need Premier\n")
+    );
 }
 
 #[test]
@@ -737,6 +752,64 @@ fn summary_and_impact_in_every_format_with_their_exit_codes() {
         "{}",
         text(&out.stdout)
     );
+    // A file that cannot be read is a row saying why (as a batch says), not an empty one.
+    std::fs::write(dir.join("zz-binary.json"), [0xff, 0xfe, 0x00]).unwrap();
+    let missing = dir.join("missing.json");
+    let missing = missing.to_str().unwrap();
+    let out = hubquote(&["summary", d, missing], None);
+    assert_eq!(out.status.code(), Some(1));
+    let said = text(&out.stdout);
+    assert!(
+        said.contains("zz-binary.json: the file is not UTF-8 text"),
+        "{said}"
+    );
+    assert!(said.contains("missing.json: No such file"), "{said}");
+    let args = [
+        "impact", "--from", old, "--to", new, d, missing, "--format", "json",
+    ];
+    let out = hubquote(&args, None);
+    assert_eq!(out.status.code(), Some(1));
+    let i: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = |name: &str| {
+        let rows = i["rows"].as_array().unwrap();
+        let r = rows
+            .iter()
+            .find(|r| r["path"].as_str().unwrap().ends_with(name));
+        let r = r.unwrap_or_else(|| panic!("no {name} in {i}"));
+        (
+            r["status"].clone(),
+            r["error"]["message"].as_str().unwrap().to_string(),
+        )
+    };
+    let (status, why) = row("zz-binary.json");
+    assert_eq!(
+        (status, why.as_str()),
+        ("error".into(), "the file is not UTF-8 text")
+    );
+    let (status, why) = row("missing.json");
+    assert!(
+        status == "error" && why.starts_with("No such file"),
+        "{why}"
+    );
+    // zz-bad, zz-binary and missing; the three presets still priced.
+    assert_eq!(i["summary"]["errors"], 3);
+    assert_eq!(i["rows"].as_array().unwrap().len(), 6);
+    // --date as batch and summary take it: a bad one is bad usage.
+    let dated = [
+        "impact",
+        "--from",
+        old,
+        "--to",
+        new,
+        "--date",
+        "2026-11-21",
+        d,
+    ];
+    assert_eq!(hubquote(&dated, None).status.code(), Some(1));
+    let args = [
+        "impact", "--from", old, "--to", new, "--date", "tomorrow", d,
+    ];
+    assert_eq!(hubquote(&args, None).status.code(), Some(2));
     // Both catalogs are required.
     assert_eq!(
         hubquote(&["impact", "--to", new, d], None).status.code(),

@@ -39,12 +39,9 @@ fn param(href: &str, key: &str) -> String {
 fn the_mailto_carries_number_tier_totals_and_a_share_link_that_reopens_the_quote() {
     let c = catalog();
     let q = course_50(&c);
-    let link = share::link(
-        "https://2i2c.org/quote/",
-        &q.scenario,
-        &share::CatalogId::of(&c, None),
-    );
-    let h = href(c.contact.as_ref().unwrap(), &q, &link);
+    let (base, id) = ("https://2i2c.org/quote/", share::CatalogId::of(&c, None));
+    let link = share::customer_link(base, &q.scenario, &id);
+    let h = href(c.contact.as_ref().unwrap(), &q, base, &id);
     assert!(h.starts_with("mailto:hello@2i2c.org?subject="), "{h}");
     // Nothing but unreserved characters and escapes after the address: no raw space,
     // `&`, `#` or line break that a mail client would cut the message at.
@@ -88,11 +85,8 @@ fn the_mailto_carries_number_tier_totals_and_a_share_link_that_reopens_the_quote
 fn a_url_template_gets_each_value_encoded_and_keeps_its_own_text() {
     let c = catalog();
     let q = course_50(&c);
-    let link = share::link(
-        "https://2i2c.org/quote/",
-        &q.scenario,
-        &share::CatalogId::of(&c, None),
-    );
+    let (base, id) = ("https://2i2c.org/quote/", share::CatalogId::of(&c, None));
+    let link = share::customer_link(base, &q.scenario, &id);
     let contact = Contact {
         url: Some(
             "https://2i2c.org/contact?quote={quote_number}&tier={tier}&total={first_year_total}&link={share_link}"
@@ -100,7 +94,7 @@ fn a_url_template_gets_each_value_encoded_and_keeps_its_own_text() {
         ),
         ..c.contact.clone().unwrap()
     };
-    let h = href(&contact, &q, &link);
+    let h = href(&contact, &q, base, &id);
     assert!(h.starts_with(&format!("https://2i2c.org/contact?quote={}&tier=Essential&total=%248%2C264.78&link=https%3A%2F%2F2i2c.org%2Fquote%2F%23s%3D1.", q.number)), "{h}");
     assert_eq!(param(&h, "link"), link);
     assert_eq!(param(&h, "total"), "$8,264.78");

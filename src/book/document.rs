@@ -49,9 +49,15 @@ impl Document {
         pricing::priced(catalog, s, dates.of(self)).map_err(|e| Problem::of(&self.placed(&e)))
     }
 
-    /// The quote of `s` for the customer, as [`Document::price`] prices it.
-    pub fn quote(&self, catalog: &Catalog, s: &Scenario, dates: Dates) -> Result<Quote, Problem> {
-        pricing::quote(catalog, s, dates.of(self)).map_err(|e| Problem::of(&self.placed(&e)))
+    /// The quote of `s` for the customer, as [`Document::price`] prices it; every
+    /// problem that refuses it, placed in the file.
+    pub fn quote(
+        &self,
+        catalog: &Catalog,
+        s: &Scenario,
+        dates: Dates,
+    ) -> Result<Quote, Diagnostics> {
+        pricing::quote(catalog, s, dates.of(self)).map_err(|e| self.placed(&e))
     }
 
     /// Reads `text` (a scenario or a quote file) and checks its scenario under `catalog`.
@@ -83,20 +89,10 @@ impl Document {
     /// Why a quote of this document could not be made, each problem at its field in the
     /// file (a conflict names the tier that does not allow it).
     pub fn placed(&self, e: &QuoteError) -> Diagnostics {
-        let mut d = match e {
-            QuoteError::Invalid(d) => d.clone(),
-            QuoteError::Conflicts { tier, conflicts } => errors(
-                conflicts
-                    .iter()
-                    .map(|c| (&c.field, format!("{tier} does not allow it: {}", c.message))),
-            ),
-            QuoteError::NoTierFits(tiers) => errors(tiers.iter().flat_map(|t| {
-                t.conflicts.iter().map(move |c| {
-                    let why = format!("no tier allows it: {}: {}", t.label, c.message);
-                    (&c.field, why)
-                })
-            })),
-            other => Diagnostics::from(Diagnostic::error("", other.to_string())),
+        let mut d = match (e, e.refusal()) {
+            (_, Some(r)) => r.diagnostics_alone(),
+            (QuoteError::Invalid(d), None) => d.clone(),
+            (other, None) => Diagnostics::from(Diagnostic::error("", other.to_string())),
         };
         let (scenario, prefix) = if self.quote_file {
             (self.root.get("scenario"), "scenario")
@@ -121,13 +117,4 @@ impl Document {
 /// Whether a document says it is a quote file (its `format` is the quote's).
 fn is_quote_file(root: &Node) -> bool {
     matches!(root.get("format").map(|f| &f.value), Some(Value::String(s)) if s == quote::FORMAT)
-}
-
-/// Each (field, message) an error.
-fn errors<'a>(items: impl Iterator<Item = (&'a String, String)>) -> Diagnostics {
-    let mut d = Diagnostics::default();
-    for (field, message) in items {
-        d.error(field.as_str(), message);
-    }
-    d
 }

@@ -1,6 +1,6 @@
 //! What a catalog change does to every member: each file quoted under the old catalog
-//! and the new one (whole quotes: their lines are compared by id and label), side by side — its tier under each (a tier the new catalog retired is
-//! read as its successor), the first-year and per-year totals and their change, the lines
+//! and the new one (whole quotes: their lines are matched by id), side by side — its
+//! tier under each (a tier the new catalog retired is read as its successor), the first-year and per-year totals and their change, the lines
 //! that changed, and what the new catalog refuses — and, over them all, how many go up,
 //! down or stay, and the yearly revenue by kind under each catalog.
 
@@ -173,7 +173,7 @@ impl Impact {
                 notes,
                 after: Err(conflicts),
             }) => {
-                self.summary.refused += 1;
+                bump(&mut self.summary.refused)?;
                 ImpactRow {
                     from: Some(Side::of(&before)),
                     notes,
@@ -181,13 +181,7 @@ impl Impact {
                     ..ImpactRow::new(path, ImpactStatus::Refused)
                 }
             }
-            Err(e) => {
-                self.summary.errors += 1;
-                ImpactRow {
-                    error: Some(e),
-                    ..ImpactRow::new(path, ImpactStatus::Error)
-                }
-            }
+            Err(e) => return self.fail(path, e),
         };
         if let Some(d) = row.direction {
             let n = match d {
@@ -195,9 +189,20 @@ impl Impact {
                 Direction::Down => &mut self.summary.down,
                 Direction::Same => &mut self.summary.same,
             };
-            *n += 1;
+            bump(n)?;
         }
         self.rows.push(row);
+        Ok(())
+    }
+
+    /// Records a file that could not be read or priced under the old catalog: an error
+    /// row, counted among the errors.
+    pub fn fail(&mut self, path: &str, error: Problem) -> Result<(), Overflow> {
+        bump(&mut self.summary.errors)?;
+        self.rows.push(ImpactRow {
+            error: Some(error),
+            ..ImpactRow::new(path, ImpactStatus::Error)
+        });
         Ok(())
     }
 
@@ -213,6 +218,12 @@ impl Impact {
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
+}
+
+/// One more file counted, as [`super::TierRevenue`] counts its quotes: checked.
+fn bump(n: &mut u32) -> Result<(), Overflow> {
+    *n = n.checked_add(1).ok_or(Overflow)?;
+    Ok(())
 }
 
 fn prices(c: &Catalog) -> Result<&PriceList, String> {
@@ -231,7 +242,9 @@ struct Compared {
 
 fn compare(text: &str, from: &Catalog, to: &Catalog, dates: Dates) -> Result<Compared, Problem> {
     let doc = Document::read(text, from).map_err(|d| Problem::of(&d))?;
-    let before = doc.quote(from, &doc.scenario, dates)?;
+    let before = doc
+        .quote(from, &doc.scenario, dates)
+        .map_err(|d| Problem::of(&d))?;
     let (old, new) = (prices(from), prices(to));
     let (old, new) = (old.map_err(Problem::whole)?, new.map_err(Problem::whole)?);
     let (moved, notes) = moved(&doc, old, new).map_err(|why| {
@@ -305,30 +318,21 @@ fn retired_note(old: &PriceList, new: &PriceList, retired: &str, successor: &str
 /// What the new catalog refuses, as conflicts at their fields; an error that is no
 /// refusal (an overflow, a catalog without prices) is returned as it is.
 fn conflicts(e: QuoteError) -> Result<Vec<Conflict>, QuoteError> {
-    let conflict = |field: String, message: String| Conflict {
-        field,
-        message,
-        allowed_in: Vec::new(),
-    };
-    Ok(match e {
-        QuoteError::Invalid(d) => d
+    if let Some(r) = e.refusal() {
+        return Ok(r.conflicts);
+    }
+    match e {
+        QuoteError::Invalid(d) => Ok(d
             .into_iter()
             .filter(|d| d.is_error())
-            .map(|d| conflict(d.path, d.message))
-            .collect(),
-        QuoteError::Conflicts { conflicts, .. } => conflicts,
-        QuoteError::NoTierFits(tiers) => tiers
-            .into_iter()
-            .flat_map(|t| {
-                let label = t.label;
-                t.conflicts.into_iter().map(move |c| Conflict {
-                    message: format!("{label}: {}", c.message),
-                    ..c
-                })
+            .map(|d| Conflict {
+                field: d.path,
+                message: d.message,
+                allowed_in: Vec::new(),
             })
-            .collect(),
-        other => return Err(other),
-    })
+            .collect()),
+        other => Err(other),
+    }
 }
 
 impl ImpactRow {

@@ -5,7 +5,7 @@
 //! the end of the run. Exit status: 0 when every file priced, 1 when some did not (the
 //! rows say which), 2 bad usage. A batch streams: each row is written as it is priced.
 
-use super::{invalid, load_catalog, parse_date, read, today, Failure};
+use super::{dates, invalid, io, load_catalog, Failure};
 use crate::book::{Dates, Impact, Problem, Row, Summary};
 use crate::catalog::Catalog;
 use crate::export;
@@ -30,6 +30,13 @@ struct Book {
     /// Catalog file (default: the embedded catalog).
     #[arg(long)]
     catalog: Option<PathBuf>,
+    #[command(flatten)]
+    date: QuoteDate,
+}
+
+/// The date the files are quoted on.
+#[derive(clap::Args)]
+struct QuoteDate {
     /// Quote date, YYYY-MM-DD (default: a quote file's own date, else today, UTC).
     #[arg(long)]
     date: Option<String>,
@@ -61,6 +68,8 @@ pub struct ImpactArgs {
     /// Scenario or quote files (read under --from), or directories of them.
     #[arg(required = true)]
     files: Vec<String>,
+    #[command(flatten)]
+    date: QuoteDate,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
 }
@@ -126,12 +135,14 @@ pub fn summary(args: SummaryArgs) -> Result<(), Failure> {
 pub fn impact(args: ImpactArgs) -> Result<(), Failure> {
     let from = load_catalog(Some(&args.from))?;
     let to = load_catalog(Some(&args.to))?;
-    let dates = dates(None)?;
+    let dates = dates(args.date.date.as_deref())?;
     let mut i = Impact::new(&from, &to).map_err(invalid)?;
     each_file(&args.files, &mut |path, text| {
-        let text = text.unwrap_or_default();
-        i.add(path, &text, (&from, &to), dates)
-            .map_err(|e| invalid(format!("{path}: {e}")))
+        match text {
+            Ok(text) => i.add(path, &text, (&from, &to), dates),
+            Err(e) => i.fail(path, e),
+        }
+        .map_err(|e| invalid(format!("{path}: {e}")))
     })?;
     let text = match args.format {
         Format::Text => export::impact_text(&i),
@@ -143,7 +154,7 @@ pub fn impact(args: ImpactArgs) -> Result<(), Failure> {
     let s = &i.summary;
     Tally {
         files: i.rows.len(),
-        failed: (s.refused + s.errors) as usize,
+        failed: usize::try_from(s.refused.saturating_add(s.errors)).unwrap_or(usize::MAX),
     }
     .result()
 }
@@ -152,16 +163,9 @@ impl Book {
     fn priced_with(&self) -> Result<(Catalog, Dates), Failure> {
         Ok((
             load_catalog(self.catalog.as_ref())?,
-            dates(self.date.as_deref())?,
+            dates(self.date.date.as_deref())?,
         ))
     }
-}
-
-fn dates(asked: Option<&str>) -> Result<Dates, Failure> {
-    Ok(Dates {
-        asked: asked.map(parse_date).transpose()?,
-        today: today(),
-    })
 }
 
 /// How many files a command saw, and how many of them did not price.
@@ -173,8 +177,8 @@ struct Tally {
 
 impl Tally {
     fn count(&mut self, priced: bool) {
-        self.files += 1;
-        self.failed += usize::from(!priced);
+        self.files = self.files.saturating_add(1);
+        self.failed = self.failed.saturating_add(usize::from(!priced));
     }
 
     /// Exit 0 when every file priced, else 1 with a line on standard error.
@@ -197,7 +201,7 @@ type Each<'a> = dyn FnMut(&str, Result<String, Problem>) -> Result<(), Failure> 
 fn each_file(args: &[String], each: &mut Each) -> Result<(), Failure> {
     for arg in args {
         let path = Path::new(arg);
-        if arg != "-" && path.is_dir() {
+        if arg != io::STDIO && path.is_dir() {
             match listed(path) {
                 Ok(files) => {
                     for f in files {
@@ -208,8 +212,7 @@ fn each_file(args: &[String], each: &mut Each) -> Result<(), Failure> {
                 Err(e) => each(arg, Err(Problem::whole(e.to_string())))?,
             }
         } else {
-            let name = if arg == "-" { "<stdin>" } else { arg };
-            each(name, text(arg))?;
+            each(io::shown_name(arg), text(arg))?;
         }
     }
     Ok(())
@@ -231,13 +234,7 @@ fn listed(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// A file's text as the other commands read it, or why it cannot be read.
 fn text(path: &str) -> Result<String, Problem> {
-    read(path).map_err(|Failure(message, _)| {
-        let shown = if path == "-" { "<stdin>" } else { path };
-        let why = message
-            .strip_prefix(&format!("{shown}: "))
-            .unwrap_or(&message);
-        Problem::whole(why)
-    })
+    io::read_text(path).map_err(Problem::whole)
 }
 
 /// Standard output, buffered, every write checked: a closed pipe (`| head`) ends the

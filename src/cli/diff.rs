@@ -1,11 +1,11 @@
 //! `hubquote diff A B`: two scenarios or quote files priced (the customer's copies) and
 //! compared, B against A: what changed in the inputs, every total's delta, every line's.
 
-use super::{invalid, load_catalog, parse_date, read, today, write_out, Failure};
-use crate::book::Document;
+use super::{dates, invalid, io, load_catalog, read, write_out, Failure};
+use crate::book::{Dates, Document};
 use crate::catalog::Catalog;
 use crate::quote::Quote;
-use crate::{diff, export, pricing};
+use crate::{diff, export};
 use clap::ValueEnum;
 use std::path::PathBuf;
 
@@ -34,9 +34,9 @@ enum Format {
 
 pub fn run(args: Args) -> Result<(), Failure> {
     let catalog = load_catalog(args.catalog.as_ref())?;
-    let date = args.date.as_deref().map(parse_date).transpose()?;
-    let a = priced(&catalog, &args.a, date)?;
-    let b = priced(&catalog, &args.b, date)?;
+    let dates = dates(args.date.as_deref())?;
+    let a = priced(&catalog, &args.a, dates)?;
+    let b = priced(&catalog, &args.b, dates)?;
     let d = diff::diff(&a, &b).map_err(|e| invalid(e.to_string()))?;
     let out = match args.format {
         Format::Text => export::diff_text(&d),
@@ -47,11 +47,11 @@ pub fn run(args: Args) -> Result<(), Failure> {
 }
 
 /// The customer's copy of the quote of a scenario file, or of a quote file's scenario
-/// (on the file's own date unless `--date` says otherwise).
-fn priced(catalog: &Catalog, path: &str, date: Option<time::Date>) -> Result<Quote, Failure> {
+/// (on the file's own date unless `--date` says otherwise); what refuses it at its place.
+fn priced(catalog: &Catalog, path: &str, dates: Dates) -> Result<Quote, Failure> {
     let text = read(path)?;
-    let name = if path == "-" { "<stdin>" } else { path };
+    let name = io::shown_name(path);
     let doc = Document::read(&text, catalog).map_err(|d| invalid(d.render(name)))?;
-    let date = date.or(doc.date).unwrap_or_else(today);
-    pricing::quote(catalog, &doc.scenario, date).map_err(|e| invalid(format!("{name}: {e}")))
+    doc.quote(catalog, &doc.scenario, dates)
+        .map_err(|d| invalid(d.render(name)))
 }

@@ -32,7 +32,11 @@ pub fn shown_name(path: &str) -> &str {
 /// The text of a document: a file, or standard input for `-`. At most
 /// [`MAX_DOCUMENT_BYTES`] + 1 bytes are read; a longer input is refused unread.
 pub fn read(path: &str) -> Result<String, Failure> {
-    let name = shown_name(path);
+    read_text(path).map_err(|why| invalid(format!("{}: {why}", shown_name(path))))
+}
+
+/// [`read`], and why not without the document's name (a row of the book names it).
+pub fn read_text(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     let cap = u64::try_from(MAX_DOCUMENT_BYTES).map_or(u64::MAX, |n| n.saturating_add(1));
     let result = if path == STDIO {
@@ -40,11 +44,11 @@ pub fn read(path: &str) -> Result<String, Failure> {
     } else {
         std::fs::File::open(path).and_then(|f| f.take(cap).read_to_end(&mut bytes))
     };
-    result.map_err(|e| invalid(format!("{name}: {e}")))?;
+    result.map_err(|e| e.to_string())?;
     if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(invalid(format!("{name}: {}", source::too_large())));
+        return Err(source::too_large());
     }
-    String::from_utf8(bytes).map_err(|_| invalid(format!("{name}: the file is not UTF-8 text")))
+    String::from_utf8(bytes).map_err(|_| "the file is not UTF-8 text".to_string())
 }
 
 /// Writes `text` to the file `path`, or to standard output when there is none (or `-`).

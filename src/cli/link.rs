@@ -2,7 +2,7 @@
 //! app's, of the customer's copy of the scenario (no internal notes, an approval without
 //! its details), naming the catalog that priced it (`&c=`, [`share::CatalogId`]).
 
-use super::{invalid, load_catalog, read, write_out, Failure};
+use super::{invalid, io, load_catalog, read, write_out, Failure};
 use crate::scenario::share::{self, CatalogId};
 use crate::scenario::Scenario;
 use std::path::PathBuf;
@@ -26,11 +26,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), Failure> {
     let catalog = load_catalog(args.catalog.as_ref())?;
     let text = read(&args.scenario)?;
-    let name = if args.scenario == "-" {
-        "<stdin>"
-    } else {
-        &args.scenario
-    };
+    let name = io::shown_name(&args.scenario);
     let s = Scenario::load(&text, &catalog).map_err(|d| invalid(d.render(name)))?;
     let from_catalog = catalog
         .pricing

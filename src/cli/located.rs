@@ -10,27 +10,10 @@ use crate::source::{self, Diagnostic, Diagnostics};
 /// The failure for `e`, a quote of the scenario `text` (read from `name`) refused:
 /// each conflict at the field it names.
 pub fn refusal(name: &str, text: &str, e: &QuoteError) -> Failure {
-    let (head, mut diags) = match e {
-        QuoteError::Conflicts { tier, conflicts } => (
-            format!("{tier} does not allow this scenario:"),
-            conflicts
-                .iter()
-                .map(|c| Diagnostic::error(c.field.clone(), c.message.clone()))
-                .collect(),
-        ),
-        QuoteError::NoTierFits(tiers) => (
-            "no tier allows this scenario:".to_string(),
-            tiers
-                .iter()
-                .flat_map(|t| {
-                    t.conflicts.iter().map(|c| {
-                        Diagnostic::error(c.field.clone(), format!("{}: {}", t.label, c.message))
-                    })
-                })
-                .collect(),
-        ),
-        QuoteError::Invalid(d) => (String::new(), d.iter().cloned().collect()),
-        other => return invalid(format!("{name}: {other}")),
+    let (head, mut diags) = match (e, e.refusal()) {
+        (_, Some(r)) => (r.head(), r.diagnostics()),
+        (QuoteError::Invalid(d), None) => (String::new(), d.clone()),
+        (other, None) => return invalid(format!("{name}: {other}")),
     };
     locate(text, &mut diags);
     let body = diags.render(name);

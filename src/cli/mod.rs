@@ -225,6 +225,15 @@ fn parse_date(d: &str) -> Result<time::Date, Failure> {
         .ok_or_else(|| Failure(format!("--date: expected YYYY-MM-DD, found \"{d}\""), 2))
 }
 
+/// The dates of a book's or a diff's quotes: `--date` if given, else each quote file's
+/// own, else today.
+fn dates(asked: Option<&str>) -> Result<crate::book::Dates, Failure> {
+    Ok(crate::book::Dates {
+        asked: asked.map(parse_date).transpose()?,
+        today: today(),
+    })
+}
+
 /// `hubquote check`: every error and warning of a catalog file, or a summary of it.
 fn check(path: &str) -> Result<(), Failure> {
     let text = read(path)?;

@@ -26,6 +26,66 @@ pub enum QuoteError {
     Overflow,
 }
 
+/// A scenario the tiers refuse, in the one wording every face that prints it uses: who
+/// refuses (`Essential does not allow`, `no tier allows`) and each conflict at its field
+/// (when no tier fits, its message starts with the tier it rules out: `Premier: …`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Refusal {
+    by: String,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl Refusal {
+    /// The sentence above the conflicts: `Essential does not allow this scenario:`.
+    pub fn head(&self) -> String {
+        format!("{} this scenario:", self.by)
+    }
+
+    /// Each conflict an error at its field, to print under [`Refusal::head`].
+    pub fn diagnostics(&self) -> Diagnostics {
+        self.errors(|c| c.message.clone())
+    }
+
+    /// Each conflict an error at its field that says who refuses it (`Essential does not
+    /// allow it: 2 hubs exceed …`), for a face that shows an error without the head.
+    pub fn diagnostics_alone(&self) -> Diagnostics {
+        self.errors(|c| format!("{} it: {}", self.by, c.message))
+    }
+
+    fn errors(&self, message: impl Fn(&Conflict) -> String) -> Diagnostics {
+        let mut d = Diagnostics::default();
+        for c in &self.conflicts {
+            d.error(c.field.as_str(), message(c));
+        }
+        d
+    }
+}
+
+impl QuoteError {
+    /// The refusal, when the tiers refuse the scenario (the chosen one, or every one).
+    pub fn refusal(&self) -> Option<Refusal> {
+        match self {
+            QuoteError::Conflicts { tier, conflicts } => Some(Refusal {
+                by: format!("{tier} does not allow"),
+                conflicts: conflicts.clone(),
+            }),
+            QuoteError::NoTierFits(tiers) => Some(Refusal {
+                by: "no tier allows".into(),
+                conflicts: tiers
+                    .iter()
+                    .flat_map(|t| {
+                        t.conflicts.iter().map(|c| Conflict {
+                            message: format!("{}: {}", t.label, c.message),
+                            ..c.clone()
+                        })
+                    })
+                    .collect(),
+            }),
+            _ => None,
+        }
+    }
+}
+
 impl From<Overflow> for QuoteError {
     fn from(_: Overflow) -> Self {
         QuoteError::Overflow
@@ -40,18 +100,11 @@ impl fmt::Display for QuoteError {
                 f,
                 "the catalog \"{name}\" has no prices: it can compare tiers but not quote"
             ),
-            QuoteError::Conflicts { tier, conflicts } => {
-                write!(f, "{tier} does not allow this scenario:")?;
-                for c in conflicts {
+            QuoteError::Conflicts { .. } | QuoteError::NoTierFits(_) => {
+                let r = self.refusal().unwrap_or_default();
+                write!(f, "{}", r.head())?;
+                for c in &r.conflicts {
                     write!(f, "\n  - {}: {}", c.field, c.message)?;
-                }
-                Ok(())
-            }
-            QuoteError::NoTierFits(tiers) => {
-                write!(f, "no tier allows this scenario:")?;
-                for t in tiers {
-                    let why: Vec<&str> = t.conflicts.iter().map(|c| c.message.as_str()).collect();
-                    write!(f, "\n  - {}: {}", t.label, why.join("; "))?;
                 }
                 Ok(())
             }

@@ -30,6 +30,6 @@ mod values;
 mod warnings;
 
 pub use assembly::{amounts_only, explain, priced, quote, quote_for, Priced};
-pub use error::QuoteError;
+pub use error::{QuoteError, Refusal};
 pub use recheck::{recheck, Mismatch};
 pub use recommend::{compare_tiers, recommend, recommendation};

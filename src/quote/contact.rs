@@ -1,5 +1,5 @@
 //! The contact action's address for a quote: the catalog's (or a host's) [`Contact`]
-//! filled from the customer's copy of a quote and its share link. A `mailto:` carries
+//! filled from the customer's copy of a quote and its customer share link. A `mailto:` carries
 //! the subject and body, every character outside RFC 3986's unreserved set
 //! percent-encoded (line breaks as `%0D%0A`, RFC 6068); a web address template keeps its
 //! own text and gets each placeholder's value percent-encoded. Nothing is sent: the
@@ -7,6 +7,7 @@
 
 use super::{labels, Quote};
 use crate::catalog::contact::{parse, Contact, Piece};
+use crate::scenario::share::{self, CatalogId};
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 
 /// Everything but RFC 3986's unreserved characters is encoded.
@@ -17,9 +18,12 @@ const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~');
 
 /// The address the contact action opens for `quote` (the customer's copy: only its
-/// number, tier, customer and totals are read) shared at `share_link`.
-pub fn href(contact: &Contact, quote: &Quote, share_link: &str) -> String {
-    let value = |name: &str| placeholder(name, quote, share_link);
+/// number, tier, customer and totals are read), with the customer share link of its
+/// scenario at the app's address `base` naming `catalog`: made here, so that no staff
+/// link (internal notes, the approval) can be mailed.
+pub fn href(contact: &Contact, quote: &Quote, base: &str, catalog: &CatalogId) -> String {
+    let share_link = share::customer_link(base, &quote.scenario, catalog);
+    let value = |name: &str| placeholder(name, quote, &share_link);
     if let Some(url) = &contact.url {
         return fill(url, |name| encode(&value(name)));
     }

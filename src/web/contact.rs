@@ -38,12 +38,12 @@ fn Action(place: Place) -> impl IntoView {
     let target = Memo::new(move |_| {
         let contact = contact.get()?;
         let q = c.last_good().get()?;
-        let link = share::customer_link(&c.share_base(), &q.scenario, &c.catalog_id());
         let words = match place {
             Place::Quote => "Request this quote".to_string(),
             Place::Menu => format!("Talk to us about {}", q.tier.label),
         };
-        Some((href(&contact, &q, &link), words, note(&contact)))
+        let address = href(&contact, &q, &c.share_base(), &c.catalog_id());
+        Some((address, words, note(&contact)))
     });
     // The host hears it first; `preventDefault()` there means the host handles it.
     let request = move |ev: leptos::ev::MouseEvent| {
