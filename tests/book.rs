@@ -5,7 +5,7 @@
 //! its line:column while the others are priced; what the new catalog refuses or cannot map.
 #![cfg(not(target_arch = "wasm32"))] // native only: the wasm32 build runs tests/wasm_engine.rs
 
-use hubquote::book::{Dates, Direction, Impact, ImpactStatus, Kind, Row, Summary};
+use hubquote::book::{Dates, Direction, Impact, ImpactStatus, Kind, Problem, Row, Summary};
 use hubquote::catalog::Catalog;
 use hubquote::diff::Change;
 use hubquote::quote::Status;
@@ -45,12 +45,10 @@ fn preset(id: &str) -> String {
 }
 
 fn summary_of(ids: &[&str]) -> Summary {
-    let mut s = Summary::new(old()).unwrap();
-    for id in ids {
-        let p = hubquote::book::priced(&preset(id), old(), dates()).unwrap();
-        s.add(&p).unwrap();
-    }
-    s
+    let priced = ids
+        .iter()
+        .map(|id| (*id, hubquote::book::priced(&preset(id), old(), dates())));
+    Summary::of(old(), priced).unwrap()
 }
 
 #[test]
@@ -130,12 +128,62 @@ fn community_pays_cloud_is_paid_to_the_provider_and_a_custom_line_is_hours_by_it
 }
 
 fn impact_of(ids: &[&str], to: &Catalog) -> Impact {
-    let mut i = Impact::new(old(), to).unwrap();
-    for id in ids {
-        i.add(&format!("{id}.json"), &preset(id), (old(), to), dates())
-            .unwrap();
-    }
-    i
+    let texts = ids.iter().map(|id| (format!("{id}.json"), Ok(preset(id))));
+    Impact::of((old(), to), dates(), texts).unwrap()
+}
+
+/// A file that cannot be read, as the CLI and the web app report one.
+fn unreadable() -> Problem {
+    Problem::whole("missing.json: No such file or directory")
+}
+
+#[test]
+fn a_summary_records_a_file_that_cannot_be_read_and_counts_the_good_one() {
+    let files = [
+        ("missing.json", Err(unreadable())),
+        (
+            "course-50.json",
+            hubquote::book::priced(&preset("course-50"), old(), dates()),
+        ),
+    ];
+    let s = Summary::of(old(), files).unwrap();
+    assert_eq!(s.errors.len(), 1);
+    assert_eq!(
+        (s.errors[0].path.as_str(), &s.errors[0].error),
+        ("missing.json", &unreadable())
+    );
+    assert_eq!(s.all.quotes, 1);
+    // course-50 alone: membership $5,000 + usage fee $300 × 9 months = $2,700 = $7,700.
+    assert_eq!(s.all.revenue.revenue.per_year, dec("7700.00"));
+    let essential = s.tiers.iter().find(|t| t.tier == "Essential").unwrap();
+    assert_eq!(essential.quotes, 1);
+}
+
+#[test]
+fn a_summary_or_an_impact_with_a_catalog_without_prices_says_why() {
+    let mut bare = old().clone();
+    bare.pricing = None;
+    let none: [(&str, Result<hubquote::pricing::Priced, Problem>); 0] = [];
+    let why = Summary::of(&bare, none).unwrap_err();
+    assert!(why.contains(&bare.name), "{why}");
+    let texts: [(&str, Result<&str, Problem>); 0] = [];
+    assert!(Impact::of((&bare, new()), dates(), texts).is_err());
+}
+
+#[test]
+fn an_impact_counts_a_file_that_cannot_be_read_as_an_error_row_and_prices_the_others() {
+    let files = [
+        ("missing.json".to_string(), Err(unreadable())),
+        ("course-50.json".to_string(), Ok(preset("course-50"))),
+    ];
+    let i = Impact::of((old(), new()), dates(), files).unwrap();
+    assert_eq!(i.rows.len(), 2);
+    assert_eq!(i.rows[0].status, ImpactStatus::Error);
+    assert_eq!(i.rows[0].error, Some(unreadable()));
+    assert_eq!(i.rows[1].status, ImpactStatus::Priced);
+    assert_eq!((i.summary.errors, i.summary.up), (1, 1));
+    // Only the priced file is in the revenue: course-50's $7,700 a year (above).
+    assert_eq!(i.summary.from.revenue.per_year, dec("7700.00"));
 }
 
 #[test]

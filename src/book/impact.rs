@@ -150,6 +150,31 @@ impl Impact {
         })
     }
 
+    /// The impact on `files` of moving from `from` to `to`: each its name and its text, or
+    /// why it could not be read (an error row, counted). Why there is none, in words: as
+    /// [`Impact::new`], or a count or sum overflows at the file named — the files after it
+    /// are not read, as no impact can be shown with a number that is wrong.
+    pub fn of<N, T>(
+        (from, to): (&Catalog, &Catalog),
+        dates: Dates,
+        files: impl IntoIterator<Item = (N, Result<T, Problem>)>,
+    ) -> Result<Impact, String>
+    where
+        N: AsRef<str>,
+        T: AsRef<str>,
+    {
+        let mut i = Impact::new(from, to)?;
+        for (name, text) in files {
+            let name = name.as_ref();
+            match text {
+                Ok(text) => i.add(name, text.as_ref(), (from, to), dates),
+                Err(e) => i.fail(name, e),
+            }
+            .map_err(|e| format!("{name}: {e}"))?;
+        }
+        Ok(i)
+    }
+
     /// Prices the file `path` (text `text`) under both catalogs, adds its row and counts
     /// it. Fails only as exact arithmetic can, far outside any valid quote.
     pub fn add(

@@ -7,6 +7,7 @@ use crate::catalog::Catalog;
 use crate::money::{Currency, Overflow};
 use crate::pricing::{Priced, QuoteError};
 use serde::Serialize;
+use std::borrow::Borrow;
 
 /// The format tag of summary JSON.
 pub const SUMMARY_FORMAT: &str = "hubquote.summary/1";
@@ -84,6 +85,29 @@ impl Summary {
             all: TierRevenue::new("", ALL_TIERS),
             errors: Vec::new(),
         })
+    }
+
+    /// The summary of `files` priced with `catalog`: each its name and its quote, or why
+    /// it has none (a failed file is recorded, never dropped). Why there is none, in
+    /// words: `catalog` has no prices, or a sum overflows at the file named — the files
+    /// after it are not read, as no summary can be shown with a number that is wrong.
+    pub fn of<N, P>(
+        catalog: &Catalog,
+        files: impl IntoIterator<Item = (N, Result<P, Problem>)>,
+    ) -> Result<Summary, String>
+    where
+        N: AsRef<str>,
+        P: Borrow<Priced>,
+    {
+        let mut s = Summary::new(catalog).map_err(|e| e.to_string())?;
+        for (name, priced) in files {
+            let name = name.as_ref();
+            match priced {
+                Ok(p) => s.add(p.borrow()).map_err(|e| format!("{name}: {e}"))?,
+                Err(e) => s.fail(name, e),
+            }
+        }
+        Ok(s)
     }
 
     /// Counts a quote: its lines by kind, in its tier and in all.
