@@ -90,17 +90,17 @@ pub fn batch(args: BatchArgs) -> Result<(), Failure> {
         out.put(&export::batch_csv_header())?;
     }
     let mut tally = Tally::default();
-    each_file(&args.book.files, &mut |path, text| {
+    for (path, text) in files(&args.book.files) {
         let row = match text {
-            Ok(text) => Row::of(path, &text, &catalog, dates),
-            Err(e) => Row::failed(path, e),
+            Ok(text) => Row::of(&path, &text, &catalog, dates),
+            Err(e) => Row::failed(&path, e),
         };
         tally.count(row.error.is_none());
         match args.format {
             BatchFormat::Jsonl => out.put(&(row.to_json_line() + "\n")),
             BatchFormat::Csv => out.put(&export::batch_csv_row(&row)),
-        }
-    })?;
+        }?;
+    }
     out.flush()?;
     tally.result()
 }
@@ -108,19 +108,13 @@ pub fn batch(args: BatchArgs) -> Result<(), Failure> {
 /// `hubquote summary`: revenue by kind, per tier and in total.
 pub fn summary(args: SummaryArgs) -> Result<(), Failure> {
     let (catalog, dates) = args.book.priced_with()?;
-    let mut s = Summary::new(&catalog).map_err(|e| invalid(e.to_string()))?;
     let mut tally = Tally::default();
-    each_file(&args.book.files, &mut |path, text| {
+    let priced = files(&args.book.files).map(|(path, text)| {
         let priced = text.and_then(|t| crate::book::priced(&t, &catalog, dates));
         tally.count(priced.is_ok());
-        match priced {
-            Ok(p) => s.add(&p).map_err(|e| invalid(format!("{path}: {e}"))),
-            Err(e) => {
-                s.fail(path, e);
-                Ok(())
-            }
-        }
-    })?;
+        (path, priced)
+    });
+    let s = Summary::of(&catalog, priced).map_err(invalid)?;
     let text = match args.format {
         Format::Text => export::summary_text(&s),
         Format::Json => s.to_json() + "\n",
@@ -136,14 +130,7 @@ pub fn impact(args: ImpactArgs) -> Result<(), Failure> {
     let from = load_catalog(Some(&args.from))?;
     let to = load_catalog(Some(&args.to))?;
     let dates = dates(args.date.date.as_deref())?;
-    let mut i = Impact::new(&from, &to).map_err(invalid)?;
-    each_file(&args.files, &mut |path, text| {
-        match text {
-            Ok(text) => i.add(path, &text, (&from, &to), dates),
-            Err(e) => i.fail(path, e),
-        }
-        .map_err(|e| invalid(format!("{path}: {e}")))
-    })?;
+    let i = Impact::of((&from, &to), dates, files(&args.files)).map_err(invalid)?;
     let text = match args.format {
         Format::Text => export::impact_text(&i),
         Format::Json => i.to_json() + "\n",
@@ -193,29 +180,29 @@ impl Tally {
     }
 }
 
-/// What is done with each file: its name and its text, or why it could not be read.
-type Each<'a> = dyn FnMut(&str, Result<String, Problem>) -> Result<(), Failure> + 'a;
+/// Every file the arguments name, in order: its name and its text, or why it could not
+/// be read. Lazy, so a batch streams: a file is read when its turn comes.
+fn files(args: &[String]) -> impl Iterator<Item = (String, Result<String, Problem>)> + '_ {
+    args.iter().flat_map(|arg| named(arg)).map(|(name, path)| {
+        let text = path.and_then(|p| text(&p));
+        (name, text)
+    })
+}
 
-/// Calls `each` with every file the arguments name, in order, and its text (or why it
-/// could not be read); stops at the first error `each` returns.
-fn each_file(args: &[String], each: &mut Each) -> Result<(), Failure> {
-    for arg in args {
-        let path = Path::new(arg);
-        if arg != io::STDIO && path.is_dir() {
-            match listed(path) {
-                Ok(files) => {
-                    for f in files {
-                        let name = f.display().to_string();
-                        each(&name, text(&name))?;
-                    }
-                }
-                Err(e) => each(arg, Err(Problem::whole(e.to_string())))?,
-            }
-        } else {
-            each(io::shown_name(arg), text(arg))?;
-        }
+/// The files one argument names — itself, or a directory's files — each its shown name
+/// and the path it is read from, or why a directory cannot be listed.
+fn named(arg: &str) -> Vec<(String, Result<String, Problem>)> {
+    let path = Path::new(arg);
+    if arg == io::STDIO || !path.is_dir() {
+        return vec![(io::shown_name(arg).to_string(), Ok(arg.to_string()))];
     }
-    Ok(())
+    match listed(path) {
+        Ok(files) => files
+            .iter()
+            .map(|f| (f.display().to_string(), Ok(f.display().to_string())))
+            .collect(),
+        Err(e) => vec![(arg.to_string(), Err(Problem::whole(e.to_string())))],
+    }
 }
 
 /// A directory's `*.json` and `*.json5` files (not its subdirectories), by name.
