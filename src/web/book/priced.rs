@@ -21,44 +21,33 @@ pub struct Priced {
 /// own date if it is a quote file, else on `today`.
 pub fn price(files: &[File], to: &Catalog, from: &Catalog, today: time::Date) -> Priced {
     let dates = Dates { asked: None, today };
-    let mut summary = Summary::new(to).map_err(|e| e.to_string());
-    let mut rows = Vec::with_capacity(files.len());
-    for f in files {
-        let priced = match &f.text {
+    let priced: Vec<_> = files
+        .iter()
+        .map(|f| match &f.text {
             Ok(t) => book::priced(t, to, dates),
             Err(e) => Err(e.clone()),
-        };
-        rows.push(match priced {
-            Ok(p) => {
-                if let Ok(s) = &mut summary {
-                    if let Err(e) = s.add(&p) {
-                        summary = Err(format!("{}: {e}", f.name));
-                    }
-                }
-                Row::priced(&f.name, p)
-            }
-            Err(e) => {
-                if let Ok(s) = &mut summary {
-                    s.fail(&f.name, e.clone());
-                }
-                Row::failed(&f.name, e)
-            }
-        });
-    }
+        })
+        .collect();
+    let named = files.iter().zip(&priced);
+    let summary = Summary::of(
+        to,
+        named.map(|(f, p)| (&f.name, p.as_ref().map_err(Clone::clone))),
+    );
+    let texts = files
+        .iter()
+        .map(|f| (&f.name, f.text.as_deref().map_err(Clone::clone)));
+    let impact = Impact::of((from, to), dates, texts);
+    let rows = files
+        .iter()
+        .zip(priced)
+        .map(|(f, p)| match p {
+            Ok(p) => Row::priced(&f.name, p),
+            Err(e) => Row::failed(&f.name, e),
+        })
+        .collect();
     Priced {
         rows,
         summary,
-        impact: impact(files, from, to, dates),
+        impact,
     }
-}
-
-/// As `hubquote impact --from --to`: a file that cannot be read is priced as no text.
-fn impact(files: &[File], from: &Catalog, to: &Catalog, dates: Dates) -> Result<Impact, String> {
-    let mut i = Impact::new(from, to)?;
-    for f in files {
-        let text = f.text.as_deref().unwrap_or_default();
-        i.add(&f.name, text, (from, to), dates)
-            .map_err(|e| format!("{}: {e}", f.name))?;
-    }
-    Ok(i)
 }
